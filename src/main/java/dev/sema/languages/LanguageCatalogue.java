@@ -63,14 +63,15 @@ public class LanguageCatalogue {
 
     /** Like {@link #find} but answers 400 {@code unsupported_language} with up to three suggestions. */
     public Language require(String field, String codeOrAlias) {
-        return find(codeOrAlias).orElseThrow(() -> {
-            List<String> suggestions = LanguageSearch.suggest(languages, byKey, codeOrAlias, MAX_SUGGESTIONS)
-                    .stream().map(Language::code).toList();
-            return new ApiException(400, "unsupported_language",
-                    "Language '" + codeOrAlias + "' is not supported. Use /api/v1/languages to list supported codes.",
-                    List.of(new ApiException.FieldError(field, "unsupported language")),
-                    Map.of("suggestions", suggestions), Map.of());
-        });
+        return find(codeOrAlias).orElseThrow(() -> new ApiException(400, "unsupported_language",
+                "Language '" + codeOrAlias + "' is not supported. Use /api/v1/languages to list supported codes.",
+                List.of(new ApiException.FieldError(field, "unsupported language")),
+                Map.of("suggestions", suggest(codeOrAlias)), Map.of()));
+    }
+
+    /** Up to three canonical codes a client may have meant, best first (e.g. {@code swa_Latn} → {@code swh_Latn}). */
+    public List<String> suggest(String unknown) {
+        return LanguageSearch.suggest(languages, byKey, unknown, MAX_SUGGESTIONS).stream().map(Language::code).toList();
     }
 
     public List<Language> popular() {

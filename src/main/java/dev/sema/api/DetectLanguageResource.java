@@ -1,0 +1,94 @@
+package dev.sema.api;
+
+import dev.sema.api.dto.DetectLanguageRequest;
+import dev.sema.api.dto.DetectLanguageResponse;
+import dev.sema.api.dto.DetectedLanguage;
+import dev.sema.api.error.ApiException;
+import dev.sema.api.error.RequestChecks;
+import dev.sema.detection.Detection;
+import dev.sema.detection.LanguageDetector;
+import dev.sema.languages.Language;
+import dev.sema.languages.LanguageCatalogue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Map;
+
+@Path("/api/v1/detect-language")
+@Tag(name = "Language Detection")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class DetectLanguageResource {
+
+    private static final int DEFAULT_TOP_K = 3;
+
+    private final Instance<LanguageDetector> detectors;
+    private final LanguageCatalogue catalogue;
+    private final ApiConfig config;
+    private final RequestTrace trace;
+
+    @Inject
+    public DetectLanguageResource(Instance<LanguageDetector> detectors, LanguageCatalogue catalogue, ApiConfig config,
+                                  RequestTrace trace) {
+        this.detectors = detectors;
+        this.catalogue = catalogue;
+        this.config = config;
+        this.trace = trace;
+    }
+
+    /** For the CDI client proxy only. */
+    protected DetectLanguageResource() {
+        this(null, null, null, null);
+    }
+
+    @POST
+    @Operation(summary = "Detect the language of a text",
+            description = "Identifies the language with fastText and answers with the canonical FLORES-200 code,"
+                    + " names, confidence, whether it is reliable, and the top_k candidates. Also served at"
+                    + " /detect-language.")
+    @APIResponse(responseCode = "200", description = "Detected.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DetectLanguageResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
+    public DetectLanguageResponse detect(DetectLanguageRequest request) {
+        DetectLanguageRequest r = RequestChecks.requireBody(request);
+        String text = RequestChecks.requireText("text", r.text(), config.detectMaxCharacters());
+        int topK = RequestChecks.optionalRange("top_k", r.topK(), 1, config.detectMaxTopK(), DEFAULT_TOP_K);
+        trace.characters(RequestChecks.codePoints(text));
+        if (detectors.isUnsatisfied()) {
+            throw RequestChecks.modelNotLoaded("language identification");
+        }
+        Detection detection = detectors.get().detect(text, topK);
+        List<DetectedLanguage> candidates = detection.candidates().stream()
+                .flatMap(c -> catalogue.find(c.language()).stream()
+                        .map(l -> new DetectedLanguage(l.code(), l.name(), c.confidence())))
+                .toList();
+        if (candidates.isEmpty()) {
+            throw new ApiException(400, "language_undetermined", "The text matches no supported language.",
+                    List.of(new ApiException.FieldError("text", "no supported language detected")),
+                    Map.of("candidates", detection.rawLabels()), Map.of());
+        }
+        DetectedLanguage best = candidates.get(0);
+        Language language = catalogue.find(best.language()).orElseThrow();
+        return new DetectLanguageResponse(language.code(), language.name(), language.nativeName(), best.confidence(),
+                detection.reliable(), language.code().startsWith("eng_"), candidates,
+                RequestChecks.codePoints(text), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
+    }
+}

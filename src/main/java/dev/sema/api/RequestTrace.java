@@ -1,0 +1,46 @@
+package dev.sema.api;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What the edge knows about the current request: its id (client-supplied when well-formed, else a UUID), when
+ * it started, and how many characters it carried (for the access log; never the text itself).
+ */
+@RequestScoped
+public class RequestTrace {
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    private final long startNanos = System.nanoTime();
+    private String requestId;
+    private Integer characters;
+
+    /** Adopts the client's X-Request-ID if it is 1–128 characters of {@code [A-Za-z0-9._-]}. */
+    public void begin(String clientRequestId) {
+        requestId = clientRequestId != null && CLIENT_ID.matcher(clientRequestId).matches()
+                ? clientRequestId : UUID.randomUUID().toString();
+    }
+
+    public String requestId() {
+        if (requestId == null) {
+            begin(null);
+        }
+        return requestId;
+    }
+
+    /** Seconds since the request entered the application. */
+    public double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    public Integer characters() {
+        return characters;
+    }
+
+    public void characters(int count) {
+        characters = count;
+    }
+}

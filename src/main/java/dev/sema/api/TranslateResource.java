@@ -1,0 +1,104 @@
+package dev.sema.api;
+
+import dev.sema.api.dto.BatchTranslateRequest;
+import dev.sema.api.dto.BatchTranslateResponse;
+import dev.sema.api.dto.BatchTranslation;
+import dev.sema.api.dto.TranslateRequest;
+import dev.sema.api.dto.TranslateResponse;
+import dev.sema.api.error.RequestChecks;
+import dev.sema.translation.Translation;
+import dev.sema.translation.TranslationResult;
+import dev.sema.translation.TranslationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/translate")
+@Tag(name = "Translation")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class TranslateResource {
+
+    private final TranslationService service;
+    private final RequestTrace trace;
+
+    @Inject
+    public TranslateResource(TranslationService service, RequestTrace trace) {
+        this.service = service;
+        this.trace = trace;
+    }
+
+    /** For the CDI client proxy only. */
+    protected TranslateResource() {
+        this(null, null);
+    }
+
+    @POST
+    @Operation(summary = "Translate text",
+            description = "Translates one text with NLLB-200. Languages may be given as FLORES-200 codes, ISO 639"
+                    + " codes or English names; responses use canonical FLORES-200 codes. Without source_language"
+                    + " the source is detected and reported with source_language_confidence. Also served at"
+                    + " /translate.")
+    @APIResponse(responseCode = "200", description = "Translated.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TranslateResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
+    public TranslateResponse translate(TranslateRequest request) {
+        TranslateRequest r = RequestChecks.requireBody(request);
+        TranslationResult result = service.translate(r.text(), r.sourceLanguage(), r.targetLanguage(), r.beamSize(),
+                r.alternatives());
+        trace.characters(result.characterCount());
+        Translation t = result.translations().get(0);
+        return new TranslateResponse(t.text(), t.sourceLanguage(), t.sourceConfidence(), result.targetLanguage(),
+                requested(r.alternatives(), t.alternatives()), result.inferenceSeconds(), t.characterCount(),
+                Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Translate several texts",
+            description = "Translates up to sema.batch-max-texts texts to one target language in one call; the"
+                    + " character limit applies to all texts together. Without source_language each text's"
+                    + " language is detected separately. Also served at /translate/batch.")
+    @APIResponse(responseCode = "200", description = "Translated, in request order.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BatchTranslateResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
+    public BatchTranslateResponse translateBatch(BatchTranslateRequest request) {
+        BatchTranslateRequest r = RequestChecks.requireBody(request);
+        TranslationResult result = service.translateBatch(r.texts(), r.sourceLanguage(), r.targetLanguage(),
+                r.beamSize(), r.alternatives());
+        trace.characters(result.characterCount());
+        List<BatchTranslation> translations = result.translations().stream()
+                .map(t -> new BatchTranslation(t.text(), t.sourceLanguage(), t.sourceConfidence(), t.characterCount(),
+                        requested(r.alternatives(), t.alternatives())))
+                .toList();
+        return new BatchTranslateResponse(translations, result.targetLanguage(), result.inferenceSeconds(),
+                result.characterCount(), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
+    }
+
+    /** Alternatives appear in the body only when the client asked for some. */
+    private static List<String> requested(Integer asked, List<String> alternatives) {
+        return asked == null || asked == 0 ? null : alternatives;
+    }
+}

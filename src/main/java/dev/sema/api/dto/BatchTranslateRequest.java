@@ -1,0 +1,18 @@
+package dev.sema.api.dto;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+@Schema(name = "BatchTranslateRequest", description = "Several texts to one target language.")
+public record BatchTranslateRequest(
+        @Schema(required = true, description = "1 to sema.batch-max-texts (default 100) texts; together at most"
+                + " sema.max-characters code points.", example = "[\"Habari ya asubuhi\", \"Asante sana\"]")
+        List<String> texts,
+        @JsonbProperty("target_language") @Schema(required = true, example = "eng_Latn") String targetLanguage,
+        @JsonbProperty("source_language") @Schema(description = "Source of every text; omit to detect each"
+                + " text's language.", example = "swh_Latn") String sourceLanguage,
+        @JsonbProperty("beam_size") @Schema(minimum = "1", maximum = "8", example = "4") Integer beamSize,
+        @Schema(minimum = "0", maximum = "8", example = "0") Integer alternatives) {
+}

@@ -1,0 +1,16 @@
+package dev.sema.translation;
+
+import java.util.List;
+
+/**
+ * One translated client text.
+ *
+ * @param text             best translation, trimmed
+ * @param alternatives     n-best alternatives, trimmed; empty unless requested
+ * @param sourceLanguage   canonical code of the source, given or detected
+ * @param sourceConfidence detector probability, null when the client named the source
+ * @param characterCount   Unicode code points of the trimmed input
+ */
+public record Translation(String text, List<String> alternatives, String sourceLanguage, Double sourceConfidence,
+                          int characterCount) {
+}

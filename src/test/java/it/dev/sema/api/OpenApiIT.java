@@ -1,0 +1,69 @@
+package it.dev.sema.api;
+
+import it.dev.sema.Http;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The OpenAPI document lists every /api/v1 route, documented, and the UI is reachable from /. */
+class OpenApiIT {
+
+    /** Every versioned route and its method. */
+    private static final Map<String, String> ROUTES = Map.ofEntries(
+            Map.entry("/api/v1/translate", "post"),
+            Map.entry("/api/v1/translate/batch", "post"),
+            Map.entry("/api/v1/detect-language", "post"),
+            Map.entry("/api/v1/languages", "get"),
+            Map.entry("/api/v1/languages/popular", "get"),
+            Map.entry("/api/v1/languages/african", "get"),
+            Map.entry("/api/v1/languages/region/{region}", "get"),
+            Map.entry("/api/v1/languages/search", "get"),
+            Map.entry("/api/v1/languages/stats", "get"),
+            Map.entry("/api/v1/languages/{code}", "get"),
+            Map.entry("/api/v1/status", "get"),
+            Map.entry("/api/v1/health", "get"));
+
+    private final Http http = Http.main();
+
+    @Test
+    void documentsEveryVersionedRoute() {
+        JsonObject doc = http.get("/openapi?format=JSON").expect(200).json();
+        assertEquals("Sema Translation API", doc.getJsonObject("info").getString("title"));
+        JsonObject paths = doc.getJsonObject("paths");
+        ROUTES.forEach((path, method) -> {
+            assertTrue(paths.containsKey(path), "OpenAPI lacks " + path + "; has " + paths.keySet());
+            JsonObject op = paths.getJsonObject(path).getJsonObject(method);
+            assertNotNull(op, method + " " + path);
+            assertFalse(op.getString("summary", "").isBlank(), "summary of " + path);
+            assertFalse(op.getString("description", "").isBlank(), "description of " + path);
+            assertTrue(op.getJsonObject("responses").containsKey("200"), "200 of " + path);
+            assertTrue(op.getJsonObject("responses").keySet().stream().anyMatch(c -> c.startsWith("5")),
+                    "error responses of " + path);
+        });
+        paths.keySet().forEach(p -> assertTrue(p.startsWith("/api/v1/"), "undocumented duplicate listed: " + p));
+        JsonObject translate = paths.getJsonObject("/api/v1/translate").getJsonObject("post");
+        assertTrue(translate.getJsonObject("responses").keySet().containsAll(List.of("400", "413", "415", "503")));
+        assertNotNull(translate.getJsonObject("requestBody"), "request body schema");
+        JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
+        assertTrue(schemas.containsKey("ApiError") && schemas.containsKey("TranslateRequest"), schemas.keySet().toString());
+        assertTrue(schemas.getJsonObject("TranslateRequest").getJsonObject("properties").containsKey("target_language"),
+                "snake_case field names in schemas");
+    }
+
+    @Test
+    void rootAndOpenApiJsonRedirect() {
+        Http.Reply root = http.get("/");
+        assertTrue(root.status() == 303 || root.status() == 307, root.request() + " " + root.status());
+        assertTrue(root.header("Location").endsWith("/openapi/ui/"), root.header("Location"));
+        Http.Reply json = http.get("/openapi.json");
+        assertTrue(json.header("Location").endsWith("/openapi?format=JSON"), json.header("Location"));
+        assertEquals(200, http.get("/openapi/ui/").status(), "OpenAPI UI");
+    }
+}
