@@ -27,7 +27,8 @@ class TranslateEndpointIT {
         http.postJson(path, "{\"text\":\" \\n\\t \",\"target_language\":\"eng_Latn\"}").error(400, "empty_text");
         http.postJson(path, "{\"target_language\":\"eng_Latn\"}").error(400, "missing_field");
         http.postJson(path, "{\"text\":\"hello\"}").error(400, "missing_field");
-        http.postJson(path, "").error(400, "missing_body");
+        http.postJson(path, "").error(400, "malformed_json");
+        http.postJson(path, "null").error(400, "missing_body");
         http.postJson(path, "{\"text\": \"unterminated").error(400, "malformed_json");
         JsonObject wrongType = http.postJson(path, "{\"text\":\"hi\",\"target_language\":\"eng_Latn\",\"beam_size\":\"x\"}")
                 .error(400, "malformed_json");
