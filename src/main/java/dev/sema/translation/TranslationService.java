@@ -27,6 +27,8 @@ public class TranslationService {
 
     /** Detector candidates to look at when auto-detecting a source language. */
     private static final int DETECTION_CANDIDATES = 3;
+    /** Clients commonly send "auto" (or an empty string) to ask for detection; both mean "absent". */
+    private static final String AUTO_DETECT = "auto";
 
     private final Instance<TranslationEngine> engines;
     private final Instance<LanguageDetector> detectors;
@@ -83,6 +85,7 @@ public class TranslationService {
         Language target = catalogue.require("target_language", RequestChecks.requireField("target_language",
                 targetLanguage));
         Optional<Language> source = Optional.ofNullable(sourceLanguage)
+                .filter(s -> !s.isBlank() && !s.strip().equalsIgnoreCase(AUTO_DETECT))
                 .map(s -> catalogue.require("source_language", s));
         TranslationOptions options = options(beamSize, alternatives);
         if (engines.isUnsatisfied()) {

@@ -13,7 +13,8 @@ public record TranslateRequest(
                 + " language.", example = "eng_Latn")
         String targetLanguage,
         @JsonbProperty("source_language")
-        @Schema(description = "Source language (code, alias or name). Omit to detect it.", example = "swh_Latn")
+        @Schema(description = "Source language (code, alias or name). Omit it, or send \"auto\", to detect it.",
+                example = "swh_Latn")
         String sourceLanguage,
         @JsonbProperty("beam_size")
         @Schema(description = "Beams for decoding, 1 (greedy) to 8; default: the server's setting.", minimum = "1",

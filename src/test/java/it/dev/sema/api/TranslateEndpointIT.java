@@ -76,6 +76,8 @@ class TranslateEndpointIT {
         assertNotNull(explicit.header("Retry-After"), "Retry-After");
         bare.postJson(prefix + "/translate", "{\"text\":\"Habari\",\"target_language\":\"eng_Latn\"}")
                 .error(503, "model_not_loaded");
+        bare.postJson(prefix + "/translate", "{\"text\":\"Habari\",\"source_language\":\"auto\",\"target_language\":\"en\"}")
+                .error(503, "model_not_loaded");
         bare.postJson(prefix + "/translate/batch", "{\"texts\":[\"Habari\"],\"target_language\":\"eng_Latn\"}")
                 .error(503, "model_not_loaded");
     }
