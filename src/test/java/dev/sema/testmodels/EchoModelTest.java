@@ -65,6 +65,20 @@ class EchoModelTest {
     }
 
     @Test
+    void seedingTheDecoderWithStartAndTargetLanguageIsEquivalent() throws OrtException {
+        long[][] ids = {{ENG, 900, 901, 2}};
+        try (OrtSession.Result encoded = Models.encode(encoder, ids, new long[][]{ones(4)});
+             OnnxTensor mask = OnnxTensor.createTensor(Models.ENV, new long[][]{ones(4)});
+             KvDecoder dec = KvDecoder.merged(Models.ENV, decoder, Models.hidden(encoded), mask)) {
+            float[][][] logits = dec.step(new long[][]{{2, FRA}});
+            assertEquals(900, Models.argmax(logits[0][1]));
+            assertEquals(901, Models.argmax(dec.step(new long[][]{{900}})[0][0]));
+            assertEquals(2, Models.argmax(dec.step(new long[][]{{901}})[0][0]));
+            assertEquals(4, dec.present("present.1.decoder.value").getInfo().getShape()[2], "KV grew to 4");
+        }
+    }
+
+    @Test
     void dependsOnTheFirstStepsEncoderCache() throws OrtException {
         // Feeding the cached branch's empty constant present.*.encoder.* back (a classic engine bug) must not echo.
         long[][] ids = {{ENG, 700, 701, 2}};
