@@ -25,6 +25,7 @@ class Nllb600mSmokeTest {
                 + " (3.5 GB, made only on request: scripts/make-test-models " + TestModels.root() + " --nllb-600m)");
         NllbDims dims = NllbDims.nllb600m();
         assertEquals(256206, dims.vocabSize());
+        assertEquals(256203, dims.maskId());
         assertEquals(256047, dims.languageId(ModelFiles.languages().indexOf("eng_Latn")));
         TensorContract contract = new TensorContract(1024, 16, 64, 256206);
         long[][] ids = {{256047, 13374, 2442, 1259, 34512, 248130, 2}};
