@@ -21,13 +21,18 @@ public final class Generator {
      * @throws IllegalArgumentException when the session, batch size and configuration do not agree
      */
     public List<List<Hypothesis>> generate(DecoderSession session, int batchSize, GenerationConfig config) {
+        return generate(session, batchSize, config, SearchStrategy.from(config, batchSize));
+    }
+
+    /** The loop, with the strategy given (tests run beam search with one beam against greedy). */
+    List<List<Hypothesis>> generate(DecoderSession session, int batchSize, GenerationConfig config,
+                                    SearchStrategy strategy) {
         config.validate(batchSize, session.vocabSize());
         // 1. Logits processors, in their documented order.
         LogitsProcessorList processors = LogitsProcessorList.from(config);
         // 2. Stopping criteria: EOS or the row's length limit.
         StoppingCriteria criteria = StoppingCriteria.from(config);
-        // 3. Search strategy: greedy when numBeams == 1.
-        SearchStrategy strategy = SearchStrategy.from(config, batchSize);
+        // 3. The search strategy (SearchStrategy.from: greedy when numBeams == 1) and its starting rows.
         Sequences sequences = Sequences.start(batchSize, strategy.rowsPerSource(), config.decoderStartTokenId());
         if (session.rows() != sequences.rows()) {
             throw new IllegalArgumentException("session has " + session.rows() + " rows, expected "
