@@ -33,6 +33,35 @@ class SearchPartsTest {
     }
 
     @Test
+    void fastExpAndLogSumExpMatchTheExactFunctions() {
+        for (float x = 0f; x > -87f; x -= 0.0137f) {
+            double exact = Math.exp(x);
+            assertEquals(exact, LogProbabilities.expNonPositive(x), exact * 2e-8, "exp(" + x + ")");
+        }
+        assertEquals(0, LogProbabilities.expNonPositive(-100f));
+        assertEquals(0, LogProbabilities.expNonPositive(Float.NEGATIVE_INFINITY));
+
+        Random random = new Random(9);
+        for (int trial = 0; trial < 20; trial++) {
+            float[] row = new float[1 + random.nextInt(300_000)];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = (float) (random.nextGaussian() * (1 + trial) + trial);
+            }
+            row[random.nextInt(row.length)] = Float.NEGATIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (float logit : row) {
+                max = Math.max(max, logit);
+            }
+            double sum = 0;
+            for (float logit : row) {
+                sum += Math.exp(logit - max);
+            }
+            assertEquals(max + Math.log(sum), LogProbabilities.logSumExp(row), 1e-6);
+        }
+        assertEquals(Double.NEGATIVE_INFINITY, LogProbabilities.logSumExp(new float[]{Float.NEGATIVE_INFINITY}));
+    }
+
+    @Test
     void beamHypothesesKeepsTheBestAndEvictsTheWorst() {
         BeamHypotheses kept = new BeamHypotheses(2, 1.0, EarlyStopping.HEURISTIC, 10);
         kept.add(new Hypothesis(new int[]{1}, -3, false));
