@@ -1,5 +1,6 @@
 package dev.sema.translation;
 
+import com.ibm.icu.lang.UCharacter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -63,8 +64,15 @@ public record SegmentedText(String leading, List<Segment> segments) {
         return join(UnaryOperator.identity());
     }
 
+    /** {@code text} without leading and trailing Unicode white space (NBSP and ideographic space included). */
+    static String stripWhiteSpace(String text) {
+        int start = skipWhiteSpace(text, 0, text.length());
+        return text.substring(start, contentEnd(text, start, text.length()));
+    }
+
+    /** Unicode White_Space, which unlike {@link Character#isWhitespace} includes no-break spaces. */
     static boolean isWhiteSpace(int codePoint) {
-        return com.ibm.icu.lang.UCharacter.isUWhiteSpace(codePoint);
+        return UCharacter.isUWhiteSpace(codePoint);
     }
 
     private static int skipWhiteSpace(String text, int from, int end) {

@@ -1,5 +1,6 @@
 package dev.sema.translation;
 
+import com.ibm.icu.util.IllformedLocaleException;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,11 @@ public final class Segmenter {
 
     private final ToIntFunction<String> tokenCounter;
     private final int maxTokens;
+
+    /** A segmenter with NLLB's training length, {@value #DEFAULT_MAX_TOKENS} tokens, as the budget. */
+    public Segmenter(ToIntFunction<String> tokenCounter) {
+        this(tokenCounter, DEFAULT_MAX_TOKENS);
+    }
 
     /**
      * @param tokenCounter tokens the model would see for a piece of text (count the language tag and EOS
@@ -114,7 +120,7 @@ public final class Segmenter {
     }
 
     private boolean fits(String text, int start, int end) {
-        String content = text.substring(start, end).strip();
+        String content = SegmentedText.stripWhiteSpace(text.substring(start, end));
         return content.isEmpty() || tokenCounter.applyAsInt(content) <= maxTokens;
     }
 
@@ -130,7 +136,7 @@ public final class Segmenter {
             if (parts.length == 2) {
                 builder.setLanguage(ISO_639_2_TO_1.getOrDefault(parts[0], parts[0])).setScript(parts[1]);
             }
-        } catch (com.ibm.icu.util.IllformedLocaleException e) {
+        } catch (IllformedLocaleException e) {
             builder.clear();
         }
         return builder.build().setKeywordValue("ss", "standard");

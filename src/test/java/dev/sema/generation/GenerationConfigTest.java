@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class GenerationConfigTest {
 
@@ -55,7 +56,7 @@ class GenerationConfigTest {
         outside.validate(1, 256206);
     }
 
-    private static void assertMessage(String part, org.junit.jupiter.api.function.Executable executable) {
+    private static void assertMessage(String part, Executable executable) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, executable);
         assertTrue(error.getMessage().contains(part), error.getMessage());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GreedySearchTest {
@@ -64,7 +65,7 @@ class GreedySearchTest {
     void forcesEachRowsOwnTargetLanguageFirst() {
         ToyModel model = ToyModel.random(12, 7, EOS, 0.8f);
         GenerationConfig config = GenerationConfig.builder().maxNewTokens(20)
-                .forcedBosTokenIds(9, 10, 11).suppressTokens(java.util.Set.of(9, 10, 11)).build();
+                .forcedBosTokenIds(9, 10, 11).suppressTokens(Set.of(9, 10, 11)).build();
 
         List<List<Hypothesis>> results = generator.generate(FakeDecoderSession.forBatch(model, 12, 3, 1), 3, config);
 

@@ -3,8 +3,10 @@ package dev.sema.generation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class LogitsProcessorsTest {
@@ -15,10 +17,10 @@ class LogitsProcessorsTest {
     private static Sequences generated(int sources, int... tokens) {
         Sequences sequences = Sequences.start(sources, 1, 2);
         int[] identity = new int[sources];
-        java.util.Arrays.setAll(identity, i -> i);
+        Arrays.setAll(identity, i -> i);
         for (int token : tokens) {
             int[] next = new int[sources];
-            java.util.Arrays.fill(next, token);
+            Arrays.fill(next, token);
             sequences = sequences.advance(identity, next);
         }
         return sequences;
@@ -131,6 +133,6 @@ class LogitsProcessorsTest {
     }
 
     private static List<Integer> banned(float[] row) {
-        return java.util.stream.IntStream.range(0, row.length).filter(i -> row[i] == NEG_INF).boxed().toList();
+        return IntStream.range(0, row.length).filter(i -> row[i] == NEG_INF).boxed().toList();
     }
 }

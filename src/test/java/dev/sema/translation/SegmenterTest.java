@@ -48,6 +48,15 @@ class SegmenterTest {
     }
 
     @Test
+    void noBreakAndIdeographicSpacesAreSeparatorsToo() {
+        SegmentedText segmented = segmenter.segment("\u00A0Hello.\u00A0Bye.\u00A0", "eng_Latn");
+        assertEquals("\u00A0", segmented.leading());
+        assertEquals(List.of("Hello.", "Bye."), texts(segmented));
+        assertEquals(List.of("\u00A0", "\u00A0"), separators(segmented));
+        assertEquals(List.of("你好。", "再见。"), texts(segmenter.segment("你好。\u3000再见。", "zho_Hans")));
+    }
+
+    @Test
     void linesAreNeverJoinedEvenWithoutPunctuation() {
         assertEquals(List.of("first line", "second line"), texts(segmenter.segment("first line\nsecond line", "eng_Latn")));
     }
