@@ -33,7 +33,7 @@ public final class GreedySearch implements SearchStrategy {
         nextSumLogProbs = new double[rows];
         for (int row = 0; row < rows; row++) {
             tokens[row] = argmax(logits[row]);
-            double logSumExp = LogProbabilities.logSumExp(logits[row]);
+            double logSumExp = LogProbabilities.logSumExp(logits[row], logits[row][tokens[row]]);
             nextSumLogProbs[row] = sumLogProbs[row] + LogProbabilities.logProbability(logits[row], tokens[row], logSumExp);
         }
         return new Selection(IntStream.range(0, rows).toArray(), tokens);

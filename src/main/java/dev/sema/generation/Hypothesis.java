@@ -44,6 +44,18 @@ public record Hypothesis(int[] tokens, double score, boolean truncated) {
         return sumLogProbs / Math.pow(Math.max(1, length), lengthPenalty);
     }
 
+    /** Equal tokens (by content), score and flag. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Hypothesis that && Arrays.equals(tokens, that.tokens)
+                && Double.compare(score, that.score) == 0 && truncated == that.truncated;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(tokens) + Double.hashCode(score)) + Boolean.hashCode(truncated);
+    }
+
     @Override
     public String toString() {
         return "Hypothesis" + Arrays.toString(tokens) + " score=" + score + (truncated ? " truncated" : "");

@@ -19,6 +19,11 @@ final class LogProbabilities {
         for (float logit : row) {
             max = Math.max(max, logit);
         }
+        return logSumExp(row, max);
+    }
+
+    /** {@link #logSumExp(float[])} when the caller already knows the row's maximum (greedy's argmax). */
+    static double logSumExp(float[] row, float max) {
         if (max == Float.NEGATIVE_INFINITY) {
             return Double.NEGATIVE_INFINITY;
         }
