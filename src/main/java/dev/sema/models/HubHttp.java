@@ -71,8 +71,11 @@ final class HubHttp {
                 uri = uri.resolve(location(response));
                 continue;
             }
-            URI target = isRedirect(response.statusCode()) ? uri.resolve(location(response)) : uri;
-            errors.check(response, repo, commit, file);
+            boolean toCdn = isRedirect(response.statusCode());
+            if (!toCdn) {
+                errors.check(response, repo, commit, file);
+            }
+            URI target = toCdn ? uri.resolve(location(response)) : uri;
             long size = header(response, "X-Linked-Size").or(() -> header(response, "Content-Length"))
                     .map(Long::parseLong).orElse(-1L);
             if (etag.isEmpty()) {
