@@ -47,7 +47,8 @@ final class BlobDownloader {
             Path partial = blob.resolveSibling(blob.getFileName() + ".incomplete");
             long start = System.nanoTime();
             LOG.info(() -> "Downloading " + file + " (" + TransferProgress.size(meta.size()) + ") from " + repo);
-            retrier.run("downloading " + file + " from " + repo, () -> transfer(repo, file, meta, partial));
+            retrier.run("downloading " + file + " from " + repo, () -> transfer(repo, file, meta, partial),
+                    () -> sizeOf(partial));
             verify(repo, file, meta, partial);
             moveIntoPlace(partial, blob);
             LOG.info(() -> String.format("Downloaded %s in %.1f s", file, (System.nanoTime() - start) / 1e9));
@@ -123,6 +124,14 @@ final class BlobDownloader {
                     + " is corrupt: expected " + algorithm + " " + meta.etag() + " but got " + actual.get()
                     + ". The corrupt download was deleted; the next attempt fetches it again. If this repeats, a "
                     + "proxy or mirror (HF_ENDPOINT) is altering the file.");
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 

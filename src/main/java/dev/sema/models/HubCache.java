@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -107,13 +108,15 @@ public final class HubCache {
         Path blob = blob(repo, etag);
         io(() -> {
             Files.createDirectories(entry.getParent());
-            Files.deleteIfExists(entry);
+            // Built under a temporary name and renamed over the entry, so concurrent fetches never collide.
+            Path tmp = entry.resolveSibling(".tmp-" + UUID.randomUUID());
             try {
-                Files.createSymbolicLink(entry, entry.getParent().relativize(blob));
+                Files.createSymbolicLink(tmp, entry.getParent().relativize(blob));
             } catch (UnsupportedOperationException | FileSystemException e) {
                 LOG.fine(() -> "symlinks unavailable (" + e + "), copying " + blob + " to " + entry);
-                Files.copy(blob, entry, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(blob, tmp);
             }
+            Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         });
         return entry;
     }

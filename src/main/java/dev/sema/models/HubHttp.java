@@ -43,6 +43,12 @@ final class HubHttp {
     RepoInfo revisionInfo(String repo, String revision) throws IOException {
         URI uri = URI.create(settings.endpoint() + "/api/models/" + repo + "/revision/" + encodeSegment(revision));
         HttpResponse<InputStream> response = send(request(uri).GET(), HttpResponse.BodyHandlers.ofInputStream());
+        // A renamed repository answers with a redirect to its new name.
+        for (int hop = 0; isRedirect(response.statusCode()) && hop < MAX_REDIRECTS; hop++) {
+            response.body().close();
+            uri = uri.resolve(location(response));
+            response = send(request(uri).GET(), HttpResponse.BodyHandlers.ofInputStream());
+        }
         try (InputStream body = response.body()) {
             errors.check(response, repo, revision, null);
             JsonObject json = Json.createReader(body).readObject();
@@ -117,7 +123,9 @@ final class HubHttp {
 
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.connectTimeout())
-                .header("User-Agent", USER_AGENT);
+                .header("User-Agent", USER_AGENT)
+                // Sizes and checksums refer to the raw bytes: never let a proxy compress them.
+                .header("Accept-Encoding", "identity");
         // Signed CDN URLs need no token, and a token must never leak to a host other than the Hub itself.
         if (settings.token().isPresent() && sameOrigin(settings.endpoint(), uri)) {
             builder.header("Authorization", "Bearer " + settings.token().get());

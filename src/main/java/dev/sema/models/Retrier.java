@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
 /** Runs one network operation under a {@link RetryPolicy} and turns the final failure into a {@link HubException}. */
@@ -28,12 +29,27 @@ final class Retrier {
 
     /** @param what the operation in words, for logs and errors ("downloading onnx/encoder_model.onnx") */
     <T> T run(String what, Attempt<T> attempt) {
+        return run(what, attempt, () -> 0);
+    }
+
+    /**
+     * Like {@link #run(String, Attempt)}, but an attempt that failed after moving {@code progress} forward
+     * (bytes on disk) starts a fresh count: a large file on a flaky line gets there drop by drop, while a
+     * transfer that keeps failing without progress still gives up after {@code maxAttempts}.
+     */
+    <T> T run(String what, Attempt<T> attempt, LongSupplier progress) {
+        long mark = progress.getAsLong();
         for (int n = 1; ; n++) {
             IOException failure;
             try {
                 return attempt.run();
             } catch (IOException e) {
                 failure = e;
+            }
+            long now = progress.getAsLong();
+            if (now > mark) {
+                mark = now;
+                n = 1;
             }
             // A name that does not resolve will not resolve in a few seconds either: fail fast.
             if (n >= policy.maxAttempts() || isDnsFailure(failure)) {

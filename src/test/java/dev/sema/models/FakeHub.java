@@ -90,7 +90,7 @@ public final class FakeHub implements AutoCloseable {
     private record Fault(int status, AtomicInteger remaining, String retryAfter) {
     }
 
-    private record Drop(long afterBytes, Duration pause) {
+    private record Drop(long afterBytes, Duration pause, AtomicInteger remaining) {
     }
 
     private final HttpServer hub;
@@ -145,9 +145,14 @@ public final class FakeHub implements AutoCloseable {
                 retryAfterSeconds == null ? null : retryAfterSeconds.toString()));
     }
 
-    /** The next transfer of {@code file} stops after {@code afterBytes} of the file, waits, and drops the connection. */
+    /** The next transfer of {@code file} stops after {@code afterBytes}, waits {@code pause}, and drops the connection. */
     public void dropConnectionOnce(String file, long afterBytes, Duration pause) {
-        drops.put(file, new Drop(afterBytes, pause));
+        dropConnection(file, afterBytes, 1, pause);
+    }
+
+    /** The next {@code times} transfers of {@code file} each send {@code afterBytes} and then drop the connection. */
+    public void dropConnection(String file, long afterBytes, int times, Duration pause) {
+        drops.put(file, new Drop(afterBytes, pause, new AtomicInteger(times)));
     }
 
     /** Serves {@code file} with one byte flipped (headers still announce the true checksum). */
@@ -315,8 +320,11 @@ public final class FakeHub implements AutoCloseable {
             return;
         }
         exchange.sendResponseHeaders(start > 0 ? 206 : 200, length == 0 ? -1 : length);
-        Drop drop = drops.remove(entry.path());
-        long stopAt = drop == null ? content.length : Math.max(start, Math.min(drop.afterBytes(), content.length));
+        Drop drop = drops.get(entry.path());
+        if (drop != null && drop.remaining().getAndDecrement() <= 0) {
+            drop = null;
+        }
+        long stopAt = drop == null ? content.length : Math.min(start + drop.afterBytes(), content.length);
         OutputStream out = exchange.getResponseBody();
         int chunk = 16 * 1024;
         for (long pos = start; pos < stopAt; pos += chunk) {

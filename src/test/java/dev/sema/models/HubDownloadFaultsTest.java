@@ -77,6 +77,28 @@ class HubDownloadFaultsTest {
     }
 
     @Test
+    void repeatedDropsWithProgressDoNotExhaustTheRetries() throws IOException {
+        hub.dropConnection("model.bin", 256 * 1024, 8, Duration.ZERO);
+
+        HubSnapshot snapshot = fetch(HubFixtures.settings(hub, cache)); // 4 attempts, but each drop made progress
+
+        assertArrayEquals(model, Files.readAllBytes(snapshot.file("model.bin")));
+        assertEquals(9, blobGets().size());
+    }
+
+    @Test
+    void repeatedDropsWithoutProgressGiveUp() {
+        hub.dropConnection("model.bin", 0, 100, Duration.ZERO);
+
+        HubException error = assertThrows(HubException.class, () -> fetch(HubFixtures.settings(hub, cache)));
+
+        assertEquals(HubException.Reason.UNREACHABLE, error.reason());
+        assertTrue(error.getMessage().contains("downloading model.bin") && error.getMessage().contains("4 attempt(s)"),
+                error.getMessage());
+        assertEquals(4, blobGets().size());
+    }
+
+    @Test
     void incompleteFileFromAnEarlierRunIsResumed() throws IOException {
         Files.createDirectories(blob().getParent());
         Files.write(blob().resolveSibling(blob().getFileName() + ".incomplete"), Arrays.copyOf(model, MIB));
