@@ -106,6 +106,7 @@ public final class FakeHub implements AutoCloseable {
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, Drop> drops = new ConcurrentHashMap<>();
     private final Map<String, Boolean> corrupted = new ConcurrentHashMap<>();
+    private final Map<String, String> renamed = new ConcurrentHashMap<>();
     private volatile long bytesPerSecond;
 
     private FakeHub(boolean separateCdn) throws IOException {
@@ -137,6 +138,11 @@ public final class FakeHub implements AutoCloseable {
 
     public Repo repo(String id) {
         return repos.computeIfAbsent(id, Repo::new);
+    }
+
+    /** Requests for {@code oldId} get a relative 307 to {@code newId}, as after a repository rename. */
+    public void rename(String oldId, String newId) {
+        renamed.put(oldId, newId);
     }
 
     /** The next {@code times} requests whose path starts with {@code pathPrefix} get {@code status}. */
@@ -205,6 +211,9 @@ public final class FakeHub implements AutoCloseable {
                 return;
             }
             String[] parts = path.split("/");
+            if (redirectedRename(exchange, path, parts)) {
+                return;
+            }
             if (parts.length == 3 && parts[1].equals("blobs")) {
                 serveBlob(exchange, parts[2]);
             } else if (onCdn) {
@@ -219,6 +228,18 @@ public final class FakeHub implements AutoCloseable {
                 error(exchange, 404, "", "unknown route " + path);
             }
         }
+    }
+
+    private boolean redirectedRename(HttpExchange exchange, String path, String[] parts) throws IOException {
+        boolean api = parts.length >= 5 && parts[1].equals("api");
+        String repoId = api ? parts[3] + "/" + parts[4] : parts.length >= 3 ? parts[1] + "/" + parts[2] : "";
+        String target = renamed.get(repoId);
+        if (target == null) {
+            return false;
+        }
+        exchange.getResponseHeaders().set("Location", path.replace("/" + repoId + "/", "/" + target + "/"));
+        exchange.sendResponseHeaders(307, -1);
+        return true;
     }
 
     private boolean injectedFault(HttpExchange exchange, String path) throws IOException {

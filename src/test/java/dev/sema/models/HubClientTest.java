@@ -214,6 +214,51 @@ class HubClientTest {
         assertEquals(commit, snapshot.commit());
     }
 
+    @Test
+    void renamedRepositoryIsFollowedAndCachedUnderTheNameAsked() {
+        hub.rename("Xenova/old-name", HubFixtures.NLLB);
+
+        HubSnapshot snapshot = new HubClient(HubFixtures.settings(hub, cache))
+                .fetch("Xenova/old-name", "main", NllbVariant.QUANTIZED.files());
+
+        assertEquals(commit, snapshot.commit());
+        assertEquals(cache.resolve("models--Xenova--old-name/snapshots").resolve(commit), snapshot.dir());
+        assertTrue(Files.isRegularFile(snapshot.file("onnx/encoder_model_quantized.onnx")));
+    }
+
+    @Test
+    void revisionWithSlashesIsEncodedAndItsRefNested() throws IOException {
+        hub.repo(HubFixtures.NLLB).branch("refs/pr/5", commit);
+
+        HubSnapshot snapshot = fetch(HubFixtures.settings(hub, cache), "refs/pr/5");
+
+        assertEquals(commit, snapshot.commit());
+        assertEquals(1, hub.countPath("/api/models/" + HubFixtures.NLLB + "/revision/refs%2Fpr%2F5"));
+        assertEquals(commit, Files.readString(cache.resolve("models--Xenova--nllb-200-distilled-600M/refs/refs/pr/5")));
+    }
+
+    @Test
+    void concurrentFetchesShareOneDownloadPerBlob() throws Exception {
+        HubSettings settings = HubFixtures.settings(hub, cache);
+        hub.throttle(2_000_000);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<HubSnapshot>>();
+            for (int i = 0; i < 3; i++) {
+                futures.add(pool.submit(() -> fetch(settings, "main")));
+            }
+            for (var future : futures) {
+                HubSnapshot snapshot = future.get();
+                assertArrayEquals(files.get("onnx/decoder_model_merged_quantized.onnx"),
+                        Files.readAllBytes(snapshot.file("onnx/decoder_model_merged_quantized.onnx")));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(4, hub.count(r -> r.path().startsWith("/blobs/") && r.method().equals("GET")),
+                "each of the 4 LFS files of the variant is transferred once");
+    }
+
     private static URI closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return URI.create("http://127.0.0.1:" + socket.getLocalPort());
