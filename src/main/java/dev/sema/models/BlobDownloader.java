@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 /**
@@ -47,8 +49,15 @@ final class BlobDownloader {
             Path partial = blob.resolveSibling(blob.getFileName() + ".incomplete");
             long start = System.nanoTime();
             LOG.info(() -> "Downloading " + file + " (" + TransferProgress.size(meta.size()) + ") from " + repo);
-            retrier.run("downloading " + file + " from " + repo, () -> transfer(repo, file, meta, partial),
-                    () -> sizeOf(partial));
+            AtomicReference<URI> location = new AtomicReference<>(meta.location());
+            retrier.run("downloading " + file + " from " + repo, () -> {
+                try {
+                    return transfer(repo, file, meta, location.get(), partial);
+                } catch (LocationExpiredException e) {
+                    location.set(http.metadata(repo, meta.commit(), file).location());
+                    throw e;
+                }
+            }, () -> sizeOf(partial));
             verify(repo, file, meta, partial);
             moveIntoPlace(partial, blob);
             LOG.info(() -> String.format("Downloaded %s in %.1f s", file, (System.nanoTime() - start) / 1e9));
@@ -58,7 +67,8 @@ final class BlobDownloader {
     }
 
     /** One attempt: continue the partial file from its current length. */
-    private Void transfer(String repo, String file, FileMetadata meta, Path partial) throws IOException {
+    private Void transfer(String repo, String file, FileMetadata meta, URI location, Path partial)
+            throws IOException {
         long offset = Files.exists(partial) ? Files.size(partial) : 0;
         if (meta.size() >= 0 && offset > meta.size()) {
             Files.delete(partial);
@@ -67,7 +77,7 @@ final class BlobDownloader {
         if (meta.size() > 0 && offset == meta.size()) {
             return null;
         }
-        HttpResponse<InputStream> response = http.open(meta.location(), offset, repo, file);
+        HttpResponse<InputStream> response = http.open(location, offset, repo, file);
         try (InputStream body = response.body()) {
             if (response.statusCode() == 416 || (response.statusCode() == 206 && rangeStart(response) != offset)) {
                 Files.deleteIfExists(partial);

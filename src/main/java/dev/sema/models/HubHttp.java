@@ -115,6 +115,10 @@ final class HubHttp {
                 uri = uri.resolve(location(response));
                 continue;
             }
+            if ((status == 401 || status == 403) && !sameOrigin(settings.endpoint(), uri)) {
+                throw new LocationExpiredException("the download link for " + file + " was refused (HTTP "
+                        + status + "), probably expired");
+            }
             errors.check(response, repo, null, file);
             throw new HubException(HubException.Reason.HUB_ERROR, "unexpected HTTP " + status + " for " + uri);
         }

@@ -257,7 +257,7 @@ public final class FakeHub implements AutoCloseable {
     }
 
     private void revision(HttpExchange exchange, String repoId, String revision) throws IOException {
-        Repo repo = accessible(exchange, repoId);
+        Repo repo = visible(exchange, repoId);
         String commit = repo == null ? null : commitOf(repo, revision);
         if (repo == null) {
             return;
@@ -376,13 +376,25 @@ public final class FakeHub implements AutoCloseable {
         }
     }
 
-    /** The repository if the caller may see it; otherwise answers like the Hub (401 or 404) and returns null. */
-    private Repo accessible(HttpExchange exchange, String repoId) throws IOException {
-        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    /** The repository if it exists; otherwise answers like the Hub (401 or 404) and returns null. */
+    private Repo visible(HttpExchange exchange, String repoId) throws IOException {
         Repo repo = repos.get(repoId);
         if (repo == null) {
             // The Hub hides whether a repository exists from anonymous callers.
-            error(exchange, auth == null ? 401 : 404, "RepoNotFound", "Repository not found");
+            boolean anonymous = exchange.getRequestHeaders().getFirst("Authorization") == null;
+            error(exchange, anonymous ? 401 : 404, "RepoNotFound", "Repository not found");
+        }
+        return repo;
+    }
+
+    /**
+     * The repository if the caller may download from it. A gated repository's metadata is public, like on the
+     * Hub; its files need the token of an account that accepted the licence.
+     */
+    private Repo accessible(HttpExchange exchange, String repoId) throws IOException {
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        Repo repo = visible(exchange, repoId);
+        if (repo == null) {
             return null;
         }
         if (repo.gatedToken != null && !("Bearer " + repo.gatedToken).equals(auth)) {

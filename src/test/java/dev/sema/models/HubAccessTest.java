@@ -83,6 +83,18 @@ class HubAccessTest {
     }
 
     @Test
+    void expiredCdnLinkIsRenewedWithoutBlamingTheToken() {
+        hub.failNext("/blobs/", 403, 1, null);
+
+        HubSnapshot snapshot = new HubClient(HubFixtures.settings(hub, cache)).fetch(HubFixtures.LID, "main", LID);
+
+        assertEquals(2, hub.count(r -> r.method().equals("HEAD") && r.path().endsWith("/model.bin")),
+                "a fresh link was asked for");
+        assertEquals(2, hub.count(r -> r.cdn() && r.method().equals("GET")));
+        assertTrue(java.nio.file.Files.isRegularFile(snapshot.file("model.bin")));
+    }
+
+    @Test
     void unknownRepositoryIsNamed() {
         HubException error = failure(HubFixtures.settings(hub, cache), "facebook/no-such-model", "main", LID);
 
