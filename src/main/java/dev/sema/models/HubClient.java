@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * {@code huggingface_hub} does, in pure Java.
  * <p>Network use: a pinned commit whose files are all cached needs no request at all. A branch or tag costs
  * one revision request (branches move), plus a {@code HEAD} and a transfer per file missing from the cache.
- * When the Hub cannot be reached, the last commit cached for the revision is used, with a warning. With
+ * When the Hub cannot be reached or keeps failing (5xx), the last commit cached for the revision is used,
+ * with a warning; 401 and 404 are reported even then, since they mean the configuration or access changed. With
  * {@code HF_HUB_OFFLINE} nothing touches the network.
  */
 public final class HubClient {
@@ -40,10 +41,6 @@ public final class HubClient {
         this.downloader = new BlobDownloader(http, retrier, settings, cache);
     }
 
-    public HubCache cache() {
-        return cache;
-    }
-
     /**
      * @param revision branch, tag or 40-hex commit
      * @return the snapshot holding every selected file
@@ -62,7 +59,10 @@ public final class HubClient {
             info = retrier.run("resolving " + repo + "@" + revision, () -> http.revisionInfo(repo, revision));
         } catch (HubException e) {
             Optional<String> cached = cachedCommit(repo, revision).filter(c -> complete(repo, c, selection));
-            if (e.reason() != HubException.Reason.UNREACHABLE || cached.isEmpty()) {
+            // An outage should not take down a server whose model is cached; 401/404 mean the setup changed.
+            boolean outage = e.reason() == HubException.Reason.UNREACHABLE
+                    || e.reason() == HubException.Reason.HUB_ERROR;
+            if (!outage || cached.isEmpty()) {
                 throw e;
             }
             LOG.warning(() -> e.getMessage() + " Using the cached commit " + cached.get() + " of " + repo + "@"
@@ -84,6 +84,7 @@ public final class HubClient {
         if (!revision.equals(commit)) {
             cache.writeRef(repo, revision, commit);
         }
+        LOG.info(() -> repo + "@" + revision + " is commit " + commit + ", files in " + cache.snapshotDir(repo, commit));
         return new HubSnapshot(repo, revision, commit, cache.snapshotDir(repo, commit), files);
     }
 

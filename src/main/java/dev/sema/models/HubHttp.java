@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -172,7 +171,7 @@ final class HubHttp {
     }
 
     static Optional<String> header(HttpResponse<?> response, String name) {
-        return response.headers().firstValue(name).filter(Objects::nonNull);
+        return response.headers().firstValue(name);
     }
 
     private static String encodeSegment(String value) {

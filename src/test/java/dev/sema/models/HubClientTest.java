@@ -259,6 +259,19 @@ class HubClientTest {
                 "each of the 4 LFS files of the variant is transferred once");
     }
 
+    @Test
+    void hubOutageFallsBackToTheCacheButNotFoundDoesNot() {
+        HubSettings settings = HubFixtures.settings(hub, cache);
+        fetch(settings, "main");
+        hub.failNext("/api/models/", 503, 100, null);
+
+        assertEquals(commit, fetch(settings, "main").commit());
+
+        hub.failNext("/api/models/", 404, 100, null);
+        HubException error = assertThrows(HubException.class, () -> fetch(settings, "main"));
+        assertEquals(HubException.Reason.NOT_FOUND, error.reason());
+    }
+
     private static URI closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return URI.create("http://127.0.0.1:" + socket.getLocalPort());
