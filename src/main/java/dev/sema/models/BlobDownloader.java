@@ -3,7 +3,6 @@ package dev.sema.models;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -62,7 +61,7 @@ final class BlobDownloader {
             moveIntoPlace(partial, blob);
             LOG.info(() -> String.format("Downloaded %s in %.1f s", file, (System.nanoTime() - start) / 1e9));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + blob + " in the Hugging Face cache", e);
+            throw HubCache.unwritable(blob, e);
         }
     }
 
@@ -105,18 +104,27 @@ final class BlobDownloader {
             TransferProgress progress = new TransferProgress(file, meta.size(), offset,
                     settings.progressInterval(), System::nanoTime);
             byte[] buffer = new byte[1 << 16];
-            try {
-                for (int n; (n = body.read(buffer)) >= 0; ) {
+            for (int n = read(body, buffer, guard); n >= 0; n = read(body, buffer, guard)) {
+                try {
                     out.write(buffer, 0, n);
-                    guard.progressed();
-                    progress.advance(n);
+                } catch (IOException e) {
+                    // A full disk is not a network failure: retrying would not help, and the advice differs.
+                    throw HubCache.unwritable(partial, e);
                 }
-            } catch (IOException e) {
-                throw guard.fired() ? stalled() : e;
+                guard.progressed();
+                progress.advance(n);
             }
             if (guard.fired()) {
                 throw stalled();
             }
+        }
+    }
+
+    private int read(InputStream body, byte[] buffer, StallGuard guard) throws IOException {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            throw guard.fired() ? stalled() : e;
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.sema.models;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -84,7 +83,7 @@ public final class HubCache {
                     ? Optional.of(Files.readString(ref, StandardCharsets.UTF_8).trim()).filter(s -> !s.isEmpty())
                     : Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + ref, e);
+            throw unwritable(ref, e);
         }
     }
 
@@ -149,11 +148,17 @@ public final class HubCache {
         void run() throws IOException;
     }
 
-    private static void io(IoAction action) {
+    private void io(IoAction action) {
         try {
             action.run();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unwritable(root, e);
         }
+    }
+
+    static HubException unwritable(Path path, IOException cause) {
+        return new HubException(HubException.Reason.CACHE_UNWRITABLE, "Cannot use the Hugging Face cache at " + path
+                + " (" + cause + "). Check its permissions and free space, or set HF_HUB_CACHE to a writable folder.",
+                cause);
     }
 }

@@ -20,6 +20,8 @@ public final class HubException extends RuntimeException {
         CHECKSUM_MISMATCH,
         /** The Hub kept failing (5xx, 429) or answered something unexpected. */
         HUB_ERROR,
+        /** The Hub cache cannot be read or written (permissions, disk full). */
+        CACHE_UNWRITABLE,
         /** A configured local model path is missing or incomplete. */
         LOCAL_MODEL_INVALID,
         /** The calling thread was interrupted while waiting for the network. */

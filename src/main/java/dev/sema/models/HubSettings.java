@@ -1,7 +1,6 @@
 package dev.sema.models;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * How Sema talks to the Hugging Face Hub. Reads the variables {@code huggingface_hub} reads, with the same
@@ -87,7 +87,10 @@ public record HubSettings(URI endpoint, Optional<String> token, boolean offline,
                     ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).trim()).filter(t -> !t.isEmpty())
                     : Optional.empty();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Hugging Face token file " + file, e);
+            // Public models need no token: an unreadable token file must not stop them from loading.
+            Logger.getLogger(HubSettings.class.getName()).warning(() -> "Ignoring the Hugging Face token file "
+                    + file + ": " + e);
+            return Optional.empty();
         }
     }
 

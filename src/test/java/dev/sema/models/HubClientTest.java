@@ -272,6 +272,17 @@ class HubClientTest {
         assertEquals(HubException.Reason.NOT_FOUND, error.reason());
     }
 
+    @Test
+    void unusableCacheIsReportedAsSuch() throws IOException {
+        Path notADirectory = Files.writeString(cache.resolve("file"), "x");
+
+        HubException error = assertThrows(HubException.class,
+                () -> fetch(HubFixtures.settings(hub, notADirectory.resolve("hub")), "main"));
+
+        assertEquals(HubException.Reason.CACHE_UNWRITABLE, error.reason());
+        assertTrue(error.getMessage().contains("HF_HUB_CACHE"), error.getMessage());
+    }
+
     private static URI closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return URI.create("http://127.0.0.1:" + socket.getLocalPort());
