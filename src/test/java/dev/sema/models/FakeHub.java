@@ -39,6 +39,14 @@ import com.sun.net.httpserver.HttpServer;
  * Faults on demand: gated repositories (401 without the right token), 404s with the Hub's {@code X-Error-Code},
  * a connection dropped once after N bytes, N answers with a given status, corrupted bytes, a bandwidth throttle.
  * Every request is recorded, so tests can prove how many calls were made and with which headers.
+ * <pre>{@code
+ * try (FakeHub hub = FakeHub.start()) {
+ *     String commit = hub.repo("Xenova/nllb-200-distilled-600M").commit(Map.of("config.json", bytes, ...));
+ *     HubSettings settings = HubSettings.of(hub.endpoint(), tempDir);   // or HF_ENDPOINT=hub.endpoint()
+ *     new HubClient(settings).fetch("Xenova/nllb-200-distilled-600M", "main", NllbVariant.QUANTIZED.files());
+ *     assertEquals(1, hub.countPath("/api/models/"));
+ * }
+ * }</pre>
  */
 public final class FakeHub implements AutoCloseable {
 
