@@ -1,0 +1,49 @@
+package dev.sema.models;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/** Generated "models" in the Xenova NLLB layout, and Hub settings with short test delays. */
+final class HubFixtures {
+
+    static final String NLLB = "Xenova/nllb-200-distilled-600M";
+    static final String LID = "facebook/fasttext-language-identification";
+
+    private HubFixtures() {
+    }
+
+    static byte[] bytes(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    /** Every variant's ONNX files (different sizes so a wrong pick shows), configs and tokenizer files. */
+    static Map<String, byte[]> nllbFiles() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("config.json", "{\"model_type\":\"m2m_100\",\"vocab_size\":256206}".getBytes(StandardCharsets.UTF_8));
+        files.put("generation_config.json", "{\"decoder_start_token_id\":2}".getBytes(StandardCharsets.UTF_8));
+        files.put("sentencepiece.bpe.model", bytes(48_000, 1));
+        files.put("tokenizer.json", bytes(64_000, 2));
+        files.put("special_tokens_map.json", "{\"eos_token\":\"</s>\"}".getBytes(StandardCharsets.UTF_8));
+        files.put("README.md", "# NLLB".getBytes(StandardCharsets.UTF_8));
+        files.put("onnx/encoder_model.onnx", bytes(300_000, 3));
+        files.put("onnx/decoder_model_merged.onnx", bytes(310_000, 4));
+        files.put("onnx/encoder_model_fp16.onnx", bytes(150_000, 5));
+        files.put("onnx/decoder_model_merged_fp16.onnx", bytes(155_000, 6));
+        files.put("onnx/encoder_model_quantized.onnx", bytes(80_000, 7));
+        files.put("onnx/decoder_model_merged_quantized.onnx", bytes(90_000, 8));
+        files.put("onnx/decoder_model_quantized.onnx", bytes(85_000, 9));
+        return files;
+    }
+
+    static HubSettings settings(FakeHub hub, Path cache) {
+        return HubSettings.of(hub.endpoint(), cache)
+                .withRetry(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200)))
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+}
