@@ -73,8 +73,8 @@ public record IpRange(byte[] network, int prefixBits) {
             return Optional.empty();
         }
         try {
-            // A string with ':' is only ever parsed as an IPv6 literal, never resolved.
-            return Optional.of(InetAddress.getByName(s));
+            // Brackets make the JDK parse an IPv6 literal or fail; without them a malformed one goes to DNS.
+            return Optional.of(InetAddress.getByName("[" + s + "]"));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
