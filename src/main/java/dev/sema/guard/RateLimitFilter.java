@@ -34,7 +34,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     static final String CLIENT = RateLimitFilter.class.getName() + ".client";
     static final String DECISION = RateLimitFilter.class.getName() + ".decision";
 
-    // Field injection: JAX-RS, not CDI, instantiates providers.
+    // Field injection: the JAX-RS runtime creates providers (Liberty makes them CDI beans), and @Context
+    // proxies are only offered to fields.
     @Inject
     RateLimiter limiter;
     @Inject

@@ -54,11 +54,12 @@ public class SemaMetrics {
     public SemaMetrics(@RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry,
                        InferenceGuard inferenceGuard) {
         this.registry = registry;
+        // Supplier gauges: Micrometer holds an object-plus-function gauge's object only weakly.
         Runtime runtime = Runtime.getRuntime();
-        registry.gauge(metadata("sema_memory_usage_bytes", "JVM heap in use, bytes"), runtime,
-                r -> r.totalMemory() - r.freeMemory());
+        registry.gauge(metadata("sema_memory_usage_bytes", "JVM heap in use, bytes"),
+                () -> runtime.totalMemory() - runtime.freeMemory());
         registry.gauge(metadata("sema_inference_queue_depth", "Requests waiting for an inference slot"),
-                inferenceGuard, InferenceGuard::queueDepth);
+                inferenceGuard::queueDepth);
     }
 
     /** For CDI's client proxy only. */
