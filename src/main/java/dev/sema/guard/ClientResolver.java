@@ -1,0 +1,130 @@
+package dev.sema.guard;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Decides who a request comes from, for rate limits and logs.
+ *
+ * <p>An API key ({@code Authorization: Bearer <key>}) names the client; only a SHA-256 prefix of it is kept, so
+ * neither the rate-limit store nor the logs ever hold a key. Otherwise the client is an IP address: the TCP peer,
+ * unless the peer is one of {@code sema.trusted-proxies}, in which case the forwarding chain
+ * ({@code Forwarded} per RFC 7239, else {@code X-Forwarded-For}) is walked from the right, skipping trusted
+ * proxies; the first untrusted hop is the client. Everything left of it could have been written by the client
+ * itself, which is why a left-most value is never believed.
+ */
+public final class ClientResolver {
+
+    private final List<IpRange> trustedProxies;
+
+    public ClientResolver(List<IpRange> trustedProxies) {
+        this.trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /** Parses {@code sema.trusted-proxies}: comma-separated IPs/CIDRs; blank means none. */
+    public static ClientResolver fromConfig(String trustedProxies) {
+        List<IpRange> ranges = Arrays.stream(trustedProxies.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(IpRange::parse)
+                .toList();
+        return new ClientResolver(ranges);
+    }
+
+    /**
+     * @param authorization   the Authorization header or null
+     * @param peerAddress     the TCP peer's IP address
+     * @param forwarded       every {@code Forwarded} header value, in arrival order (may be empty)
+     * @param xForwardedFor   every {@code X-Forwarded-For} header value, in arrival order (may be empty)
+     * @return {@code key:<hash>} or {@code ip:<address>}; bounded length, safe as a map key and label
+     */
+    public String resolve(String authorization, String peerAddress, List<String> forwarded,
+                          List<String> xForwardedFor) {
+        Optional<String> key = bearerToken(authorization);
+        if (key.isPresent()) {
+            return "key:" + hash(key.get());
+        }
+        return "ip:" + clientAddress(peerAddress, forwarded, xForwardedFor);
+    }
+
+    String clientAddress(String peerAddress, List<String> forwarded, List<String> xForwardedFor) {
+        Optional<InetAddress> peer = IpRange.parseLiteral(peerAddress);
+        if (peer.isEmpty() || !isTrusted(peer.get())) {
+            return peer.map(InetAddress::getHostAddress).orElse(peerAddress);
+        }
+        List<String> chain = forwarded.isEmpty() ? splitXForwardedFor(xForwardedFor) : forwardedFor(forwarded);
+        InetAddress client = peer.get();
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Optional<InetAddress> hop = IpRange.parseLiteral(chain.get(i));
+            if (hop.isEmpty()) {
+                break; // "unknown" or an obfuscated name: the last trusted hop is all we can vouch for
+            }
+            client = hop.get();
+            if (!isTrusted(client)) {
+                break;
+            }
+        }
+        return client.getHostAddress();
+    }
+
+    private boolean isTrusted(InetAddress address) {
+        return trustedProxies.stream().anyMatch(range -> range.contains(address));
+    }
+
+    private static List<String> splitXForwardedFor(List<String> headers) {
+        List<String> hops = new ArrayList<>();
+        for (String header : headers) {
+            for (String part : header.split(",")) {
+                if (!part.isBlank()) {
+                    hops.add(part.trim());
+                }
+            }
+        }
+        return hops;
+    }
+
+    /** The {@code for=} parameter of each RFC 7239 forwarded-element, quotes removed. */
+    private static List<String> forwardedFor(List<String> headers) {
+        List<String> hops = new ArrayList<>();
+        for (String header : headers) {
+            for (String element : header.split(",")) {
+                String value = "unknown";
+                for (String pair : element.split(";")) {
+                    int eq = pair.indexOf('=');
+                    if (eq > 0 && pair.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals("for")) {
+                        value = pair.substring(eq + 1).trim().replace("\"", "");
+                    }
+                }
+                hops.add(value);
+            }
+        }
+        return hops;
+    }
+
+    private static Optional<String> bearerToken(String authorization) {
+        if (authorization == null || authorization.length() <= 7
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(7).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    /** First 128 bits of SHA-256, hex: enough to keep clients apart, useless for recovering the input. */
+    public static String hash(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JRE has SHA-256", e);
+        }
+    }
+}

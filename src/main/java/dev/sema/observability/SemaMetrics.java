@@ -1,0 +1,132 @@
+package dev.sema.observability;
+
+import dev.sema.guard.InferenceGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Every {@code sema_*} metric, in the application registry. Names follow the Prometheus exposition of
+ * MicroProfile Metrics 5.1 (Micrometer-based in Liberty): a counter registered as {@code sema_requests} is
+ * exposed as {@code sema_requests_total}, a timer {@code sema_request_duration} as the summary
+ * {@code sema_request_duration_seconds} ({@code _count}, {@code _sum}, {@code _max}, quantiles), and a gauge
+ * without unit keeps its name. Each series also carries {@code mp_scope="application"}.
+ *
+ * <p>Label values are bounded so that no client can grow the series count: endpoints are route templates
+ * (see {@link RequestMetricsFilter#endpointOf}), language labels must look like FLORES-200 codes and stop at
+ * {@value #MAX_LANGUAGE_LABELS} distinct values (afterwards {@code other}), error types are short slugs.
+ */
+@ApplicationScoped
+public class SemaMetrics {
+
+    static final int MAX_LANGUAGE_LABELS = 300;
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{3}_[A-Z][a-z]{3}");
+    private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
+    private static final Metadata REQUESTS = metadata("sema_requests", "HTTP requests by method, route and status");
+    private static final Metadata REQUEST_DURATION = metadata("sema_request_duration", "HTTP request latency");
+    private static final Metadata TRANSLATIONS = metadata("sema_translations", "Successful translations");
+    private static final Metadata CHARACTERS = metadata("sema_characters_translated",
+            "Characters (code points) of translated input");
+    private static final Metadata TRANSLATION_DURATION = metadata("sema_translation_duration",
+            "Time spent translating one text");
+    private static final Metadata DETECTIONS = metadata("sema_language_detections", "Successful detections");
+    private static final Metadata DETECTION_DURATION = metadata("sema_detection_duration",
+            "Time spent detecting the language of one text");
+    private static final Metadata ERRORS = metadata("sema_errors", "Failed requests by error type and route");
+    private static final Metadata MODEL_LOAD = metadata("sema_model_load_time", "Time taken to load a model");
+    private static final Metadata RATE_LIMITED = metadata("sema_rate_limited", "Requests refused with 429");
+
+    private final MetricRegistry registry;
+    private final Set<String> languageLabels = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public SemaMetrics(@RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry,
+                       InferenceGuard inferenceGuard) {
+        this.registry = registry;
+        // Supplier gauges: Micrometer holds an object-plus-function gauge's object only weakly.
+        Runtime runtime = Runtime.getRuntime();
+        registry.gauge(metadata("sema_memory_usage_bytes", "JVM heap in use, bytes"),
+                () -> runtime.totalMemory() - runtime.freeMemory());
+        registry.gauge(metadata("sema_inference_queue_depth", "Requests waiting for an inference slot"),
+                inferenceGuard::queueDepth);
+    }
+
+    /** For CDI's client proxy only. */
+    protected SemaMetrics() {
+        this.registry = null;
+    }
+
+    /** Registers the gauges at start-up instead of on the first request, so a fresh scrape already has them. */
+    void register(@Observes Startup startup) {
+        // Observing is enough: the container creates the bean, whose constructor registers the gauges.
+    }
+
+    public void recordRequest(String method, String endpoint, int status, Duration duration) {
+        Tag methodTag = new Tag("method", method);
+        Tag endpointTag = new Tag("endpoint", endpoint);
+        registry.counter(REQUESTS, methodTag, endpointTag, new Tag("status", Integer.toString(status))).inc();
+        registry.timer(REQUEST_DURATION, methodTag, endpointTag).update(duration);
+    }
+
+    /** @param errorType short slug such as {@code rate_limited} or {@code translation_error} */
+    public void recordError(String errorType, String endpoint) {
+        String type = SLUG.matcher(errorType).matches() ? errorType : "other";
+        registry.counter(ERRORS, new Tag("error_type", type), new Tag("endpoint", endpoint)).inc();
+    }
+
+    /** One successful translation of {@code characters} code points that took {@code duration}. */
+    public void recordTranslation(String sourceLanguage, String targetLanguage, long characters, Duration duration) {
+        Tag source = new Tag("source_lang", languageLabel(sourceLanguage));
+        Tag target = new Tag("target_lang", languageLabel(targetLanguage));
+        registry.counter(TRANSLATIONS, source, target).inc();
+        registry.counter(CHARACTERS).inc(characters);
+        registry.timer(TRANSLATION_DURATION, source, target).update(duration);
+    }
+
+    public void recordDetection(String detectedLanguage, Duration duration) {
+        registry.counter(DETECTIONS, new Tag("detected_lang", languageLabel(detectedLanguage))).inc();
+        registry.timer(DETECTION_DURATION).update(duration);
+    }
+
+    /** @param model a model name from configuration (not from a request), e.g. {@code nllb-200-distilled-600M} */
+    public void recordModelLoad(String model, Duration duration) {
+        registry.timer(MODEL_LOAD, new Tag("model", model)).update(duration);
+    }
+
+    public void recordRateLimited() {
+        registry.counter(RATE_LIMITED).inc();
+    }
+
+    /** A FLORES-200-shaped code, until {@value #MAX_LANGUAGE_LABELS} distinct ones have been seen; else "other". */
+    String languageLabel(String code) {
+        if (code == null || !LANGUAGE.matcher(code).matches()) {
+            return "other";
+        }
+        if (languageLabels.contains(code)) {
+            return code;
+        }
+        synchronized (languageLabels) {
+            if (languageLabels.size() >= MAX_LANGUAGE_LABELS) {
+                return "other";
+            }
+            languageLabels.add(code);
+            return code;
+        }
+    }
+
+    /** No unit on purpose: the exposed name is then exactly the Prometheus name documented above. */
+    private static Metadata metadata(String name, String description) {
+        return Metadata.builder().withName(name).withDescription(description).build();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.sema.observability;
+
+import dev.sema.guard.InferenceGuard;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import io.smallrye.metrics.SharedMetricRegistries;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs SemaMetrics against SmallRye Metrics 5.1 (the implementation behind Liberty's mpMetrics-5.1) and reads
+ * the Prometheus text, so the exposed names are checked, not assumed.
+ */
+class SemaMetricsTest {
+
+    private static MetricRegistry registry;
+    private static PrometheusMeterRegistry prometheus;
+
+    @BeforeAll
+    static void start() {
+        registry = SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
+        prometheus = Metrics.globalRegistry.getRegistries().stream()
+                .filter(PrometheusMeterRegistry.class::isInstance).map(PrometheusMeterRegistry.class::cast)
+                .findFirst().orElseThrow(() -> new AssertionError("SmallRye registered no Prometheus registry"));
+    }
+
+    @AfterAll
+    static void stop() {
+        SharedMetricRegistries.dropAll();
+    }
+
+    @Test
+    void exposedNamesAreTheDocumentedOnes() {
+        SemaMetrics metrics = new SemaMetrics(registry, new InferenceGuard(2, 4, "1"));
+        metrics.recordRequest("POST", "/api/v1/translate", 200, Duration.ofMillis(250));
+        metrics.recordError("rate_limited", "/translate");
+        metrics.recordTranslation("swh_Latn", "eng_Latn", 17, Duration.ofMillis(120));
+        metrics.recordDetection("swh_Latn", Duration.ofMillis(3));
+        metrics.recordModelLoad("nllb", Duration.ofSeconds(2));
+        metrics.recordRateLimited();
+        String text = prometheus.scrape();
+
+        assertSeries(text, "sema_requests_total", "endpoint=\"/api/v1/translate\"", "method=\"POST\"",
+                "status=\"200\"");
+        assertSeries(text, "sema_request_duration_seconds_count", "endpoint=\"/api/v1/translate\"");
+        assertSeries(text, "sema_request_duration_seconds_sum", "endpoint=\"/api/v1/translate\"");
+        assertSeries(text, "sema_translations_total", "source_lang=\"swh_Latn\"", "target_lang=\"eng_Latn\"");
+        assertSeries(text, "sema_characters_translated_total");
+        assertSeries(text, "sema_translation_duration_seconds_count", "source_lang=\"swh_Latn\"");
+        assertSeries(text, "sema_language_detections_total", "detected_lang=\"swh_Latn\"");
+        assertSeries(text, "sema_detection_duration_seconds_count");
+        assertSeries(text, "sema_errors_total", "error_type=\"rate_limited\"", "endpoint=\"/translate\"");
+        assertSeries(text, "sema_model_load_time_seconds_sum", "model=\"nllb\"");
+        assertSeries(text, "sema_memory_usage_bytes");
+        assertSeries(text, "sema_inference_queue_depth");
+        assertSeries(text, "sema_rate_limited_total");
+        assertTrue(text.contains("sema_characters_translated_total{mp_scope=\"application\",} 17.0"), text);
+        assertTrue(text.contains("sema_model_load_time_seconds_sum{model=\"nllb\",mp_scope=\"application\",} 2.0"),
+                text);
+    }
+
+    @Test
+    void languageLabelsAreBounded() {
+        SemaMetrics metrics = new SemaMetrics(registry, new InferenceGuard(1, 1, "1"));
+        assertEquals("other", metrics.languageLabel("'; DROP"));
+        assertEquals("other", metrics.languageLabel(null));
+        assertEquals("swh_Latn", metrics.languageLabel("swh_Latn"));
+        for (int i = 0; i < SemaMetrics.MAX_LANGUAGE_LABELS + 50; i++) {
+            metrics.languageLabel(code(i));
+        }
+        assertEquals("other", metrics.languageLabel("zzz_Zzzz"));
+        assertEquals("swh_Latn", metrics.languageLabel("swh_Latn"), "codes seen before keep their label");
+    }
+
+    private static String code(int i) {
+        char a = (char) ('a' + i % 26);
+        char b = (char) ('a' + (i / 26) % 26);
+        return "q" + a + b + "_Test";
+    }
+
+    private static void assertSeries(String text, String name, String... labels) {
+        boolean found = text.lines().anyMatch(line -> {
+            if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
+                return false;
+            }
+            for (String label : labels) {
+                if (!line.contains(label)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        assertTrue(found, "no series " + name + " with " + String.join(",", labels) + " in:\n" + text);
+    }
+}
