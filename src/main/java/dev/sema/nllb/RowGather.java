@@ -1,0 +1,45 @@
+package dev.sema.nllb;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Copies chosen rows (axis 0) of a tensor into a new one, whatever the element type (fp32, fp16, int64), by
+ * moving raw bytes. This is how beam search and finished rows reshape the KV cache and encoder states: ORT
+ * has no gather that keeps a value native without a graph, and a copy into a fresh direct buffer is one
+ * {@code memcpy} per row.
+
+ * MEASURE_PLACEHOLDER
+ */
+final class RowGather {
+
+    private RowGather() {
+    }
+
+    /** Rows {@code rows} of {@code source}; the source stays open (its owner closes it). */
+    static OnnxTensor gather(NativeTensors tensors, OnnxTensor source, int[] rows) {
+        // Tensors we built ourselves expose their direct buffer: read it in place. ORT outputs need one copy out.
+        ByteBuffer bytes = source.getBufferRef()
+                .filter(ByteBuffer.class::isInstance).map(ByteBuffer.class::cast)
+                .orElseGet(source::getByteBuffer);
+        return gather(tensors, bytes, source.getInfo().type, source.getInfo().getShape(), rows);
+    }
+
+    /** Rows {@code rows} of a row-major tensor of {@code shape} held as raw native-order {@code bytes}. */
+    static OnnxTensor gather(NativeTensors tensors, ByteBuffer bytes, OnnxJavaType type, long[] shape, int[] rows) {
+        int rowBytes = shape[0] == 0 ? 0 : Math.toIntExact(bytes.capacity() / shape[0]);
+        ByteBuffer out = ByteBuffer.allocateDirect(Math.multiplyExact(rows.length, rowBytes)).order(ByteOrder.nativeOrder());
+        for (int row : rows) {
+            if (row < 0 || row >= shape[0]) {
+                throw new IllegalArgumentException("Row " + row + " out of range [0, " + shape[0] + ")");
+            }
+            out.put(bytes.slice(row * rowBytes, rowBytes));
+        }
+        long[] gathered = shape.clone();
+        gathered[0] = rows.length;
+        return tensors.raw(out.rewind(), type, gathered);
+    }
+}
