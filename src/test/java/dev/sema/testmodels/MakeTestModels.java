@@ -1,0 +1,135 @@
+package dev.sema.testmodels;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes the generated NLLB-shaped test models in the Hugging Face / Optimum layout:
+ * {@code MakeTestModels OUT_DIR [--nllb-600m] [--seed N]}. A model directory whose marker matches the
+ * generator version and seed is left alone, so calling this repeatedly is cheap.
+ */
+public final class MakeTestModels {
+    /** Bump whenever the generated files change, so stale directories are rebuilt. */
+    static final int VERSION = 1;
+    static final long DEFAULT_SEED = 20_260_611L;
+    static final String MARKER = ".sema-testmodels";
+
+    /** The generated model directories. */
+    enum Kind {
+        ECHO("nllb-echo"), TINY("nllb-tiny"), TINY_UNMERGED("nllb-tiny-unmerged"), NLLB_600M("nllb-600m");
+
+        final String dir;
+
+        Kind(String dir) {
+            this.dir = dir;
+        }
+    }
+
+    private MakeTestModels() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0 || args[0].startsWith("--")) {
+            System.err.println("usage: MakeTestModels OUT_DIR [--nllb-600m] [--seed N]");
+            System.exit(2);
+        }
+        Path out = Path.of(args[0]);
+        long seed = DEFAULT_SEED;
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.ECHO, Kind.TINY, Kind.TINY_UNMERGED));
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--nllb-600m" -> kinds.add(Kind.NLLB_600M);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        for (Kind kind : kinds) {
+            long start = System.nanoTime();
+            Path dir = ensure(out, kind, seed);
+            System.out.printf("%s ready (%.1f s)%n", dir, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Returns {@code outDir/<kind>}, generating it first unless its marker says it is up to date. */
+    static Path ensure(Path outDir, Kind kind, long seed) throws IOException {
+        Path target = outDir.resolve(kind.dir);
+        String stamp = "version=" + VERSION + " seed=" + seed + " kind=" + kind + "\n";
+        if (upToDate(target, stamp)) {
+            return target;
+        }
+        Files.createDirectories(outDir);
+        // Generate beside the target, then rename atomically: concurrent test JVMs never see a half-written model.
+        Path tmp = Files.createTempDirectory(outDir, "." + kind.dir + ".tmp-");
+        try {
+            generate(tmp, kind, seed);
+            Files.writeString(tmp.resolve(MARKER), stamp);
+            if (Files.exists(target) && !upToDate(target, stamp)) {
+                Path stale = Files.createTempDirectory(outDir, "." + kind.dir + ".stale-");
+                Files.move(target, stale.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
+                deleteRecursively(stale);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            if (!upToDate(target, stamp)) {
+                throw e;
+            }
+        } finally {
+            deleteRecursively(tmp);
+        }
+        return target;
+    }
+
+    private static void generate(Path dir, Kind kind, long seed) throws IOException {
+        int spm = ModelFiles.SPM_SIZE;
+        Seq2SeqBodies bodies = switch (kind) {
+            case ECHO -> new EchoNllb(NllbDims.echo(spm), seed);
+            case TINY, TINY_UNMERGED -> new TinyNllb(NllbDims.tiny(spm), seed);
+            case NLLB_600M -> new TinyNllb(NllbDims.nllb600m(), seed);
+        };
+        ModelFiles.write(dir, bodies.dims());
+        NllbExport export = new NllbExport(bodies, dir.resolve("onnx"), kind == Kind.NLLB_600M);
+        export.encoder();
+        if (kind == Kind.TINY_UNMERGED) {
+            export.decoder();
+            export.decoderWithPast();
+        } else {
+            export.decoderMerged();
+        }
+    }
+
+    private static boolean upToDate(Path dir, String stamp) {
+        try {
+            Path marker = dir.resolve(MARKER);
+            return Files.isRegularFile(marker) && Files.readString(marker).equals(stamp);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
