@@ -21,10 +21,9 @@ final class RowGather {
 
     /** Rows {@code rows} of {@code source}; the source stays open (its owner closes it). */
     static OnnxTensor gather(NativeTensors tensors, OnnxTensor source, int[] rows) {
-        // Tensors we built ourselves expose their direct buffer: read it in place. ORT outputs need one copy out.
-        ByteBuffer bytes = source.getBufferRef()
-                .filter(ByteBuffer.class::isInstance).map(ByteBuffer.class::cast)
-                .orElseGet(source::getByteBuffer);
+        // One copy out of ORT. getBufferRef() would avoid it for tensors built from our own direct buffers, but
+        // in ORT Java 1.20 it throws a NullPointerException on Result outputs, which hold no Java buffer.
+        ByteBuffer bytes = source.getByteBuffer();
         return gather(tensors, bytes, source.getInfo().type, source.getInfo().getShape(), rows);
     }
 
