@@ -2,6 +2,7 @@ package dev.sema.nllb;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -47,6 +48,8 @@ final class DecoderGraph implements AutoCloseable {
     private final Role role;
     private final boolean takesEncoderStates;
     private final OnnxJavaType kvType;
+    private final int heads;
+    private final int headDim;
     private final Set<String> firstStepOutputs;
     private final Set<String> cachedStepOutputs;
 
@@ -66,6 +69,8 @@ final class DecoderGraph implements AutoCloseable {
         this.session = session;
         this.file = file;
         this.role = role;
+        this.heads = config.decoderHeads();
+        this.headDim = config.headDim();
         Map<String, NodeInfo> inputs = session.getInputInfo();
         Map<String, NodeInfo> outputs = session.getOutputInfo();
         int layers = config.decoderLayers();
@@ -128,6 +133,21 @@ final class DecoderGraph implements AutoCloseable {
         } catch (OrtException e) {
             throw new IllegalStateException("Decoder " + file.getFileName() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Checks the KV outputs of a first step against config.json: graphs may leave every KV axis symbolic, in
+     * which case the load-time check could not see a head-count mismatch.
+     */
+    void checkKvShapes(Map<String, OnnxTensor> outputs) {
+        outputs.forEach((name, tensor) -> {
+            long[] shape = tensor.getInfo().getShape();
+            if (name.startsWith(KvNames.PRESENT) && tensor.getInfo().getNumElements() > 0
+                    && (shape.length != 4 || shape[1] != heads || shape[3] != headDim)) {
+                throw new IllegalStateException(error("'" + name + "' came out as " + java.util.Arrays.toString(shape)
+                        + " but config.json implies [rows, " + heads + ", positions, " + headDim + "]").getMessage());
+            }
+        });
     }
 
     Role role() {

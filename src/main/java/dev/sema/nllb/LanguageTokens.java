@@ -16,10 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,13 +35,12 @@ public final class LanguageTokens {
     private static final Pattern CODE = Pattern.compile("[a-z]{2,3}_[A-Z][a-z]{3}");
 
     private final Map<String, Integer> idByCode;
-    private final Map<Integer, String> codeById;
+    private final Set<Integer> ids;
     private final int maskId;
 
     private LanguageTokens(Map<String, Integer> idByCode, int maskId) {
         this.idByCode = Collections.unmodifiableMap(idByCode);
-        this.codeById = new HashMap<>();
-        idByCode.forEach((code, id) -> codeById.put(id, code));
+        this.ids = new HashSet<>(idByCode.values());
         this.maskId = maskId;
     }
 
@@ -126,7 +126,7 @@ public final class LanguageTokens {
     }
 
     public boolean isLanguage(int id) {
-        return codeById.containsKey(id);
+        return ids.contains(id);
     }
 
     /** Codes the model knows, in id order. */

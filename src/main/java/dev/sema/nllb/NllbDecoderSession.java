@@ -76,6 +76,9 @@ public final class NllbDecoderSession implements DecoderSession {
                 inputs.put(DecoderGraph.USE_CACHE, scope.track(tensors.flag(cached)));
             }
             Map<String, OnnxTensor> outputs = scope.adopt(graph.run(inputs, cached));
+            if (!cached) {
+                graph.checkKvShapes(outputs);
+            }
             float[][] logits = lastPositionLogits(graph, outputs.get(DecoderGraph.LOGITS), rows);
             cache.update(scope, outputs);
             return logits;

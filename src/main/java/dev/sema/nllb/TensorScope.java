@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtSession;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class TensorScope implements AutoCloseable {
 
     /** Takes ownership of every value of {@code result}; returns them by output name. */
     Map<String, OnnxTensor> adopt(OrtSession.Result result) {
-        Map<String, OnnxTensor> byName = new java.util.HashMap<>();
+        Map<String, OnnxTensor> byName = new HashMap<>();
         List<OnnxValue> notTensors = new ArrayList<>();
         for (Map.Entry<String, OnnxValue> output : result) {
             if (output.getValue() instanceof OnnxTensor tensor) {
