@@ -2,9 +2,8 @@ package dev.sema.testmodels;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -77,13 +76,20 @@ public final class MakeTestModels {
             Files.writeString(tmp.resolve(MARKER), stamp);
             if (Files.exists(target) && !upToDate(target, stamp)) {
                 Path stale = Files.createTempDirectory(outDir, "." + kind.dir + ".stale-");
-                Files.move(target, stale.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.move(target, stale.resolve("old"), StandardCopyOption.ATOMIC_MOVE);
+                } catch (NoSuchFileException e) {
+                    // another caller moved the stale copy away first
+                }
                 deleteRecursively(stale);
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            if (!upToDate(target, stamp)) {
-                throw e;
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // Another caller renamed its copy first (the error is "Directory not empty", not always typed).
+                if (!upToDate(target, stamp)) {
+                    throw e;
+                }
             }
         } finally {
             deleteRecursively(tmp);

@@ -67,13 +67,12 @@ final class TensorStore implements AutoCloseable {
     }
 
     private void append(float[] values, int n) {
-        for (int i = 0; i < n; i++) {
-            if (!buffer.hasRemaining()) {
-                flush();
-            }
-            buffer.putFloat(values[i]);
-            offset += Float.BYTES;
+        if (buffer.remaining() < n * Float.BYTES) {
+            flush();
         }
+        buffer.asFloatBuffer().put(values, 0, n);
+        buffer.position(buffer.position() + n * Float.BYTES);
+        offset += (long) n * Float.BYTES;
     }
 
     private void flush() {
