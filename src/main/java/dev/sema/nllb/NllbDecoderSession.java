@@ -105,6 +105,9 @@ public final class NllbDecoderSession implements DecoderSession {
     public void reorder(int[] rowIndices) {
         checkOpen();
         int[] old = encoderStates.sources();
+        if (isIdentity(rowIndices, old.length)) {
+            return;
+        }
         int[] sources = new int[rowIndices.length];
         for (int i = 0; i < rowIndices.length; i++) {
             if (rowIndices[i] < 0 || rowIndices[i] >= old.length) {
@@ -121,6 +124,18 @@ public final class NllbDecoderSession implements DecoderSession {
             encoderStates = new EncoderStates(tensors, batch, sources);
             previous.close();
         }
+    }
+
+    private static boolean isIdentity(int[] rowIndices, int rows) {
+        if (rowIndices.length != rows) {
+            return false;
+        }
+        for (int i = 0; i < rows; i++) {
+            if (rowIndices[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

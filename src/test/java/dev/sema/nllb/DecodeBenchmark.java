@@ -19,7 +19,7 @@ public final class DecodeBenchmark {
         int beams = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int steps = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 0;
-        try (NllbModel model = NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(threads, OrtSettings.parseOptLevel("all")))) {
+        try (NllbModel model = NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(threads, OrtSettings.parseOptLevel("all"), true))) {
             String text = "The quick brown fox jumps over the lazy dog, and then it runs away into the forest again.";
             List<long[]> ids = new ArrayList<>(Collections.nCopies(sources, model.tokenizer().encodeSource(text, "eng_Latn")));
             for (int round = 0; round < 2; round++) {

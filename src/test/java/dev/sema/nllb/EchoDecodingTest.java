@@ -20,7 +20,7 @@ class EchoDecodingTest {
 
     @BeforeAll
     static void load() {
-        model = NllbModel.load(TestModels.echo(), ModelVariant.FP32, new OrtSettings(1, OrtSettings.parseOptLevel("all")));
+        model = NllbModel.load(TestModels.echo(), ModelVariant.FP32, new OrtSettings(1, OrtSettings.parseOptLevel("all"), true));
     }
 
     @AfterAll

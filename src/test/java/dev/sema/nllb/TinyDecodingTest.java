@@ -29,7 +29,7 @@ class TinyDecodingTest {
     @BeforeAll
     static void load() {
         merged = NllbModel.load(TestModels.tiny(), ModelVariant.FP32, OrtSettings.DEFAULT);
-        unmerged = NllbModel.load(TestModels.tinyUnmerged(), ModelVariant.FP32, new OrtSettings(1, OrtSettings.parseOptLevel("basic")));
+        unmerged = NllbModel.load(TestModels.tinyUnmerged(), ModelVariant.FP32, new OrtSettings(1, OrtSettings.parseOptLevel("basic"), true));
     }
 
     @AfterAll
