@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,11 +73,11 @@ final class NllbEncoder implements AutoCloseable {
         }
         long[] ids = new long[rows * length];
         long[] mask = new long[rows * length];
-        java.util.Arrays.fill(ids, NllbTokenizer.PAD);
+        Arrays.fill(ids, NllbTokenizer.PAD);
         for (int r = 0; r < rows; r++) {
             long[] source = sources.get(r);
             System.arraycopy(source, 0, ids, r * length, source.length);
-            java.util.Arrays.fill(mask, r * length, r * length + source.length, 1L);
+            Arrays.fill(mask, r * length, r * length + source.length, 1L);
         }
         try (TensorScope scope = new TensorScope(tensors)) {
             OnnxTensor idsTensor = scope.track(tensors.longs(ids, rows, length));

@@ -6,11 +6,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The echo model copies its source, so decoding through {@link NllbDecoderSession} must return the source. */
@@ -107,12 +112,49 @@ class EchoDecodingTest {
     @Test
     void stepRejectsTheWrongNumberOfTokens() {
         try (NllbDecoderSession session = model.startDecoding(encode(List.of("a", "b")), 1)) {
-            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> session.step(new long[]{2}));
             assertTrue(e.getMessage().contains("2 rows"), e.getMessage());
             session.close();
-            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> session.step(new long[]{2, 2}));
+            assertThrows(IllegalStateException.class, () -> session.step(new long[]{2, 2}));
         }
+    }
+
+    @Test
+    void concurrentDecodingSessionsShareOneModel() throws Exception {
+        List<String> texts = List.of("one thread", "another thread's text", "生活的真谛是", "le quatrième");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<long[]>> results = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (String text : texts) {
+                    results.add(pool.submit(() -> {
+                        try (NllbDecoderSession session = model.startDecoding(encode(List.of(text)), 1)) {
+                            return GreedyLoop.decode(session, model.tokenizer().languageId("por_Latn"), 100).get(0);
+                        }
+                    }));
+                }
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertArrayEquals(expected(texts.get(i % texts.size()), "por_Latn"), results.get(i).get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void invalidSourcesAreRejectedBeforeTheEncoderRuns() {
+        assertThrows(IllegalArgumentException.class, () -> model.encode(List.of()));
+        assertThrows(IllegalArgumentException.class,
+                () -> model.encode(List.of(new long[]{5, 2}, new long[0])));
+        long[] tooLong = new long[model.config().maxPositions() + 1];
+        Arrays.fill(tooLong, 5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.encode(List.of(tooLong)));
+        assertTrue(e.getMessage().contains(String.valueOf(model.config().maxPositions())), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> model.startDecoding(encode(List.of("x")), 0));
     }
 
     @Test
