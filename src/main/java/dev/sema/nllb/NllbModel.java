@@ -45,14 +45,15 @@ public final class NllbModel implements AutoCloseable {
         GenerationDefaults defaults = GenerationDefaults.read(files.generationConfig(), files.config());
         NativeTensors tensors = new NativeTensors(OrtEnvironment.getEnvironment());
         NllbTokenizer tokenizer = NllbTokenizer.load(files.sentencePiece(), files.tokenizerJson());
+        if (tokenizer.size() > config.vocabSize()) {
+            tokenizer.close();
+            throw new NllbModelException(files.config() + ": vocab_size " + config.vocabSize() + " is smaller than the "
+                    + tokenizer.size() + " tokens of " + files.sentencePiece().getFileName() + " plus languages");
+        }
         NllbEncoder encoder = null;
         try (OrtSessions sessions = new OrtSessions(OrtEnvironment.getEnvironment(), settings)) {
             encoder = NllbEncoder.open(sessions, files.encoder(), config, tensors);
             NllbDecoder decoder = NllbDecoder.open(sessions, files, config, tensors);
-            if (tokenizer.size() > config.vocabSize()) {
-                throw new NllbModelException(files.config() + ": vocab_size " + config.vocabSize() + " is smaller than the "
-                        + tokenizer.size() + " tokens of " + files.sentencePiece().getFileName() + " plus languages");
-            }
             return new NllbModel(files, config, defaults, tokenizer, tensors, encoder, decoder);
         } catch (RuntimeException e) {
             tokenizer.close();

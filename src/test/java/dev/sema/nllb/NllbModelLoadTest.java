@@ -76,6 +76,12 @@ class NllbModelLoadTest {
     }
 
     @Test
+    void vocabularySmallerThanTheTokenizerIsNamed() throws IOException {
+        assertMentions(loadWithConfig(TestModels.tiny(), "vocab_size", 4100), "config.json", "vocab_size 4100",
+                "sentencepiece.bpe.model");
+    }
+
+    @Test
     void corruptGraphIsNamed() throws IOException {
         Path copy = copyOf(TestModels.tinyUnmerged());
         Files.writeString(copy.resolve("onnx/decoder_with_past_model.onnx"), "not a protobuf");
