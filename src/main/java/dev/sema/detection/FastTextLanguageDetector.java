@@ -112,9 +112,11 @@ public class FastTextLanguageDetector implements LanguageDetector {
                 raw.add(new Detection.Candidate(p.label(), confidence));
             }
             // Two labels can share a language (lid.176 hr and sh): the better one speaks for it.
-            mapping.toFlores(p.label(), scripts).ifPresent(code -> languages.putIfAbsent(code, confidence));
+            if (languages.size() < topK) {
+                mapping.toFlores(p.label(), scripts).ifPresent(code -> languages.putIfAbsent(code, confidence));
+            }
         }
-        List<Detection.Candidate> candidates = languages.entrySet().stream().limit(topK)
+        List<Detection.Candidate> candidates = languages.entrySet().stream()
                 .map(e -> new Detection.Candidate(e.getKey(), e.getValue())).toList();
         boolean reliable = !candidates.isEmpty() && candidates.get(0).confidence() >= config.minConfidence();
         return new Detection(candidates, reliable, List.copyOf(raw));

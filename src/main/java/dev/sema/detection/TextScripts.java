@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Which Unicode scripts the letters of a text use, for labels whose FLORES code depends on the script
- * (lid.176 {@code zh}, {@code ku}, {@code az}, {@code sr}, {@code sh}). Computed once per detection.
+ * (lid.176 {@code zh}, {@code ku}, {@code az}, {@code sr}, {@code sh}). Counted lazily, once per detection
+ * and on one thread, because most labels need no script.
  */
 public final class TextScripts {
 
@@ -18,11 +19,10 @@ public final class TextScripts {
 
     private final String text;
     private final Map<UnicodeScript, Integer> letters = new EnumMap<>(UnicodeScript.class);
+    private Boolean traditional;
 
     private TextScripts(String text) {
         this.text = text;
-        text.codePoints().filter(Character::isLetter)
-                .forEach(cp -> letters.merge(UnicodeScript.of(cp), 1, Integer::sum));
     }
 
     public static TextScripts of(String text) {
@@ -30,6 +30,10 @@ public final class TextScripts {
     }
 
     public int letters(UnicodeScript script) {
+        if (letters.isEmpty()) {
+            text.codePoints().filter(Character::isLetter)
+                    .forEach(cp -> letters.merge(UnicodeScript.of(cp), 1, Integer::sum));
+        }
         return letters.getOrDefault(script, 0);
     }
 
@@ -44,6 +48,13 @@ public final class TextScripts {
      * text with no distinguishing character reads as simplified, the more common written form.
      */
     public boolean traditionalChinese() {
+        if (traditional == null) {
+            traditional = countTraditional();
+        }
+        return traditional;
+    }
+
+    private boolean countTraditional() {
         String simplified = TO_SIMPLIFIED.get().transliterate(text);
         String traditional = TO_TRADITIONAL.get().transliterate(text);
         return differences(text, simplified) > differences(text, traditional);

@@ -118,7 +118,7 @@ public final class FastTextDictionary {
     /**
      * Appends the input rows for one line of UTF-8 text, as {@code getLine} does for a line ending in
      * {@code '\n'}: tokens split on the seven fastText separators, then {@code </s>}. Reading stops at the first
-     * newline, exactly where fastText ends a line.
+     * newline or at a literal {@code </s>} token, exactly where fastText ends a line.
      */
     void lineToRows(byte[] text, Ints rows, Ints wordHashes) {
         int i = 0;
@@ -137,6 +137,10 @@ public final class FastTextDictionary {
                 i++;
             }
             addToken(text, start, i, rows, wordHashes);
+            if (isEos(text, start, i)) {
+                addWordNgrams(rows, wordHashes);
+                return;
+            }
         }
         addToken(EOS, 0, EOS.length, rows, wordHashes);
         addWordNgrams(rows, wordHashes);

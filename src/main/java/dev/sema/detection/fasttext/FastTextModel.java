@@ -89,8 +89,9 @@ public final class FastTextModel {
     }
 
     /**
-     * Predicts like {@code fasttext predict-prob model - k threshold} on one line of text. The text is one line:
-     * fastText stops reading at the first {@code '\n'}, so callers should replace newlines first.
+     * Predicts like {@code fasttext predict-prob model - k threshold} on one line of text. Like fastText, reading
+     * stops at the first {@code '\n'} and at a literal {@code </s>} token, so callers should replace newlines
+     * first.
      *
      * @param k         most labels returned (fewer when the hierarchical softmax prunes improbable ones)
      * @param threshold least probability returned (fastText's default is 0)
