@@ -28,10 +28,15 @@ public final class LidAccuracy {
         System.out.println("| language | covered | accuracy (as is) | accuracy (lower-cased) |");
         System.out.println("|---|---|---|---|");
         double[] sums = new double[4];
+        double[] thresholds = {0.3, 0.5, 0.7, 0.9};
+        long[][] calibration = new long[thresholds.length][4]; // above: right, total; below: right, total
         for (var e : flores.entrySet()) {
+            boolean c = covered.contains(e.getKey());
             double a = accuracy(plain, e.getKey(), e.getValue());
             double b = accuracy(lower, e.getKey(), e.getValue());
-            boolean c = covered.contains(e.getKey());
+            if (c) {
+                calibrate(lower, e.getKey(), e.getValue(), thresholds, calibration);
+            }
             System.out.printf("| %s | %s | %.2f %% | %.2f %% |%n", e.getKey(), c ? "yes" : "no", 100 * a, 100 * b);
             sums[0] += a;
             sums[1] += b;
@@ -45,6 +50,27 @@ public final class LidAccuracy {
         long n = flores.keySet().stream().filter(covered::contains).count();
         System.out.printf("macro average over the %d languages the model covers: %.2f %% as is, %.2f %% lower-cased%n",
                 n, 100 * sums[2] / n, 100 * sums[3] / n);
+        System.out.println("\nreliability threshold (lower-cased, covered languages): share of sentences at or above,"
+                + " accuracy at or above, accuracy below");
+        for (int t = 0; t < thresholds.length; t++) {
+            long[] k = calibration[t];
+            System.out.printf("| %.1f | %.1f %% | %.2f %% | %.2f %% |%n", thresholds[t],
+                    100.0 * k[1] / (k[1] + k[3]), 100.0 * k[0] / k[1], 100.0 * k[2] / k[3]);
+        }
+    }
+
+    private static void calibrate(FastTextLanguageDetector d, String code, List<String> sentences,
+                                  double[] thresholds, long[][] counts) {
+        for (String s : sentences) {
+            Detection.Candidate best = d.detect(s, 1).best();
+            boolean right = best != null && best.language().equals(code);
+            double p = best == null ? 0 : best.confidence();
+            for (int t = 0; t < thresholds.length; t++) {
+                int at = p >= thresholds[t] ? 0 : 2;
+                counts[t][at] += right ? 1 : 0;
+                counts[t][at + 1]++;
+            }
+        }
     }
 
     static FastTextLanguageDetector detector(Path modelFile, boolean lowercase) {
