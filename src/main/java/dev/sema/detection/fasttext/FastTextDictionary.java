@@ -182,27 +182,28 @@ public final class FastTextDictionary {
 
     /** Character n-grams of {@code "<" + token + ">"} of minn..maxn code points; lone edge 1-grams skipped. */
     private void computeSubwords(byte[] b, int from, int to, Ints rows) {
-        int len = to - from + 2;
-        byte[] word = new byte[len];
-        word[0] = '<';
-        System.arraycopy(b, from, word, 1, to - from);
-        word[len - 1] = '>';
+        int len = to - from + 2; // the bracketed word, read through at() to avoid building it
         for (int i = 0; i < len; i++) {
-            if ((word[i] & 0xC0) == 0x80) {
+            if ((at(b, from, len, i) & 0xC0) == 0x80) {
                 continue;
             }
             int h = 0x811C9DC5;
             int j = i;
             for (int n = 1; j < len && n <= args.maxn(); n++) {
-                h = (h ^ word[j++]) * 16777619;
-                while (j < len && (word[j] & 0xC0) == 0x80) {
-                    h = (h ^ word[j++]) * 16777619;
+                h = (h ^ at(b, from, len, j++)) * 16777619;
+                while (j < len && (at(b, from, len, j) & 0xC0) == 0x80) {
+                    h = (h ^ at(b, from, len, j++)) * 16777619;
                 }
                 if (n >= args.minn() && !(n == 1 && (i == 0 || j == len))) {
                     pushHash(rows, Integer.remainderUnsigned(h, args.bucket()));
                 }
             }
         }
+    }
+
+    /** Byte {@code k} of {@code "<" + b[from, from + len - 2) + ">"}. */
+    private static byte at(byte[] b, int from, int len, int k) {
+        return k == 0 ? (byte) '<' : k == len - 1 ? (byte) '>' : b[from + k - 1];
     }
 
     private void pushHash(Ints rows, int id) {

@@ -115,7 +115,7 @@ public final class FastTextModel {
             hidden[j] *= scale;
         }
         TopK heap = new TopK(Math.min(k, dictionary.nlabels()));
-        outputLayer.predict(hidden, threshold, heap, new float[dictionary.nlabels()]);
+        outputLayer.predict(hidden, threshold, heap, dictionary.nlabels());
         List<Prediction> out = new ArrayList<>(heap.size());
         for (int i = 0; i < heap.size(); i++) {
             out.add(new Prediction(dictionary.label(heap.id(i)), (float) Math.exp(heap.score(i))));

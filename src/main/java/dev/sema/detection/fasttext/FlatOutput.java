@@ -27,8 +27,8 @@ final class FlatOutput implements OutputLayer {
     }
 
     @Override
-    public void predict(float[] hidden, float threshold, TopK heap, float[] output) {
-        int osz = output.length;
+    public void predict(float[] hidden, float threshold, TopK heap, int osz) {
+        float[] output = new float[osz];
         for (int i = 0; i < osz; i++) {
             output[i] = wo.dotRow(hidden, i);
         }

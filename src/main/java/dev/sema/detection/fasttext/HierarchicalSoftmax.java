@@ -38,7 +38,7 @@ final class HierarchicalSoftmax implements OutputLayer {
     }
 
     @Override
-    public void predict(float[] hidden, float threshold, TopK heap, float[] output) {
+    public void predict(float[] hidden, float threshold, TopK heap, int nlabels) {
         dfs(TopK.stdLog(threshold), 2 * osz - 2, 0f, heap, hidden);
         heap.sortDescending();
     }

@@ -7,9 +7,9 @@ interface OutputLayer {
      * @param hidden    averaged input vector, length {@code dim}
      * @param threshold probabilities below it are not returned
      * @param heap      receives (log-probability, label id) pairs, best first once this returns
-     * @param output    scratch of length {@code nlabels}
+     * @param nlabels   number of labels (rows of the output matrix)
      */
-    void predict(float[] hidden, float threshold, TopK heap, float[] output);
+    void predict(float[] hidden, float threshold, TopK heap, int nlabels);
 
     static OutputLayer of(FastTextArgs.Loss loss, Matrix wo, long[] labelCounts) {
         return switch (loss) {
