@@ -16,7 +16,7 @@ import java.util.List;
  * {@code fasttext predict-prob} prints. Immutable once loaded and safe to share between threads: every
  * prediction allocates its own small scratch arrays, and large matrices are read through memory mappings.
  */
-public final class FastTextModel {
+public final class FastTextModel implements AutoCloseable {
 
     private static final int MAGIC = 793712314;
     private static final int VERSION = 12;
@@ -158,5 +158,14 @@ public final class FastTextModel {
     /** Wall time of {@link #load}, parsing plus mapping. */
     public Duration loadTime() {
         return loadTime;
+    }
+
+    /**
+     * Nothing to free eagerly: the matrices are heap arrays or read-only memory mappings, and Java unmaps a
+     * mapping only when it is garbage collected. Implemented so the model fits the lease-counted
+     * {@link dev.sema.models.ModelSlot}, which closes retired models.
+     */
+    @Override
+    public void close() {
     }
 }
