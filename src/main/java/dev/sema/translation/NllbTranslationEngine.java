@@ -1,0 +1,107 @@
+package dev.sema.translation;
+
+import dev.sema.api.error.ApiException;
+import dev.sema.models.ModelRegistry;
+import dev.sema.models.ModelSlot;
+import dev.sema.models.ModelStatus;
+import dev.sema.nllb.NllbModel;
+import dev.sema.nllb.NllbTokenizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * NLLB-200 translation on ONNX Runtime. Each text is cut into sentence-sized segments ({@link Segmenter}); the
+ * translatable segments of all texts of a request are decoded together in padded batches, and every text is
+ * re-joined with its original white space, so paragraphs, indentation and passages without letters (numbers,
+ * emoji) come back exactly where they were.
+ *
+ * <p>Alternatives: the k-th alternative of a text joins the (k+1)-th best translation of each of its segments
+ * (a segment with fewer hypotheses contributes its best), so for a one-segment text they are exactly the
+ * beam's n-best list. Alternatives that read the same as the best translation or an earlier alternative are
+ * dropped, so a text may get fewer than asked for.
+ */
+@ApplicationScoped
+public class NllbTranslationEngine implements TranslationEngine {
+
+    private final ModelSlot<NllbModel> slot;
+    private final EngineConfig config;
+
+    @Inject
+    public NllbTranslationEngine(ModelRegistry registry, EngineConfig config) {
+        this(registry == null ? null : registry.translation(), config);
+    }
+
+    public NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config) {
+        this.slot = slot;
+        this.config = config;
+    }
+
+    /** For the CDI client proxy only. */
+    protected NllbTranslationEngine() {
+        this((ModelSlot<NllbModel>) null, null);
+    }
+
+    @Override
+    public ModelStatus status() {
+        return slot.status();
+    }
+
+    @Override
+    public List<TranslationOutput> translate(List<String> texts, String source, String target,
+                                             TranslationOptions options) {
+        try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
+            NllbModel model = lease.model();
+            requireLanguage(model.tokenizer(), "source_language", source);
+            requireLanguage(model.tokenizer(), "target_language", target);
+            Segmenter segmenter = new Segmenter(text -> model.tokenizer().encodePieces(text).length,
+                    config.maxSegmentTokens());
+            List<SegmentedText> segmented = texts.stream().map(text -> segmenter.segment(text, source)).toList();
+            List<String> segments = segmented.stream().flatMap(s -> s.segments().stream())
+                    .filter(Segment::translatable).map(Segment::text).toList();
+            int beams = Math.max(options.beamSize() > 0 ? options.beamSize() : config.beamSize(),
+                    1 + options.alternatives());
+            List<List<String>> translated = segments.isEmpty() ? List.of()
+                    : new SegmentBatches(model, config).translate(segments, source, target, beams,
+                    1 + options.alternatives());
+            return rejoin(segmented, translated, options.alternatives());
+        }
+    }
+
+    /** Puts each text back together from the translations of its segments, taken in order. */
+    private static List<TranslationOutput> rejoin(List<SegmentedText> texts, List<List<String>> translated,
+                                                  int alternatives) {
+        List<TranslationOutput> outputs = new ArrayList<>(texts.size());
+        int next = 0;
+        for (SegmentedText text : texts) {
+            int first = next;
+            next += (int) text.segments().stream().filter(Segment::translatable).count();
+            List<List<String>> own = translated.subList(first, next);
+            Set<String> candidates = new LinkedHashSet<>();
+            for (int k = 0; k <= alternatives; k++) {
+                int rank = k;
+                int[] cursor = {0};
+                candidates.add(text.join(segment -> {
+                    List<String> nBest = own.get(cursor[0]++);
+                    return nBest.get(rank < nBest.size() ? rank : 0);
+                }));
+            }
+            List<String> all = List.copyOf(candidates);
+            outputs.add(new TranslationOutput(all.get(0), all.subList(1, all.size())));
+        }
+        return outputs;
+    }
+
+    private static void requireLanguage(NllbTokenizer tokenizer, String field, String code) {
+        if (!tokenizer.languages().codes().contains(code)) {
+            throw new ApiException(400, "unsupported_language", "The loaded translation model has no language "
+                    + "token for '" + code + "'.", List.of(new ApiException.FieldError(field,
+                    "not supported by the loaded model")), Map.of(), Map.of());
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.sema.translation;
+
+import dev.sema.api.error.ApiException;
+import dev.sema.generation.Hypothesis;
+import dev.sema.models.ModelSlot;
+import dev.sema.nllb.ModelVariant;
+import dev.sema.nllb.NllbModel;
+import dev.sema.nllb.NllbTokenizer;
+import dev.sema.nllb.OrtSettings;
+import dev.sema.testmodels.TestModels;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine on generated models: the echo model must give every text back, the tiny one must batch soundly. */
+class NllbTranslationEngineTest {
+
+    /** Paragraphs in many scripts, emoji (outside the BMP), indentation, CRLF, a run without any space. */
+    static final String MIXED = """
+              The quick brown fox jumps over the lazy dog. Dr. Smith paid $1,000.50 on 2024-01-02!
+
+            Le cœur a ses raisons que la raison ne connaît point.\tÇa va? «Oui», dit-il…\r
+            Съешь же ещё этих мягких французских булок, да выпей чаю. Ελληνικά: Ξεσκεπάζω την ψυχοφθόρα βδελυγμία.
+            我们今天去公园散步，天气很好。東京は日本の首都です。한국어 문장도 있습니다.
+            ภาษาไทยเป็นภาษาที่ไม่มีช่องว่างระหว่างคำแต่มีช่องว่างระหว่างประโยค สวัสดีครับ
+            العربية تكتب من اليمين إلى اليسار. עברית גם כן. हिन्दी में भी एक वाक्य। ቋንቋ አማርኛ።
+            Emoji 😀🎉👩‍👩‍👧‍👦 and flags 🇫🇷🇯🇵, math 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, combining e\u0301 and Z\u0335\u0321a\u0337lgo.
+            12345 — 67890 😀
+            """;
+
+    private static ModelSlot<NllbModel> echo;
+    private static ModelSlot<NllbModel> tiny;
+
+    @BeforeAll
+    static void load() {
+        echo = slot(TestModels.echo());
+        tiny = slot(TestModels.tiny());
+    }
+
+    @AfterAll
+    static void close() {
+        echo.clear("test done");
+        tiny.clear("test done");
+        assertEquals(0, echo.liveModels());
+        assertEquals(0, tiny.liveModels());
+    }
+
+    private static ModelSlot<NllbModel> slot(Path dir) {
+        ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
+        slot.install(NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(1, OrtSettings.DEFAULT.optLevel(), true)),
+                Map.of(), Duration.ZERO);
+        return slot;
+    }
+
+    private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSegments) {
+        return new NllbTranslationEngine(slot, new EngineConfig(1, maxOutputTokens, 400, batchMaxSegments));
+    }
+
+    /** Near the 5,000-character limit: the mixed text repeated, plus 1,500 Thai letters in one unbroken run. */
+    static String longText() {
+        StringBuilder text = new StringBuilder();
+        while (text.codePointCount(0, text.length()) < 3200) {
+            text.append(MIXED).append('\n');
+        }
+        text.append("ภาษาไทยเป็นภาษาที่ไม่มีช่องว่าง".repeat(50));
+        return text.toString();
+    }
+
+    @Test
+    void echoGivesEveryTextBackByteForByte() {
+        String longText = longText();
+        assertTrue(longText.codePointCount(0, longText.length()) > 4500, "near the 5,000 limit");
+        List<String> texts = List.of(MIXED.strip(), longText.strip(), "x", "😀", "42", "生活", "Hello\n\n\nworld");
+        for (int beams : new int[]{1, 2}) {
+            List<TranslationOutput> out = engine(echo, 512, 5)
+                    .translate(texts, "eng_Latn", "fra_Latn", new TranslationOptions(beams, 0));
+            for (int i = 0; i < texts.size(); i++) {
+                assertEquals(texts.get(i), out.get(i).text(), "text " + i + " at beam " + beams);
+                assertEquals(List.of(), out.get(i).alternatives());
+            }
+        }
+    }
+
+    @Test
+    void echoSegmentsLongTextIntoPiecesTheModelCanTake() {
+        // A 1,500-letter Thai run becomes thousands of byte pieces; only segmentation keeps each under the budget.
+        String thai = "ภาษาไทยเป็นภาษาที่ไม่มีช่องว่าง".repeat(50);
+        NllbTranslationEngine engine = new NllbTranslationEngine(echo, new EngineConfig(1, 512, 64, 16));
+        assertEquals(thai, engine.translate(List.of(thai), "tha_Thai", "eng_Latn", TranslationOptions.DEFAULT)
+                .get(0).text());
+    }
+
+    @Test
+    void aLowOutputCapTruncatesSoTheEchoTestsAboveAreMeaningful() {
+        String sentence = "The quick brown fox jumps over the lazy dog again and again and again.";
+        String cut = engine(echo, 6, 16).translate(List.of(sentence), "eng_Latn", "fra_Latn",
+                TranslationOptions.DEFAULT).get(0).text();
+        assertTrue(sentence.startsWith(cut) && cut.length() < sentence.length(), cut);
+    }
+
+    @Test
+    void batchedEqualsOneByOneOnTheTinyModel() {
+        List<String> texts = List.of("Hello world, how are you?", "Bonjour", "生活的真谛是 simple",
+                "A somewhat longer sentence with several words in it.", "x y z", "Wie geht es dir heute?",
+                "Dit is een zin.", "Короткий текст.");
+        for (int beams : new int[]{1, 2}) {
+            TranslationOptions options = new TranslationOptions(beams, 0);
+            NllbTranslationEngine engine = engine(tiny, 9, 3);
+            List<TranslationOutput> batched = engine.translate(texts, "eng_Latn", "deu_Latn", options);
+            for (int i = 0; i < texts.size(); i++) {
+                TranslationOutput alone = engine.translate(List.of(texts.get(i)), "eng_Latn", "deu_Latn", options)
+                        .get(0);
+                assertEquals(alone, batched.get(i), "text " + i + " at beam " + beams);
+            }
+        }
+    }
+
+    @Test
+    void beamOneIsGreedyDecoding() {
+        NllbModel model;
+        try (ModelSlot.Lease<NllbModel> lease = tiny.acquire()) {
+            model = lease.model();
+            List<String> segments = List.of("Hello world, how are you?", "Bonjour", "生活的真谛是 simple");
+            EngineConfig config = new EngineConfig(1, 12, 400, 16);
+            List<List<Hypothesis>> beam1 = new SegmentBatches(model, config)
+                    .hypotheses(segments, "eng_Latn", "fra_Latn", 1, 1);
+            Set<Integer> suppressed = SegmentBatches.suppressedTokens(model);
+            for (int i = 0; i < segments.size(); i++) {
+                long[] source = model.tokenizer().encodeSource(segments.get(i), "eng_Latn");
+                int limit = config.outputLength().maxNewTokens(source.length);
+                int[] expected = greedy(model, source, model.tokenizer().languageId("fra_Latn"), suppressed, limit);
+                assertEquals(Arrays.toString(expected), Arrays.toString(beam1.get(i).get(0).tokens()), "segment " + i);
+            }
+        }
+    }
+
+    /** An independent greedy loop: argmax over the unsuppressed ids, the target forced first, EOS stops. */
+    private static int[] greedy(NllbModel model, long[] source, int target, Set<Integer> suppressed, int limit) {
+        List<Integer> out = new ArrayList<>();
+        try (var session = model.startDecoding(model.encode(List.of(source)), 1)) {
+            long token = model.generationDefaults().decoderStartTokenId();
+            while (out.size() < limit) {
+                float[] logits = session.step(new long[]{token})[0];
+                int best = out.isEmpty() ? target : IntStream.range(0, logits.length)
+                        .filter(id -> !suppressed.contains(id) && id != NllbTokenizer.PAD)
+                        .reduce((a, b) -> logits[b] > logits[a] ? b : a).orElseThrow();
+                if (best == model.generationDefaults().eosTokenId()) {
+                    break;
+                }
+                out.add(best);
+                token = best;
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @Test
+    void languageTagsAndSpecialsNeverAppearAfterTheForcedTarget() {
+        List<String> segments = List.of("Hello world, how are you?", "Bonjour", "生活的真谛是 simple", "x",
+                "A somewhat longer sentence with several words in it.");
+        try (ModelSlot.Lease<NllbModel> lease = tiny.acquire()) {
+            NllbModel model = lease.model();
+            NllbTokenizer tokenizer = model.tokenizer();
+            int target = tokenizer.languageId("zul_Latn");
+            Set<Integer> suppressed = SegmentBatches.suppressedTokens(model);
+            assertTrue(suppressed.contains(tokenizer.languageId("eng_Latn")));
+            assertTrue(suppressed.contains(NllbTokenizer.UNK) && suppressed.contains(NllbTokenizer.BOS));
+            assertFalse(suppressed.contains(model.generationDefaults().eosTokenId()));
+            int generated = 0;
+            for (int beams : new int[]{1, 3}) {
+                List<List<Hypothesis>> all = new SegmentBatches(model, new EngineConfig(1, 40, 400, 2))
+                        .hypotheses(segments, "eng_Latn", "zul_Latn", beams, beams);
+                for (List<Hypothesis> nBest : all) {
+                    assertEquals(beams, nBest.size());
+                    for (Hypothesis h : nBest) {
+                        int[] tokens = h.tokens();
+                        assertEquals(target, tokens[0]);
+                        for (int t = 1; t < tokens.length; t++) {
+                            assertFalse(suppressed.contains(tokens[t]), "token " + tokens[t] + " at " + t);
+                            assertTrue(tokens[t] != NllbTokenizer.PAD && tokens[t] < tokenizer.size());
+                        }
+                        generated += tokens.length;
+                    }
+                }
+            }
+            assertTrue(generated > 100, "the random model generates long enough outputs to be a test: " + generated);
+        }
+    }
+
+    @Test
+    void alternativesComeFromTheBeamAndDiffer() {
+        NllbTranslationEngine engine = engine(tiny, 12, 16);
+        TranslationOutput out = engine.translate(List.of("Hello world, how are you?"), "eng_Latn", "fra_Latn",
+                new TranslationOptions(4, 3)).get(0);
+        assertFalse(out.alternatives().isEmpty());
+        assertTrue(out.alternatives().size() <= 3);
+        assertFalse(out.alternatives().contains(out.text()));
+        assertEquals(out.alternatives().size(), Set.copyOf(out.alternatives()).size());
+        // Alternatives widen the beam when needed: 2 alternatives need 3 beams even at beam_size 1.
+        TranslationOutput widened = engine.translate(List.of("Hello world, how are you?"), "eng_Latn", "fra_Latn",
+                new TranslationOptions(1, 2)).get(0);
+        assertFalse(widened.alternatives().isEmpty());
+    }
+
+    @Test
+    void textsWithoutLettersPassThroughAndNoModelMeans503() {
+        assertEquals("12:30 😀 !!", engine(tiny, 12, 16).translate(List.of("12:30 😀 !!"), "eng_Latn", "fra_Latn",
+                TranslationOptions.DEFAULT).get(0).text());
+        ModelSlot<NllbModel> empty = new ModelSlot<>("translation");
+        ApiException e = assertThrows(ApiException.class, () -> engine(empty, 12, 16)
+                .translate(List.of("Hello"), "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT));
+        assertEquals(503, e.status());
+        assertEquals("model_not_loaded", e.code());
+    }
+}
