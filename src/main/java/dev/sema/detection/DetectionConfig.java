@@ -2,16 +2,13 @@ package dev.sema.detection;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Settings of language identification.
+ * Settings of language identification. Where the model comes from ({@code sema.lid-model}, or the Hub's
+ * {@code sema.lid-repo}) is {@link dev.sema.models.ModelsConfig}'s business.
  *
  * <ul>
- *   <li>{@code sema.lid-model} ({@code SEMA_LID_MODEL}): path of a fastText {@code .bin} or {@code .ftz}
- *       classifier (lid.176, lid218e, OpenLID); unset leaves detection NOT_CONFIGURED.</li>
  *   <li>{@code sema.lid-min-confidence} (default 0.5): least probability of the best candidate for a detection
  *       to be {@code reliable}. Measured on FLORES dev with lid.176 (docs/language-identification.md): answers
  *       at or above 0.5 are right far more often than those below, which are closer to a coin toss; below it,
@@ -24,24 +21,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Dependent
 public class DetectionConfig {
 
-    private final Optional<Path> model;
     private final double minConfidence;
     private final boolean lowercase;
 
     @Inject
-    public DetectionConfig(@ConfigProperty(name = "sema.lid-model") Optional<String> model,
-                           @ConfigProperty(name = "sema.lid-min-confidence", defaultValue = "0.5") double minConfidence,
+    public DetectionConfig(@ConfigProperty(name = "sema.lid-min-confidence", defaultValue = "0.5") double minConfidence,
                            @ConfigProperty(name = "sema.lid-lowercase", defaultValue = "true") boolean lowercase) {
         if (minConfidence < 0 || minConfidence > 1) {
             throw new IllegalArgumentException("sema.lid-min-confidence must be in [0, 1]: " + minConfidence);
         }
-        this.model = model.filter(s -> !s.isBlank()).map(Path::of);
         this.minConfidence = minConfidence;
         this.lowercase = lowercase;
-    }
-
-    public Optional<Path> model() {
-        return model;
     }
 
     public double minConfidence() {

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -140,7 +141,13 @@ public class ModelRegistry {
                 .orElse(models.lidRepo() + "/" + models.lidFile() + " from the Hugging Face Hub");
         return lidLoader.load(what, new SlotLoader.Source<>(locator::resolveLidModel,
                 resolved -> FastTextModel.load(resolved.path()),
-                model -> Map.of("labels", model.labels().size(), "quantized", model.quantized())), executor());
+                ModelRegistry::describe), executor());
+    }
+
+    private static Map<String, Object> describe(FastTextModel model) {
+        return Map.of("format_version", model.version(), "labels", model.labels().size(), "words", model.nwords(),
+                "dim", model.args().dim(), "loss", model.args().loss().name().toLowerCase(Locale.ROOT),
+                "quantized", model.quantized());
     }
 
     /** Takes both models out of service; each closes after its last in-flight request. */

@@ -1,9 +1,7 @@
 package dev.sema.observability;
 
-import dev.sema.detection.LanguageDetector;
 import dev.sema.models.ManagedModel;
 import dev.sema.models.ModelStatus;
-import dev.sema.translation.TranslationEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -11,56 +9,40 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The state of every model bean, discovered through CDI, for health checks and the status endpoints. Sema
- * serves translation and language identification, so a missing bean for either counts as not ready.
+ * The state of every model bean, discovered through CDI, for health checks and the status endpoints: the
+ * translation engine and the language detector, each reporting its {@link dev.sema.models.ModelRegistry} slot.
  */
 @ApplicationScoped
 public class ModelsOverview {
 
     private final Instance<ManagedModel> models;
-    private final Instance<TranslationEngine> translators;
-    private final Instance<LanguageDetector> detectors;
 
     @Inject
-    public ModelsOverview(Instance<ManagedModel> models, Instance<TranslationEngine> translators,
-                          Instance<LanguageDetector> detectors) {
+    public ModelsOverview(Instance<ManagedModel> models) {
         this.models = models;
-        this.translators = translators;
-        this.detectors = detectors;
     }
 
     /** For the CDI client proxy only. */
     protected ModelsOverview() {
-        this(null, null, null);
+        this(null);
     }
 
-    /** Every model's status; a required engine without any bean appears as a {@code NOT_CONFIGURED} slot. */
+    /** Every model's status. */
     public List<ModelStatus> statuses() {
         List<ModelStatus> all = new ArrayList<>();
         models.forEach(m -> all.add(m.status()));
-        if (translators.isUnsatisfied()) {
-            all.add(notDeployed("translation", "no translation engine is deployed"));
-        }
-        if (detectors.isUnsatisfied()) {
-            all.add(notDeployed("language_identification", "no language detector is deployed"));
-        }
         return all;
     }
 
-    /** True when every required engine exists and every model is ready. */
+    /** True when every model is ready (and there is at least one). */
     public boolean allReady(List<ModelStatus> statuses) {
-        return statuses.stream().allMatch(ModelStatus::ready);
+        return !statuses.isEmpty() && statuses.stream().allMatch(ModelStatus::ready);
     }
 
     /** Seconds since the JVM started. */
     public double uptimeSeconds() {
         return ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
-    }
-
-    private static ModelStatus notDeployed(String slot, String reason) {
-        return new ModelStatus(slot, ModelStatus.State.NOT_CONFIGURED, reason, null, Map.of());
     }
 }

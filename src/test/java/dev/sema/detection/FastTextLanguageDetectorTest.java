@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sema.api.error.ApiException;
+import dev.sema.models.ConfigLookup;
+import dev.sema.models.ModelRegistry;
+import dev.sema.models.ModelSlot;
 import dev.sema.models.ModelStatus;
 import dev.sema.models.ModelStatus.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +25,22 @@ class FastTextLanguageDetectorTest {
     @TempDir
     Path dir;
 
-    private static FastTextLanguageDetector started(Optional<String> path) {
-        FastTextLanguageDetector d = new FastTextLanguageDetector(new DetectionConfig(path, 0.5, true));
-        d.onStartup(new Object());
-        return d;
+    /** A detector over the registry's language identification slot, loaded from {@code path} as at start-up. */
+    private static FastTextLanguageDetector started(Path path) {
+        ModelRegistry registry = new ModelRegistry(ConfigLookup.of(Map.of("sema.lid-model", path.toString())),
+                Runnable::run);
+        registry.reloadLanguageIdentification().exceptionally(failure -> null);
+        return new FastTextLanguageDetector(registry, new DetectionConfig(0.5, true));
     }
 
     private static FastTextLanguageDetector lid176() {
-        return started(Optional.of(SharedData.lid176().toString()));
+        return started(SharedData.lid176());
     }
 
     @Test
-    void unsetPathIsNotConfigured() {
-        FastTextLanguageDetector d = started(Optional.empty());
+    void withoutAModelDetectionAnswers503() {
+        FastTextLanguageDetector d = new FastTextLanguageDetector(new ModelSlot<>("language_identification"),
+                new DetectionConfig(0.5, true));
         assertEquals(State.NOT_CONFIGURED, d.status().state());
         assertEquals("language_identification", d.status().name());
         ApiException e = assertThrows(ApiException.class, () -> d.detect("hello", 1));
@@ -45,14 +52,14 @@ class FastTextLanguageDetectorTest {
     @Test
     void missingOrCorruptFileFailsWithTheReasonButDoesNotThrow() throws Exception {
         Path missing = dir.resolve("lid.ftz");
-        FastTextLanguageDetector d = started(Optional.of(missing.toString()));
+        FastTextLanguageDetector d = started(missing);
         assertEquals(State.FAILED, d.status().state());
-        assertTrue(d.status().detail().contains(missing + ": file does not exist"), d.status().detail());
+        assertTrue(d.status().detail().contains(missing + " is not a readable file"), d.status().detail());
         ApiException e = assertThrows(ApiException.class, () -> d.detect("hello", 1));
-        assertTrue(e.detail().contains("file does not exist"), e.detail());
+        assertTrue(e.detail().contains("is not a readable file"), e.detail());
 
         Path corrupt = Files.writeString(dir.resolve("corrupt.ftz"), "not a model");
-        assertTrue(started(Optional.of(corrupt.toString())).status().detail().contains("bad magic number"));
+        assertTrue(started(corrupt).status().detail().contains("bad magic number"));
     }
 
     @Test
@@ -62,7 +69,8 @@ class FastTextLanguageDetectorTest {
         assertEquals(176, s.info().get("labels"));
         assertEquals("hs", s.info().get("loss"));
         assertEquals(true, s.info().get("quantized"));
-        assertTrue((Double) s.info().get("load_time_seconds") > 0);
+        assertEquals("local", s.info().get("source"));
+        assertTrue((Double) s.info().get("load_time_seconds") >= 0);
         assertTrue(s.loadedAt() != null);
     }
 
@@ -107,9 +115,14 @@ class FastTextLanguageDetectorTest {
 
     @Test
     void aFailedReloadKeepsTheServingModel() {
-        FastTextLanguageDetector d = lid176();
-        ModelStatus after = d.load(dir.resolve("absent.ftz"));
-        assertTrue(after.ready());
+        Map<String, String> settings = new HashMap<>(Map.of("sema.lid-model", SharedData.lid176().toString()));
+        ModelRegistry registry = new ModelRegistry(ConfigLookup.of(settings), Runnable::run);
+        registry.reloadLanguageIdentification().toCompletableFuture().join();
+        FastTextLanguageDetector d = new FastTextLanguageDetector(registry, new DetectionConfig(0.5, true));
+        settings.put("sema.lid-model", dir.resolve("absent.ftz").toString());
+        registry.reloadLanguageIdentification().exceptionally(failure -> null).toCompletableFuture().join();
+        assertTrue(d.status().ready());
+        assertTrue(d.status().detail().startsWith("last reload failed"), d.status().detail());
         assertEquals("fra_Latn", d.detect("Bonjour tout le monde", 1).best().language());
     }
 }

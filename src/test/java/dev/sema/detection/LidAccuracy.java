@@ -4,7 +4,9 @@ import dev.sema.detection.fasttext.FastTextModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import dev.sema.models.ModelSlot;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -73,10 +75,10 @@ public final class LidAccuracy {
         }
     }
 
-    static FastTextLanguageDetector detector(Path modelFile, boolean lowercase) {
-        var d = new FastTextLanguageDetector(new DetectionConfig(Optional.of(modelFile.toString()), 0.5, lowercase));
-        d.load(modelFile);
-        return d;
+    static FastTextLanguageDetector detector(Path modelFile, boolean lowercase) throws IOException {
+        ModelSlot<FastTextModel> slot = new ModelSlot<>("language_identification");
+        slot.install(FastTextModel.load(modelFile), Map.of(), Duration.ZERO);
+        return new FastTextLanguageDetector(slot, new DetectionConfig(0.5, lowercase));
     }
 
     private static double accuracy(FastTextLanguageDetector d, String code, List<String> sentences) {

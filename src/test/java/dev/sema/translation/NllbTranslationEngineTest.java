@@ -29,19 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The engine on generated models: the echo model must give every text back, the tiny one must batch soundly. */
 class NllbTranslationEngineTest {
 
-    /** Paragraphs in many scripts, emoji (outside the BMP), indentation, CRLF, a run without any space. */
-    static final String MIXED = """
-              The quick brown fox jumps over the lazy dog. Dr. Smith paid $1,000.50 on 2024-01-02!
-
-            Le cœur a ses raisons que la raison ne connaît point.\tÇa va? «Oui», dit-il…\r
-            Съешь же ещё этих мягких французских булок, да выпей чаю. Ελληνικά: Ξεσκεπάζω την ψυχοφθόρα βδελυγμία.
-            我们今天去公园散步，天气很好。東京は日本の首都です。한국어 문장도 있습니다.
-            ภาษาไทยเป็นภาษาที่ไม่มีช่องว่างระหว่างคำแต่มีช่องว่างระหว่างประโยค สวัสดีครับ
-            العربية تكتب من اليمين إلى اليسار. עברית גם כן. हिन्दी में भी एक वाक्य। ቋንቋ አማርኛ።
-            Emoji 😀🎉👩‍👩‍👧‍👦 and flags 🇫🇷🇯🇵, math 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, combining e\u0301 and Z\u0335\u0321a\u0337lgo.
-            12345 — 67890 😀
-            """;
-
     private static ModelSlot<NllbModel> echo;
     private static ModelSlot<NllbModel> tiny;
 
@@ -70,21 +57,10 @@ class NllbTranslationEngineTest {
         return new NllbTranslationEngine(slot, new EngineConfig(1, maxOutputTokens, 400, batchMaxSegments));
     }
 
-    /** Near the 5,000-character limit: the mixed text repeated, plus 1,500 Thai letters in one unbroken run. */
-    static String longText() {
-        StringBuilder text = new StringBuilder();
-        while (text.codePointCount(0, text.length()) < 3200) {
-            text.append(MIXED).append('\n');
-        }
-        text.append("ภาษาไทยเป็นภาษาที่ไม่มีช่องว่าง".repeat(50));
-        return text.toString();
-    }
-
     @Test
     void echoGivesEveryTextBackByteForByte() {
-        String longText = longText();
-        assertTrue(longText.codePointCount(0, longText.length()) > 4500, "near the 5,000 limit");
-        List<String> texts = List.of(MIXED.strip(), longText.strip(), "x", "😀", "42", "生活", "Hello\n\n\nworld");
+        String longText = MixedScriptText.nearLimit(5000);
+        List<String> texts = List.of(MixedScriptText.PARAGRAPHS.strip(), longText, "x", "😀", "42", "生活", "Hello\n\n\nworld");
         for (int beams : new int[]{1, 2}) {
             List<TranslationOutput> out = engine(echo, 512, 5)
                     .translate(texts, "eng_Latn", "fra_Latn", new TranslationOptions(beams, 0));
@@ -98,7 +74,7 @@ class NllbTranslationEngineTest {
     @Test
     void echoSegmentsLongTextIntoPiecesTheModelCanTake() {
         // A 1,500-letter Thai run becomes thousands of byte pieces; only segmentation keeps each under the budget.
-        String thai = "ภาษาไทยเป็นภาษาที่ไม่มีช่องว่าง".repeat(50);
+        String thai = MixedScriptText.THAI_RUN;
         NllbTranslationEngine engine = new NllbTranslationEngine(echo, new EngineConfig(1, 512, 64, 16));
         assertEquals(thai, engine.translate(List.of(thai), "tha_Thai", "eng_Latn", TranslationOptions.DEFAULT)
                 .get(0).text());

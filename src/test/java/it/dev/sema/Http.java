@@ -39,6 +39,35 @@ public final class Http {
         return new Http(System.getProperty("http.port.bare", "9082"));
     }
 
+    /**
+     * Polls {@code /health/ready} until it answers 200: the server deploys at once and loads its models in the
+     * background.
+     *
+     * @throws AssertionError with the last readiness body when {@code timeout} passes first
+     */
+    public Http awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                Reply ready = get("/health/ready");
+                if (ready.status() == 200) {
+                    return this;
+                }
+                last = ready.status() + " " + ready.body();
+            } catch (UncheckedIOException e) {
+                last = e.getMessage();
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(base + " not ready after " + timeout.toSeconds() + " s: " + last);
+    }
+
     public Reply get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
     }

@@ -1,0 +1,49 @@
+package it.dev.sema.api;
+
+import it.dev.sema.Http;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** /detect-language on semaIT, which serves lid.176. */
+class DetectLanguageSuccessIT {
+
+    private static final Http HTTP = Http.main();
+
+    @BeforeAll
+    static void modelsLoaded() {
+        HTTP.awaitReady(Duration.ofSeconds(120));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/api/v1"})
+    void detectsWithNamesConfidenceAndAlternatives(String prefix) {
+        String text = "Habari ya asubuhi, rafiki yangu. Leo ni siku nzuri sana kwa kutembea.";
+        JsonObject body = HTTP.postJson(prefix + "/detect-language", "{\"text\":\"" + text + "\",\"top_k\":3}")
+                .expect(200).json();
+        assertEquals("swh_Latn", body.getString("detected_language"), body.toString());
+        assertEquals("Swahili", body.getString("language_name"));
+        assertFalse(body.getString("native_name").isBlank());
+        double confidence = body.getJsonNumber("confidence").doubleValue();
+        assertTrue(confidence > 0.5 && confidence <= 1.0, body.toString());
+        assertTrue(body.getBoolean("reliable"));
+        assertFalse(body.getBoolean("is_english"));
+        assertEquals(text.length(), body.getInt("character_count"));
+        JsonArray alternatives = body.getJsonArray("alternatives");
+        assertTrue(alternatives.size() >= 1 && alternatives.size() <= 3, body.toString());
+        assertEquals("swh_Latn", alternatives.getJsonObject(0).getString("language"));
+
+        JsonObject english = HTTP.postJson(prefix + "/detect-language",
+                "{\"text\":\"This is a perfectly ordinary English sentence about the weather.\"}").expect(200).json();
+        assertEquals("eng_Latn", english.getString("detected_language"));
+        assertTrue(english.getBoolean("is_english"));
+    }
+}
