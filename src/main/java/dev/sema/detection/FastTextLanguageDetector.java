@@ -63,7 +63,8 @@ public class FastTextLanguageDetector implements LanguageDetector {
     public ModelStatus load(Path file) {
         LidSnapshot before = current.get();
         if (before.model() == null) {
-            current.set(new LidSnapshot(null, status(State.LOADING, "loading " + file, null, Map.of("path", file.toString()))));
+            current.set(new LidSnapshot(null, status(State.LOADING, "loading " + file, null,
+                    Map.of("path", file.toString()))));
         }
         try {
             FastTextModel model = FastTextModel.load(file);
