@@ -1,6 +1,7 @@
 package dev.sema.detection.fasttext;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
 public final class FastTextDictionary {
 
     static final byte[] EOS = {'<', '/', 's', '>'};
-    private static final byte[] LABEL_PREFIX = "__label__".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] LABEL_PREFIX = "__label__".getBytes(StandardCharsets.US_ASCII);
 
     private final FastTextArgs args;
     private final byte[][] words;
@@ -99,7 +100,7 @@ public final class FastTextDictionary {
     public String label(int i) {
         byte[] w = words[nwords + i];
         int skip = startsWith(w, 0, w.length, LABEL_PREFIX) ? LABEL_PREFIX.length : 0;
-        return new String(w, skip, w.length - skip, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(w, skip, w.length - skip, StandardCharsets.UTF_8);
     }
 
     public List<String> labels() {
