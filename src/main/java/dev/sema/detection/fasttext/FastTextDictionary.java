@@ -25,6 +25,7 @@ public final class FastTextDictionary {
     private final int[] word2int;
     private final int[][] subwords;
     private final NgramIndex pruneIndex;
+    private final Ngrams ngrams;
 
     private FastTextDictionary(FastTextArgs args, byte[][] words, long[] counts, int nwords, int nlabels,
                                NgramIndex pruneIndex) {
@@ -34,6 +35,7 @@ public final class FastTextDictionary {
         this.nwords = nwords;
         this.nlabels = nlabels;
         this.pruneIndex = pruneIndex;
+        this.ngrams = new Ngrams(args, nwords, pruneIndex);
         this.word2int = new int[(int) Math.ceil(words.length / 0.7)];
         Arrays.fill(word2int, -1);
         for (int i = 0; i < words.length; i++) {
@@ -45,7 +47,7 @@ public final class FastTextDictionary {
             scratch.clear();
             scratch.add(i);
             if (!Arrays.equals(words[i], EOS)) {
-                computeSubwords(words[i], 0, words[i].length, scratch);
+                ngrams.addCharNgrams(words[i], 0, words[i].length, scratch);
             }
             subwords[i] = scratch.toArray();
         }
@@ -139,12 +141,12 @@ public final class FastTextDictionary {
             }
             addToken(text, start, i, rows, wordHashes);
             if (isEos(text, start, i)) {
-                addWordNgrams(rows, wordHashes);
+                ngrams.addWordNgrams(rows, wordHashes);
                 return;
             }
         }
         addToken(EOS, 0, EOS.length, rows, wordHashes);
-        addWordNgrams(rows, wordHashes);
+        ngrams.addWordNgrams(rows, wordHashes);
     }
 
     private static boolean isSeparator(byte c) {
@@ -160,7 +162,7 @@ public final class FastTextDictionary {
         }
         if (wid < 0) {
             if (!isEos(b, from, to)) {
-                computeSubwords(b, from, to, rows);
+                ngrams.addCharNgrams(b, from, to, rows);
             }
         } else if (args.maxn() <= 0) {
             rows.add(wid);
@@ -168,50 +170,6 @@ public final class FastTextDictionary {
             rows.addAll(subwords[wid]);
         }
         wordHashes.add(h);
-    }
-
-    private void addWordNgrams(Ints rows, Ints hashes) {
-        int n = args.wordNgrams();
-        for (int i = 0; i < hashes.size(); i++) {
-            long h = hashes.get(i); // sign-extended, as fastText's uint64_t h = int32_t hash
-            for (int j = i + 1; j < hashes.size() && j < i + n; j++) {
-                h = h * 116049371L + hashes.get(j);
-                pushHash(rows, (int) Long.remainderUnsigned(h, args.bucket()));
-            }
-        }
-    }
-
-    /** Character n-grams of {@code "<" + token + ">"} of minn..maxn code points; lone edge 1-grams skipped. */
-    private void computeSubwords(byte[] b, int from, int to, Ints rows) {
-        int len = to - from + 2; // the bracketed word, read through at() to avoid building it
-        for (int i = 0; i < len; i++) {
-            if ((at(b, from, len, i) & 0xC0) == 0x80) {
-                continue;
-            }
-            int h = 0x811C9DC5;
-            int j = i;
-            for (int n = 1; j < len && n <= args.maxn(); n++) {
-                h = (h ^ at(b, from, len, j++)) * 16777619;
-                while (j < len && (at(b, from, len, j) & 0xC0) == 0x80) {
-                    h = (h ^ at(b, from, len, j++)) * 16777619;
-                }
-                if (n >= args.minn() && !(n == 1 && (i == 0 || j == len))) {
-                    pushHash(rows, Integer.remainderUnsigned(h, args.bucket()));
-                }
-            }
-        }
-    }
-
-    /** Byte {@code k} of {@code "<" + b[from, from + len - 2) + ">"}. */
-    private static byte at(byte[] b, int from, int len, int k) {
-        return k == 0 ? (byte) '<' : k == len - 1 ? (byte) '>' : b[from + k - 1];
-    }
-
-    private void pushHash(Ints rows, int id) {
-        int row = pruneIndex.map(id);
-        if (row >= 0) {
-            rows.add(nwords + row);
-        }
     }
 
     /** FNV-1a over sign-extended bytes ({@code h ^= uint32_t(int8_t(c))}): Java's byte is already signed. */
