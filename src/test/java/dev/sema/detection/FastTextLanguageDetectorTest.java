@@ -86,7 +86,8 @@ class FastTextLanguageDetectorTest {
         assertTrue(fr.best().confidence() <= 1.0, "fastText's 1.00001 is capped");
         assertEquals("zho_Hant", d.detect("我們今天去公園散步，天氣很好。", 1).best().language());
         assertEquals("zho_Hans", d.detect("我们今天去公园散步，天气很好。", 1).best().language());
-        assertEquals("srp_Cyrl", d.detect("Београд је главни град Србије и највећи град у земљи.", 1).best().language());
+        assertEquals("srp_Cyrl",
+                d.detect("Београд је главни град Србије и највећи град у земљи.", 1).best().language());
     }
 
     @Test

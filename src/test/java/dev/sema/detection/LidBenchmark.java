@@ -13,10 +13,12 @@ import java.util.function.Consumer;
 /**
  * Speed of the Java predictor next to the {@code fasttext} binary on the same input in the same run: all
  * FLORES-200 dev sentences (204 × 997), top-1. Prints load time, heap held by the model, microseconds per
- * sentence on one thread and sentences per second on two. Not a test: run by {@code scripts/bench-lid}.
+ * sentence on one thread and sentences per second on two (two binary processes on halves of the input), each
+ * the best of three runs. Not a test: run by {@code scripts/bench-lid}.
  */
 public final class LidBenchmark {
 
+    private static final int RUNS = 3;
     private static final Path BINARY = Path.of(System.getProperty("sema.fasttext.binary", "/usr/bin/fasttext"));
 
     private LidBenchmark() {
@@ -47,10 +49,16 @@ public final class LidBenchmark {
         List<String> warmUp = lines.subList(0, lines.size() / 4);
         time(warmUp, predict, 2);
         time(warmUp, detect, 2);
-        double javaOne = time(lines, predict, 1);
-        double javaTwo = time(lines, predict, 2);
-        double detectOne = time(lines, detect, 1);
-        double detectTwo = time(lines, detect, 2);
+        double javaOne = Double.MAX_VALUE;
+        double javaTwo = Double.MAX_VALUE;
+        double detectOne = Double.MAX_VALUE;
+        double detectTwo = Double.MAX_VALUE;
+        for (int run = 0; run < RUNS; run++) { // best of RUNS: the machine is shared, the minimum is the signal
+            javaOne = Math.min(javaOne, time(lines, predict, 1));
+            javaTwo = Math.min(javaTwo, time(lines, predict, 2));
+            detectOne = Math.min(detectOne, time(lines, detect, 1));
+            detectTwo = Math.min(detectTwo, time(lines, detect, 2));
+        }
 
         Path input = Files.createTempFile("lid-bench", ".txt");
         Path half1 = Files.createTempFile("lid-bench", ".txt");
@@ -59,13 +67,17 @@ public final class LidBenchmark {
         Files.write(half1, lines.subList(0, lines.size() / 2), StandardCharsets.UTF_8);
         Files.write(half2, lines.subList(lines.size() / 2, lines.size()), StandardCharsets.UTF_8);
         binary(modelFile, input); // warm the page cache
-        double binOne = binary(modelFile, input);
-        long t0 = System.nanoTime();
-        Process a = start(modelFile, half1);
-        Process b = start(modelFile, half2);
-        a.waitFor(10, TimeUnit.MINUTES);
-        b.waitFor(10, TimeUnit.MINUTES);
-        double binTwo = (System.nanoTime() - t0) / 1e9;
+        double binOne = Double.MAX_VALUE;
+        double binTwo = Double.MAX_VALUE;
+        for (int run = 0; run < RUNS; run++) {
+            binOne = Math.min(binOne, binary(modelFile, input));
+            long t0 = System.nanoTime();
+            Process a = start(modelFile, half1);
+            Process b = start(modelFile, half2);
+            a.waitFor(10, TimeUnit.MINUTES);
+            b.waitFor(10, TimeUnit.MINUTES);
+            binTwo = Math.min(binTwo, (System.nanoTime() - t0) / 1e9);
+        }
         for (Path p : List.of(input, half1, half2)) {
             Files.delete(p);
         }

@@ -22,6 +22,14 @@ public final class SharedData {
     private SharedData() {
     }
 
+    /** Skips the calling test unless {@code present}, printing why on stderr as well as in the report. */
+    public static void requirePresent(boolean present, String why) {
+        if (!present) {
+            System.err.println(why);
+        }
+        assumeTrue(present, why);
+    }
+
     public static Path sharedDir() {
         return Path.of(System.getProperty("sema.shared.dir", "../shared"));
     }
@@ -29,7 +37,7 @@ public final class SharedData {
     /** Skips the calling test loudly when lid.176.ftz is absent. */
     public static Path lid176() {
         Path model = sharedDir().resolve("models/lid.176.ftz");
-        assumeTrue(Files.isRegularFile(model), "SKIPPED: " + model.toAbsolutePath()
+        requirePresent(Files.isRegularFile(model), "SKIPPED: " + model.toAbsolutePath()
                 + " is missing; set -Dsema.shared.dir to the shared material to run this test");
         return model;
     }
@@ -37,7 +45,7 @@ public final class SharedData {
     /** FLORES-200 dev sentences by FLORES code (204 languages, 997 each), in file-name order. */
     public static Map<String, List<String>> floresDev() throws IOException {
         Path dir = sharedDir().resolve("flores200/dev");
-        assumeTrue(Files.isDirectory(dir), "SKIPPED: FLORES-200 dev directory " + dir.toAbsolutePath()
+        requirePresent(Files.isDirectory(dir), "SKIPPED: FLORES-200 dev directory " + dir.toAbsolutePath()
                 + " is missing; set -Dsema.shared.dir to the shared material to run this test");
         Map<String, List<String>> out = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {

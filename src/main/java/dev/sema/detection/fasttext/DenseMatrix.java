@@ -22,13 +22,14 @@ final class DenseMatrix implements Matrix {
         this.chunks = chunks;
     }
 
-    static DenseMatrix read(ModelReader in, long expectedRows, int expectedCols) throws IOException {
+    /** @param chunkBytes most bytes per buffer (at most {@code Integer.MAX_VALUE}); whole rows per chunk */
+    static DenseMatrix read(ModelReader in, long expectedRows, int expectedCols, long chunkBytes) throws IOException {
         long rows = in.int64();
         long cols = in.int64();
         if (rows != expectedRows || cols != expectedCols) {
             throw in.corrupt("matrix is " + rows + " x " + cols + ", expected " + expectedRows + " x " + expectedCols);
         }
-        int rowsPerChunk = (int) Math.min(Integer.MAX_VALUE / (4L * cols), Math.max(rows, 1));
+        int rowsPerChunk = (int) Math.max(1, Math.min(Math.min(chunkBytes, Integer.MAX_VALUE) / (4L * cols), rows));
         return new DenseMatrix(rows, (int) cols, rowsPerChunk, in.floatRows(rows, (int) cols, rowsPerChunk));
     }
 

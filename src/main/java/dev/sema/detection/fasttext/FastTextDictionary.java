@@ -1,6 +1,7 @@
 package dev.sema.detection.fasttext;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
 public final class FastTextDictionary {
 
     static final byte[] EOS = {'<', '/', 's', '>'};
-    private static final byte[] LABEL_PREFIX = "__label__".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] LABEL_PREFIX = "__label__".getBytes(StandardCharsets.US_ASCII);
 
     private final FastTextArgs args;
     private final byte[][] words;
@@ -24,6 +25,7 @@ public final class FastTextDictionary {
     private final int[] word2int;
     private final int[][] subwords;
     private final NgramIndex pruneIndex;
+    private final Ngrams ngrams;
 
     private FastTextDictionary(FastTextArgs args, byte[][] words, long[] counts, int nwords, int nlabels,
                                NgramIndex pruneIndex) {
@@ -33,6 +35,7 @@ public final class FastTextDictionary {
         this.nwords = nwords;
         this.nlabels = nlabels;
         this.pruneIndex = pruneIndex;
+        this.ngrams = new Ngrams(args, nwords, pruneIndex);
         this.word2int = new int[(int) Math.ceil(words.length / 0.7)];
         Arrays.fill(word2int, -1);
         for (int i = 0; i < words.length; i++) {
@@ -44,7 +47,7 @@ public final class FastTextDictionary {
             scratch.clear();
             scratch.add(i);
             if (!Arrays.equals(words[i], EOS)) {
-                computeSubwords(words[i], 0, words[i].length, scratch);
+                ngrams.addCharNgrams(words[i], 0, words[i].length, scratch);
             }
             subwords[i] = scratch.toArray();
         }
@@ -99,7 +102,7 @@ public final class FastTextDictionary {
     public String label(int i) {
         byte[] w = words[nwords + i];
         int skip = startsWith(w, 0, w.length, LABEL_PREFIX) ? LABEL_PREFIX.length : 0;
-        return new String(w, skip, w.length - skip, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(w, skip, w.length - skip, StandardCharsets.UTF_8);
     }
 
     public List<String> labels() {
@@ -138,12 +141,12 @@ public final class FastTextDictionary {
             }
             addToken(text, start, i, rows, wordHashes);
             if (isEos(text, start, i)) {
-                addWordNgrams(rows, wordHashes);
+                ngrams.addWordNgrams(rows, wordHashes);
                 return;
             }
         }
         addToken(EOS, 0, EOS.length, rows, wordHashes);
-        addWordNgrams(rows, wordHashes);
+        ngrams.addWordNgrams(rows, wordHashes);
     }
 
     private static boolean isSeparator(byte c) {
@@ -159,7 +162,7 @@ public final class FastTextDictionary {
         }
         if (wid < 0) {
             if (!isEos(b, from, to)) {
-                computeSubwords(b, from, to, rows);
+                ngrams.addCharNgrams(b, from, to, rows);
             }
         } else if (args.maxn() <= 0) {
             rows.add(wid);
@@ -167,50 +170,6 @@ public final class FastTextDictionary {
             rows.addAll(subwords[wid]);
         }
         wordHashes.add(h);
-    }
-
-    private void addWordNgrams(Ints rows, Ints hashes) {
-        int n = args.wordNgrams();
-        for (int i = 0; i < hashes.size(); i++) {
-            long h = hashes.get(i); // sign-extended, as fastText's uint64_t h = int32_t hash
-            for (int j = i + 1; j < hashes.size() && j < i + n; j++) {
-                h = h * 116049371L + hashes.get(j);
-                pushHash(rows, (int) Long.remainderUnsigned(h, args.bucket()));
-            }
-        }
-    }
-
-    /** Character n-grams of {@code "<" + token + ">"} of minn..maxn code points; lone edge 1-grams skipped. */
-    private void computeSubwords(byte[] b, int from, int to, Ints rows) {
-        int len = to - from + 2; // the bracketed word, read through at() to avoid building it
-        for (int i = 0; i < len; i++) {
-            if ((at(b, from, len, i) & 0xC0) == 0x80) {
-                continue;
-            }
-            int h = 0x811C9DC5;
-            int j = i;
-            for (int n = 1; j < len && n <= args.maxn(); n++) {
-                h = (h ^ at(b, from, len, j++)) * 16777619;
-                while (j < len && (at(b, from, len, j) & 0xC0) == 0x80) {
-                    h = (h ^ at(b, from, len, j++)) * 16777619;
-                }
-                if (n >= args.minn() && !(n == 1 && (i == 0 || j == len))) {
-                    pushHash(rows, Integer.remainderUnsigned(h, args.bucket()));
-                }
-            }
-        }
-    }
-
-    /** Byte {@code k} of {@code "<" + b[from, from + len - 2) + ">"}. */
-    private static byte at(byte[] b, int from, int len, int k) {
-        return k == 0 ? (byte) '<' : k == len - 1 ? (byte) '>' : b[from + k - 1];
-    }
-
-    private void pushHash(Ints rows, int id) {
-        int row = pruneIndex.map(id);
-        if (row >= 0) {
-            rows.add(nwords + row);
-        }
     }
 
     /** FNV-1a over sign-extended bytes ({@code h ^= uint32_t(int8_t(c))}): Java's byte is already signed. */

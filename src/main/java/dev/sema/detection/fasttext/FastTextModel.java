@@ -47,6 +47,11 @@ public final class FastTextModel implements AutoCloseable {
      *                                version, not supervised, truncated in which section, inconsistent sizes
      */
     public static FastTextModel load(Path file) throws IOException {
+        return load(file, Integer.MAX_VALUE);
+    }
+
+    /** @param chunkBytes most bytes per buffer of a dense matrix; small values test the multi-buffer path */
+    static FastTextModel load(Path file, long chunkBytes) throws IOException {
         long started = System.nanoTime();
         if (!Files.isRegularFile(file)) {
             throw new FastTextModelException(file, Files.exists(file) ? "not a regular file" : "file does not exist");
@@ -72,11 +77,11 @@ public final class FastTextModel implements AutoCloseable {
             }
             long inputRows = (long) dictionary.nwords() + dictionary.ngramRows();
             Matrix input = quantInput ? QuantizedMatrix.read(in, inputRows, args.dim())
-                    : DenseMatrix.read(in, inputRows, args.dim());
+                    : DenseMatrix.read(in, inputRows, args.dim(), chunkBytes);
             in.section("output matrix");
             boolean quantOutput = in.bool();
             Matrix output = quantOutput && quantInput ? QuantizedMatrix.read(in, dictionary.nlabels(), args.dim())
-                    : DenseMatrix.read(in, dictionary.nlabels(), args.dim());
+                    : DenseMatrix.read(in, dictionary.nlabels(), args.dim(), chunkBytes);
             if (in.position() != in.size()) {
                 throw new FastTextModelException(file, (in.size() - in.position())
                         + " unexpected bytes after the output matrix (corrupt or not a fastText model)");

@@ -1,5 +1,7 @@
 package dev.sema.detection.fasttext;
 
+import java.util.Arrays;
+
 /**
  * Hierarchical softmax over a Huffman tree of the label counts ({@code HierarchicalSoftmaxLoss}): each inner
  * node is a binary logistic unit on one output-matrix row; a label's log-probability is the sum along its
@@ -20,9 +22,9 @@ final class HierarchicalSoftmax implements OutputLayer {
         left = new int[nodes];
         right = new int[nodes];
         long[] count = new long[nodes];
-        java.util.Arrays.fill(left, -1);
-        java.util.Arrays.fill(right, -1);
-        java.util.Arrays.fill(count, (long) 1e15);
+        Arrays.fill(left, -1);
+        Arrays.fill(right, -1);
+        Arrays.fill(count, (long) 1e15);
         System.arraycopy(counts, 0, count, 0, osz);
         int leaf = osz - 1;
         int node = osz;

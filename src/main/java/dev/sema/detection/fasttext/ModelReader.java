@@ -1,11 +1,11 @@
 package dev.sema.detection.fasttext;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -31,10 +31,6 @@ final class ModelReader {
         this.channel = channel;
         this.size = channel.size();
         window.limit(0);
-    }
-
-    Path file() {
-        return file;
     }
 
     long position() {
@@ -103,7 +99,7 @@ final class ModelReader {
 
     /** A NUL-terminated byte string, as fastText writes dictionary words. */
     byte[] cString() throws IOException {
-        var out = new java.io.ByteArrayOutputStream(16);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16);
         while (true) {
             if (window.remaining() == 0) {
                 require(1);
@@ -114,10 +110,6 @@ final class ModelReader {
             }
             out.write(b);
         }
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     byte[] bytes(long count) throws IOException {

@@ -1,7 +1,5 @@
 package dev.sema.detection.fasttext;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,7 @@ public final class FastTextCli {
 
     /** Skips the calling test loudly when the binary is not installed. */
     public static void requireBinary() {
-        assumeTrue(Files.isExecutable(BINARY), "SKIPPED: reference binary " + BINARY
+        dev.sema.detection.SharedData.requirePresent(Files.isExecutable(BINARY), "SKIPPED: reference binary " + BINARY
                 + " is missing (apt-get install fasttext); it is the oracle for this test");
     }
 

@@ -67,7 +67,10 @@ class TrainedModelAgreementTest {
     }
 
     private static FastTextModel agree(Path file) throws Exception {
-        FastTextModel model = FastTextModel.load(file);
+        return agree(file, FastTextModel.load(file));
+    }
+
+    private static FastTextModel agree(Path file, FastTextModel model) throws Exception {
         Agreement.assertAgrees(model, file, heldOut, 5, work);
         return model;
     }
@@ -87,8 +90,13 @@ class TrainedModelAgreementTest {
 
     @Test
     void hierarchicalSoftmax() throws Exception {
-        Path bin = train("hs", train20, "-loss", "hs", "-wordNgrams", "2", "-minn", "2", "-maxn", "4");
+        // 300,000 buckets x 16 floats = 19 MB: above the 16 MiB mapping threshold, so the input matrix is
+        // memory-mapped; loaded again in 1 MiB buffers to exercise the several-buffer path of files over 2 GB.
+        Path bin = train("hs", train20, "-bucket", "300000", "-loss", "hs", "-wordNgrams", "2", "-minn", "2",
+                "-maxn", "4");
+        assertTrue(Files.size(bin) > 16 << 20);
         assertEquals(FastTextArgs.Loss.HS, agree(bin).args().loss());
+        agree(bin, FastTextModel.load(bin, 1 << 20));
         agree(quantize("hs", train20, "-qnorm", "-cutoff", "10000", "-retrain", "-epoch", "1"));
     }
 
@@ -103,7 +111,8 @@ class TrainedModelAgreementTest {
 
     @Test
     void quantisedOutputWithUnprunedAndPrunedInput() throws Exception {
-        Path bin = train("wide", train260, "-bucket", "10000", "-minCount", "5", "-loss", "softmax", "-wordNgrams", "2", "-minn", "2", "-maxn", "4");
+        Path bin = train("wide", train260, "-bucket", "10000", "-minCount", "5", "-loss", "softmax",
+                "-wordNgrams", "2", "-minn", "2", "-maxn", "4");
         assertEquals(260, agree(bin).labels().size());
         FastTextModel q = agree(quantize("wide", train260, "-qnorm", "-qout"));
         assertTrue(q.quantized() && q.quantizedOutput());

@@ -49,7 +49,8 @@ class UnusualInputTest {
 
     @Test
     void aLineEndsAtTheFirstNewlineLikeFastText() {
-        assertEquals(model.predict("bonjour tout le monde", 3), model.predict("bonjour tout le monde\nhello world", 3));
+        assertEquals(model.predict("bonjour tout le monde", 3),
+                model.predict("bonjour tout le monde\nhello world", 3));
     }
 
     @Test
