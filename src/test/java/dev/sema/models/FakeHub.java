@@ -117,9 +117,9 @@ public final class FakeHub implements AutoCloseable {
     private final Map<String, String> renamed = new ConcurrentHashMap<>();
     private volatile long bytesPerSecond;
 
-    private FakeHub(boolean separateCdn) throws IOException {
-        hub = server();
-        cdn = separateCdn ? server() : hub;
+    private FakeHub(boolean separateCdn, int port) throws IOException {
+        hub = server(port);
+        cdn = separateCdn ? server(0) : hub;
         hub.createContext("/", exchange -> handle(exchange, false));
         if (separateCdn) {
             cdn.createContext("/", exchange -> handle(exchange, true));
@@ -132,12 +132,17 @@ public final class FakeHub implements AutoCloseable {
 
     /** A Hub whose blobs are served by the same server. */
     public static FakeHub start() throws IOException {
-        return new FakeHub(false);
+        return new FakeHub(false, 0);
+    }
+
+    /** A Hub on a fixed port, for a server in another process ({@link FakeHubServer}). */
+    public static FakeHub start(int port) throws IOException {
+        return new FakeHub(false, port);
     }
 
     /** A Hub whose LFS redirects point to a second server: another origin, like a real CDN. */
     public static FakeHub startWithCdn() throws IOException {
-        return new FakeHub(true);
+        return new FakeHub(true, 0);
     }
 
     public URI endpoint() {
@@ -200,8 +205,8 @@ public final class FakeHub implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private HttpServer server() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private HttpServer server(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.setExecutor(executor);
         return server;
     }
@@ -369,10 +374,12 @@ public final class FakeHub implements AutoCloseable {
         }
     }
 
+    /** Sleeps in short slices, re-reading the limit, so lifting the throttle speeds up transfers at once. */
     private void throttlePause(int bytes) {
-        long limit = bytesPerSecond;
-        if (limit > 0) {
-            pause(Duration.ofNanos(bytes * 1_000_000_000L / limit));
+        long start = System.nanoTime();
+        long limit;
+        while ((limit = bytesPerSecond) > 0 && !Thread.currentThread().isInterrupted() && System.nanoTime() - start < bytes * 1_000_000_000L / limit) {
+            pause(Duration.ofMillis(20));
         }
     }
 

@@ -1,0 +1,240 @@
+package dev.sema.api;
+
+import dev.sema.api.dto.AdminModel;
+import dev.sema.api.dto.AdminModelsResponse;
+import dev.sema.api.dto.ReloadRequest;
+import dev.sema.api.dto.ReloadResponse;
+import dev.sema.api.error.ApiException;
+import dev.sema.api.error.ErrorResponses;
+import dev.sema.models.ModelRegistry;
+import dev.sema.models.ModelStatus;
+import dev.sema.models.ModelUpdateScheduler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Model administration: see the model slots, reload models without a restart. Guarded by the bearer token in
+ * {@code sema.admin-token}; without one these routes do not exist.
+ */
+@Path("/api/v1/admin/models")
+@Tag(name = "Administration")
+@SecurityScheme(securitySchemeName = "adminToken", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The token in sema.admin-token (SEMA_ADMIN_TOKEN).")
+@SecurityRequirement(name = "adminToken")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class AdminResource {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final List<String> ALL = List.of(ModelRegistry.TRANSLATION, ModelRegistry.LANGUAGE_IDENTIFICATION);
+
+    private final ModelRegistry registry;
+    private final AdminToken token;
+    private final ModelUpdateScheduler updates;
+    private final int waitSeconds;
+
+    @Inject
+    public AdminResource(ModelRegistry registry, AdminToken token, ModelUpdateScheduler updates,
+                         @ConfigProperty(name = "sema.admin-reload-wait-s", defaultValue = "600") int waitSeconds) {
+        this.registry = registry;
+        this.token = token;
+        this.updates = updates;
+        this.waitSeconds = waitSeconds;
+    }
+
+    /** For the CDI client proxy only. */
+    protected AdminResource() {
+        this(null, null, null, 0);
+    }
+
+    @GET
+    @Operation(summary = "Model slots", description = "Each slot's state, source (repo, revision, commit, variant),"
+            + " load time, live model count, and the periodic update check. 404 unless sema.admin-token is set.")
+    @APIResponse(responseCode = "200", description = "The slots.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminModelsResponse.class)))
+    @APIResponse(responseCode = "401", description = "No bearer token (unauthorized; WWW-Authenticate: Bearer).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "403", description = "Wrong token (forbidden).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    public AdminModelsResponse models(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        token.check(authorization);
+        ModelUpdateScheduler.LastCheck last = updates.lastCheck();
+        return new AdminModelsResponse(models(), new AdminModelsResponse.UpdateCheckInfo(updates.intervalSeconds(),
+                updates.problem(), last == null ? null : last.at().toString(), last == null ? null : last.outcome()));
+    }
+
+    @POST
+    @Path("/reload")
+    @Operation(summary = "Reload models", description = "Loads the models again (from the Hub at the given revision,"
+            + " or the configured source) in the background while the current ones keep serving, then swaps them;"
+            + " replaced models close once their requests finish. A failed reload leaves the old model serving."
+            + " 202 at once, or with ?wait=true 200 when the new models serve. 404 unless sema.admin-token is set.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReloadRequest.class)))
+    @APIResponse(responseCode = "200", description = "?wait=true: the new models serve.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadResponse.class)))
+    @APIResponse(responseCode = "202", description = "Reload started (or still running when ?wait=true gave up).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReloadResponse.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", description = "No bearer token (unauthorized; WWW-Authenticate: Bearer).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "403", description = "Wrong token (forbidden).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "A reload of that model is already running (reload_in_progress).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "502", description = "?wait=true: the reload failed (reload_failed, with the"
+            + " reason); the previous model keeps serving.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    public Response reload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           @Parameter(description = "Wait for the reload to finish (at most"
+                                   + " sema.admin-reload-wait-s seconds).") @QueryParam("wait")
+                           @DefaultValue("false") boolean wait,
+                           String body) {
+        token.check(authorization);
+        ReloadRequest request = parse(body);
+        List<String> slots = slots(request);
+        Map<String, CompletableFuture<ModelStatus>> started = new LinkedHashMap<>();
+        for (String slot : slots) {
+            started.put(slot, (slot.equals(ModelRegistry.TRANSLATION)
+                    ? registry.reload(Optional.ofNullable(request.revision()))
+                    : registry.reloadLanguageIdentification()).toCompletableFuture());
+        }
+        refusal(started.values()).ifPresent(e -> {
+            throw e;
+        });
+        if (!wait) {
+            return reply(202, "accepted", slots);
+        }
+        try {
+            CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
+                    .get(waitSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return reply(202, "running", slots);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return reply(202, "running", slots);
+        } catch (ExecutionException e) {
+            // Each failure is reported below, per model.
+        }
+        String failures = started.entrySet().stream().filter(f -> f.getValue().isCompletedExceptionally())
+                .map(f -> f.getKey() + ": " + reason(f.getValue())).collect(Collectors.joining("; "));
+        if (!failures.isEmpty()) {
+            throw new ApiException(502, "reload_failed", "The reload failed, the previous model keeps serving. "
+                    + failures, List.of(), Map.of("models", models()), Map.of());
+        }
+        return reply(200, "completed", slots);
+    }
+
+    private static ReloadRequest parse(String body) {
+        if (body == null || body.isBlank()) {
+            return new ReloadRequest(null, null);
+        }
+        try {
+            ReloadRequest request = JSON.fromJson(body, ReloadRequest.class);
+            return request == null ? new ReloadRequest(null, null) : request;
+        } catch (JsonbException e) {
+            throw ErrorResponses.malformedBody(e).orElseThrow(() -> e);
+        }
+    }
+
+    private static List<String> slots(ReloadRequest request) {
+        if (request.revision() != null && request.revision().isBlank()) {
+            throw invalid("revision", "revision must not be blank; leave it out for the configured one.");
+        }
+        String model = request.model() != null ? request.model()
+                : request.revision() != null ? ModelRegistry.TRANSLATION : "all";
+        List<String> slots = model.equals("all") ? ALL : ALL.contains(model) ? List.of(model) : null;
+        if (slots == null) {
+            throw invalid("model", "model must be one of translation, language_identification, all; got '"
+                    + model + "'.");
+        }
+        if (request.revision() != null && !slots.equals(List.of(ModelRegistry.TRANSLATION))) {
+            throw invalid("revision", "A revision applies to the translation model only; set model to translation.");
+        }
+        return slots;
+    }
+
+    /** Loads that could not even start: another reload running (409) or a revision that cannot apply (400). */
+    private static Optional<ApiException> refusal(Iterable<CompletableFuture<ModelStatus>> started) {
+        for (CompletableFuture<ModelStatus> future : started) {
+            if (future.isCompletedExceptionally()) {
+                Throwable cause = cause(future);
+                if (cause instanceof IllegalStateException) {
+                    return Optional.of(new ApiException(409, "reload_in_progress", cause.getMessage()));
+                }
+                if (cause instanceof IllegalArgumentException) {
+                    return Optional.of(new ApiException(400, "invalid_value", cause.getMessage()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Throwable cause(CompletableFuture<ModelStatus> future) {
+        try {
+            future.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        }
+    }
+
+    private static String reason(CompletableFuture<ModelStatus> future) {
+        Throwable cause = cause(future);
+        return cause.getMessage() == null || cause.getMessage().isBlank() ? cause.toString() : cause.getMessage();
+    }
+
+    private static ApiException invalid(String field, String message) {
+        return new ApiException(400, "invalid_value", message, List.of(new ApiException.FieldError(field, message)),
+                Map.of(), Map.of());
+    }
+
+    private Response reply(int status, String state, List<String> slots) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ReloadResponse(state, slots, models())).build();
+    }
+
+    private List<AdminModel> models() {
+        return List.of(AdminModel.of(registry.translation()), AdminModel.of(registry.languageIdentification()));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sema.api;
+
+import dev.sema.api.error.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The bearer token of the admin endpoints ({@code sema.admin-token}, {@code SEMA_ADMIN_TOKEN}). Without one the
+ * admin endpoints do not exist (404 like any unknown path), so a public deployment exposes nothing by default.
+ */
+@ApplicationScoped
+public class AdminToken {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final byte[] expected;
+
+    @Inject
+    public AdminToken(@ConfigProperty(name = "sema.admin-token") Optional<String> token) {
+        this.expected = token.map(String::trim).filter(t -> !t.isEmpty()).map(AdminToken::digest).orElse(null);
+    }
+
+    /** For the CDI client proxy only. */
+    protected AdminToken() {
+        this(Optional.empty());
+    }
+
+    /**
+     * @param authorization the {@code Authorization} header, may be null
+     * @throws ApiException 404 when no token is configured, 401 without a bearer token, 403 with a wrong one
+     */
+    public void check(String authorization) {
+        if (expected == null) {
+            throw new ApiException(404, "not_found", "Not Found. See /openapi for the available routes.");
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            throw new ApiException(401, "unauthorized", "Send the admin token as 'Authorization: Bearer <token>'"
+                    + " (sema.admin-token, SEMA_ADMIN_TOKEN).", List.of(), Map.of(),
+                    Map.of("WWW-Authenticate", "Bearer realm=\"sema-admin\""));
+        }
+        // Comparing fixed-length digests in constant time leaks neither the token nor its length.
+        byte[] given = digest(authorization.substring(PREFIX.length()).trim());
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new ApiException(403, "forbidden", "The admin token is wrong.");
+        }
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
