@@ -17,14 +17,14 @@ import java.util.stream.Stream;
 
 /**
  * {@link FakeHub} as a process of its own, so an IT Liberty server can download from it ({@code HF_ENDPOINT}):
- * {@code FakeHubServer PORT ECHO_MODEL_DIR LID_FILE [BYTES_PER_SECOND]}. {@code mvn verify} starts it before the
+ * {@code FakeHubServer PORT ECHO_MODEL_DIR LID_FILE [BYTES_PER_SECOND [CACHE_TO_EMPTY]]}. {@code mvn verify} starts it before the
  * {@code semaHubIT} server. Repositories:
  * <ul>
  *   <li>{@value #NLLB}: {@code main} = the echo model; {@code v2} = the echo model with a changed
  *       {@code config.json} (another commit whose ONNX blobs are the same);</li>
  *   <li>{@value #LID}: {@code lid.176.ftz} (when LID_FILE exists).</li>
  * </ul>
- * Blob transfers start throttled to BYTES_PER_SECOND (default unlimited), so a test can watch a slow first
+ * CACHE_TO_EMPTY is deleted first (the client's Hub cache, so each run downloads afresh). Blob transfers start throttled to BYTES_PER_SECOND (default unlimited), so a test can watch a slow first
  * download. A control server on PORT + 1 answers {@code POST /throttle?bytes_per_second=N} (0 lifts it) and
  * {@code GET /count?prefix=/api/models/} (requests seen so far).
  */
@@ -40,10 +40,14 @@ public final class FakeHubServer {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: FakeHubServer PORT ECHO_MODEL_DIR LID_FILE [BYTES_PER_SECOND]");
+            System.err.println("usage: FakeHubServer PORT ECHO_MODEL_DIR LID_FILE [BYTES_PER_SECOND [CACHE_TO_EMPTY]]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
+        if (args.length > 4) {
+            // The client's Hub cache: emptied so that every run starts with a first download.
+            deleteRecursively(Path.of(args[4]));
+        }
         FakeHub hub = FakeHub.start(port);
         Map<String, byte[]> echo = files(Path.of(args[1]));
         Map<String, byte[]> changed = new LinkedHashMap<>(echo);
@@ -94,6 +98,16 @@ public final class FakeHubServer {
             byte[] body = text.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
