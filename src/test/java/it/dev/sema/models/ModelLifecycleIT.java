@@ -88,7 +88,7 @@ class ModelLifecycleIT {
 
         assertEquals("Hello", hub.translate("Hello").expect(200).json().getString("translated_text"));
         assertEquals("fra_Latn", hub.post("/api/v1/detect-language", "{\"text\":\"Bonjour tout le monde, comment"
-                + " allez-vous ?\"}", Map.of()).expect(200).json().getString("language"));
+                + " allez-vous ?\"}", Map.of()).expect(200).json().getString("detected_language"));
     }
 
     @Test
