@@ -7,7 +7,6 @@ import dev.sema.api.dto.ReloadResponse;
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.ErrorResponses;
 import dev.sema.models.ModelRegistry;
-import dev.sema.models.ModelStatus;
 import dev.sema.models.ModelUpdateScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,16 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
  * Model administration: see the model slots, reload models without a restart. Guarded by the bearer token in
@@ -61,7 +52,6 @@ import java.util.stream.Collectors;
 public class AdminResource {
 
     private static final Jsonb JSON = JsonbBuilder.create();
-    private static final List<String> ALL = List.of(ModelRegistry.TRANSLATION, ModelRegistry.LANGUAGE_IDENTIFICATION);
 
     private final ModelRegistry registry;
     private final AdminToken token;
@@ -131,38 +121,19 @@ public class AdminResource {
                            @DefaultValue("false") boolean wait,
                            String body) {
         token.check(authorization);
-        ReloadRequest request = parse(body);
-        List<String> slots = slots(request);
-        Map<String, CompletableFuture<ModelStatus>> started = new LinkedHashMap<>();
-        for (String slot : slots) {
-            started.put(slot, (slot.equals(ModelRegistry.TRANSLATION)
-                    ? registry.reload(Optional.ofNullable(request.revision()))
-                    : registry.reloadLanguageIdentification()).toCompletableFuture());
-        }
-        refusal(started.values()).ifPresent(e -> {
-            throw e;
-        });
+        ModelReloads reloads = ModelReloads.start(registry, parse(body));
         if (!wait) {
-            return reply(202, "accepted", slots);
+            return reply(202, "accepted", reloads.slots());
         }
-        try {
-            CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new))
-                    .get(waitSeconds, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            return reply(202, "running", slots);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return reply(202, "running", slots);
-        } catch (ExecutionException e) {
-            // Each failure is reported below, per model.
+        if (!reloads.await(waitSeconds)) {
+            return reply(202, "running", reloads.slots());
         }
-        String failures = started.entrySet().stream().filter(f -> f.getValue().isCompletedExceptionally())
-                .map(f -> f.getKey() + ": " + reason(f.getValue())).collect(Collectors.joining("; "));
+        String failures = reloads.failures();
         if (!failures.isEmpty()) {
             throw new ApiException(502, "reload_failed", "The reload failed, the previous model keeps serving. "
                     + failures, List.of(), Map.of("models", models()), Map.of());
         }
-        return reply(200, "completed", slots);
+        return reply(200, "completed", reloads.slots());
     }
 
     private static ReloadRequest parse(String body) {
@@ -175,58 +146,6 @@ public class AdminResource {
         } catch (JsonbException e) {
             throw ErrorResponses.malformedBody(e).orElseThrow(() -> e);
         }
-    }
-
-    private static List<String> slots(ReloadRequest request) {
-        if (request.revision() != null && request.revision().isBlank()) {
-            throw invalid("revision", "revision must not be blank; leave it out for the configured one.");
-        }
-        String model = request.model() != null ? request.model()
-                : request.revision() != null ? ModelRegistry.TRANSLATION : "all";
-        List<String> slots = model.equals("all") ? ALL : ALL.contains(model) ? List.of(model) : null;
-        if (slots == null) {
-            throw invalid("model", "model must be one of translation, language_identification, all; got '"
-                    + model + "'.");
-        }
-        if (request.revision() != null && !slots.equals(List.of(ModelRegistry.TRANSLATION))) {
-            throw invalid("revision", "A revision applies to the translation model only; set model to translation.");
-        }
-        return slots;
-    }
-
-    /** Loads that could not even start: another reload running (409) or a revision that cannot apply (400). */
-    private static Optional<ApiException> refusal(Iterable<CompletableFuture<ModelStatus>> started) {
-        for (CompletableFuture<ModelStatus> future : started) {
-            if (future.isCompletedExceptionally()) {
-                Throwable cause = cause(future);
-                if (cause instanceof IllegalStateException) {
-                    return Optional.of(new ApiException(409, "reload_in_progress", cause.getMessage()));
-                }
-                if (cause instanceof IllegalArgumentException) {
-                    return Optional.of(new ApiException(400, "invalid_value", cause.getMessage()));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Throwable cause(CompletableFuture<ModelStatus> future) {
-        try {
-            future.join();
-            return null;
-        } catch (CompletionException e) {
-            return e.getCause() == null ? e : e.getCause();
-        }
-    }
-
-    private static String reason(CompletableFuture<ModelStatus> future) {
-        Throwable cause = cause(future);
-        return cause.getMessage() == null || cause.getMessage().isBlank() ? cause.toString() : cause.getMessage();
-    }
-
-    private static ApiException invalid(String field, String message) {
-        return new ApiException(400, "invalid_value", message, List.of(new ApiException.FieldError(field, message)),
-                Map.of(), Map.of());
     }
 
     private Response reply(int status, String state, List<String> slots) {

@@ -51,7 +51,7 @@ class ModelLifecycleIT {
     @Test
     @Order(1)
     void firstDownloadServesUnreadyThenReady() {
-        // The fake Hub starts throttled to 256 B/s, so the first download is still running here.
+        // The fake Hub starts throttled to 16 B/s, so the first download is still running here.
         assertEquals("UP", hub.get("/health/live", Map.of()).expect(200).json().getString("status"));
         JsonObject ready = hub.get("/health/ready", Map.of()).expect(503).json();
         String data = ready.getJsonArray("checks").toString();
