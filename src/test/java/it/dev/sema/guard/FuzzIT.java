@@ -63,7 +63,8 @@ class FuzzIT {
             assertTrue(response.statusCode() != 500 && response.statusCode() < 600, what + " → "
                     + response.statusCode() + " " + response.body());
             if (response.statusCode() >= 400) {
-                assertErrorShape(what, response);
+                assertErrorShape(what + " [" + response.request().headers().map() + "] → " + response.statusCode()
+                        + " " + response.body(), response);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

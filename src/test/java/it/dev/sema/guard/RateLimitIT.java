@@ -73,8 +73,8 @@ class RateLimitIT {
         Http.Reply tooMany = bare.post("/api/v1/translate/batch", batch(47), json(client));
         tooMany.error(429, "rate_limited");
         assertNotNull(tooMany.header("Retry-After"));
-        assertEquals("45", translate("/translate", client).header("RateLimit-Remaining"),
-                "a refused batch takes nothing");
+        assertEquals("44", translate("/translate", client).header("RateLimit-Remaining"),
+                "a batch refused for its size costs only the one request charged before its body was read");
     }
 
     @Test
