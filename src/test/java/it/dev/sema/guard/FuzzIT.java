@@ -44,7 +44,10 @@ class FuzzIT {
             "APPLICATION/JSON", "text/plain", "application/xml", "multipart/form-data; boundary=x", "*/*", "",
             "application/json; charset=\"", ";;;", null};
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: with the default h2c upgrade, Liberty ends the shared HTTP/2 connection (GOAWAY) now and then,
+    // which fails whichever request is in flight for a reason that has nothing to do with its body
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base = "http://localhost:" + System.getProperty("http.port.bare", "9082");
 
     @Test
