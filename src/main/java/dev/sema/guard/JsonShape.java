@@ -35,7 +35,7 @@ final class JsonShape {
 
     /**
      * @return the body to bind: unchanged when it already fits, else re-serialised (UTF-8) without unknown fields;
-     *         empty when {@code type} is not a record (nothing to check against)
+     *         empty when {@code type} is not a record (nothing to check against) or the body is blank or null
      * @throws ApiException 400 {@code malformed_json} for invalid JSON, a non-object, or a field of the wrong type
      */
     static Optional<byte[]> conform(byte[] body, Class<?> type) {
@@ -47,6 +47,9 @@ final class JsonShape {
             value = reader.readValue();
         } catch (JsonException e) {
             throw malformed("Request body is not valid JSON.", List.of());
+        }
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.empty(); // binds to no entity: the resource's own missing_body
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw malformed("Request body must be a JSON object.", List.of());

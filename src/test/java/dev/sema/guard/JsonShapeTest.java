@@ -49,6 +49,7 @@ class JsonShapeTest {
     @Test
     void emptyBodiesAndNonRecordTargetsAreLeftToTheBinder() {
         assertTrue(JsonShape.conform(bytes("  "), TranslateRequest.class).isEmpty());
+        assertTrue(JsonShape.conform(bytes(" null "), TranslateRequest.class).isEmpty());
         assertTrue(JsonShape.conform(bytes("[1]"), String.class).isEmpty());
     }
 
