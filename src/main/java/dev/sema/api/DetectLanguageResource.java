@@ -7,8 +7,11 @@ import dev.sema.api.error.ApiException;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.detection.Detection;
 import dev.sema.detection.LanguageDetector;
+import dev.sema.guard.GuardedInference;
+import dev.sema.guard.RateLimited;
 import dev.sema.languages.Language;
 import dev.sema.languages.LanguageCatalogue;
+import dev.sema.observability.EventLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -39,22 +43,27 @@ public class DetectLanguageResource {
     private final LanguageCatalogue catalogue;
     private final ApiConfig config;
     private final RequestTrace trace;
+    private final GuardedInference inference;
+    private final EventLog events;
 
     @Inject
     public DetectLanguageResource(Instance<LanguageDetector> detectors, LanguageCatalogue catalogue, ApiConfig config,
-                                  RequestTrace trace) {
+                                  RequestTrace trace, GuardedInference inference, EventLog events) {
         this.detectors = detectors;
         this.catalogue = catalogue;
         this.config = config;
         this.trace = trace;
+        this.inference = inference;
+        this.events = events;
     }
 
     /** For the CDI client proxy only. */
     protected DetectLanguageResource() {
-        this(null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     @POST
+    @RateLimited
     @Operation(summary = "Detect the language of a text",
             description = "Identifies the language with fastText and answers with the canonical FLORES-200 code,"
                     + " names, confidence, whether it is reliable, and the top_k candidates. Also served at"
@@ -65,6 +74,7 @@ public class DetectLanguageResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public DetectLanguageResponse detect(DetectLanguageRequest request) {
@@ -75,7 +85,8 @@ public class DetectLanguageResource {
         if (detectors.isUnsatisfied()) {
             throw RequestChecks.modelNotLoaded("language identification");
         }
-        Detection detection = detectors.get().detect(text, topK);
+        long started = System.nanoTime();
+        Detection detection = inference.detect(detectors.get(), text, topK);
         List<DetectedLanguage> candidates = detection.candidates().stream()
                 .flatMap(c -> catalogue.find(c.language()).stream()
                         .map(l -> new DetectedLanguage(l.code(), l.name(), c.confidence())))
@@ -87,6 +98,9 @@ public class DetectLanguageResource {
         }
         DetectedLanguage best = candidates.get(0);
         Language language = catalogue.find(best.language()).orElseThrow();
+        Duration total = Duration.ofNanos(Math.round(trace.elapsedSeconds() * 1e9));
+        events.detectionRequest(trace.requestId(), null, language.code(), best.confidence(),
+                RequestChecks.codePoints(text), Duration.ofNanos(System.nanoTime() - started), total, text);
         return new DetectLanguageResponse(language.code(), language.name(), language.nativeName(), best.confidence(),
                 detection.reliable(), language.code().startsWith("eng_"), candidates,
                 RequestChecks.codePoints(text), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());

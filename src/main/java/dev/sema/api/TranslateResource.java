@@ -6,6 +6,8 @@ import dev.sema.api.dto.BatchTranslation;
 import dev.sema.api.dto.TranslateRequest;
 import dev.sema.api.dto.TranslateResponse;
 import dev.sema.api.error.RequestChecks;
+import dev.sema.guard.RateLimited;
+import dev.sema.observability.EventLog;
 import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationResult;
 import dev.sema.translation.TranslationService;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Duration;
 import java.util.List;
 
 @Path("/api/v1/translate")
@@ -33,19 +36,22 @@ public class TranslateResource {
 
     private final TranslationService service;
     private final RequestTrace trace;
+    private final EventLog events;
 
     @Inject
-    public TranslateResource(TranslationService service, RequestTrace trace) {
+    public TranslateResource(TranslationService service, RequestTrace trace, EventLog events) {
         this.service = service;
         this.trace = trace;
+        this.events = events;
     }
 
     /** For the CDI client proxy only. */
     protected TranslateResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @POST
+    @RateLimited
     @Operation(summary = "Translate text",
             description = "Translates one text with NLLB-200. Languages may be given as FLORES-200 codes, ISO 639"
                     + " codes or English names; responses use canonical FLORES-200 codes. Without source_language"
@@ -57,6 +63,7 @@ public class TranslateResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public TranslateResponse translate(TranslateRequest request) {
@@ -64,6 +71,7 @@ public class TranslateResource {
         TranslationResult result = service.translate(r.text(), r.sourceLanguage(), r.targetLanguage(), r.beamSize(),
                 r.alternatives());
         trace.characters(result.characterCount());
+        logEvents(result, List.of(r.text()));
         Translation t = result.translations().get(0);
         return new TranslateResponse(t.text(), t.sourceLanguage(), t.sourceConfidence(), result.targetLanguage(),
                 requested(r.alternatives(), t.alternatives()), result.inferenceSeconds(), t.characterCount(),
@@ -71,6 +79,7 @@ public class TranslateResource {
     }
 
     @POST
+    @RateLimited
     @Path("/batch")
     @Operation(summary = "Translate several texts",
             description = "Translates up to sema.batch-max-texts texts to one target language in one call; the"
@@ -82,6 +91,7 @@ public class TranslateResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public BatchTranslateResponse translateBatch(BatchTranslateRequest request) {
@@ -89,12 +99,24 @@ public class TranslateResource {
         TranslationResult result = service.translateBatch(r.texts(), r.sourceLanguage(), r.targetLanguage(),
                 r.beamSize(), r.alternatives());
         trace.characters(result.characterCount());
+        logEvents(result, r.texts());
         List<BatchTranslation> translations = result.translations().stream()
                 .map(t -> new BatchTranslation(t.text(), t.sourceLanguage(), t.sourceConfidence(), t.characterCount(),
                         requested(r.alternatives(), t.alternatives())))
                 .toList();
         return new BatchTranslateResponse(translations, result.targetLanguage(), result.inferenceSeconds(),
                 result.characterCount(), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
+    }
+
+    /** One {@code translation_request} event per text; the text itself only if {@code sema.log-text=true}. */
+    private void logEvents(TranslationResult result, List<String> texts) {
+        Duration inference = Duration.ofNanos(Math.round(result.inferenceSeconds() * 1e9));
+        Duration total = Duration.ofNanos(Math.round(trace.elapsedSeconds() * 1e9));
+        for (int i = 0; i < result.translations().size(); i++) {
+            Translation t = result.translations().get(i);
+            events.translationRequest(trace.requestId(), null, t.sourceLanguage(), result.targetLanguage(),
+                    t.characterCount(), inference, total, texts.get(i));
+        }
     }
 
     /** Alternatives appear in the body only when the client asked for some. */

@@ -45,6 +45,7 @@ public record JsonBodyCheck(long maxBytes, int maxDepth) {
         int depth = 0;
         boolean inString = false;
         boolean escaped = false;
+        boolean complete = false;
         long total = 0;
         for (int n; (n = body.read(chunk)) != -1; ) {
             total += n;
@@ -53,6 +54,10 @@ public record JsonBodyCheck(long maxBytes, int maxDepth) {
             }
             for (int i = 0; i < n; i++) {
                 byte b = chunk[i];
+                if (complete && !isWhitespace(b)) {
+                    // the JSON-B parser stops after the first value and would silently ignore the rest
+                    throw malformed("Unexpected content after the end of the JSON value.");
+                }
                 if (inString) {
                     if (escaped) {
                         escaped = false;
@@ -65,16 +70,26 @@ public record JsonBodyCheck(long maxBytes, int maxDepth) {
                     inString = true;
                 } else if (b == '{' || b == '[') {
                     if (++depth > maxDepth) {
-                        throw new ApiException(400, "malformed_json",
-                                "JSON nested deeper than " + maxDepth + " levels.");
+                        throw malformed("JSON nested deeper than " + maxDepth + " levels.");
                     }
                 } else if (b == '}' || b == ']') {
-                    depth--;
+                    if (--depth < 0) {
+                        throw malformed("Unbalanced '" + (char) b + "' in the JSON body.");
+                    }
+                    complete = depth == 0;
                 }
             }
             copy.write(chunk, 0, n);
         }
         return copy.toByteArray();
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    private static ApiException malformed(String detail) {
+        return new ApiException(400, "malformed_json", detail);
     }
 
     private ApiException tooLarge() {

@@ -17,22 +17,18 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Counts and times every JAX-RS request ({@code sema_requests_total}, {@code sema_request_duration_seconds}) and
- * counts every response with status 400 or above in {@code sema_errors_total}. Runs first (pre-matching) so the
- * clock includes the other filters, and labels by route template, never by raw path.
+ * counts every response with status 400 or above in {@code sema_errors_total} under its error code. Runs first
+ * (pre-matching) so the clock includes the other filters, and labels by route template, never by raw path.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 200)
 public class RequestMetricsFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    /**
-     * Request property an exception mapper may set to the machine error code (e.g. {@code rate_limited}); when
-     * absent the error type is derived from the status.
-     */
-    public static final String ERROR_TYPE = RequestMetricsFilter.class.getName() + ".errorType";
     private static final String STARTED = RequestMetricsFilter.class.getName() + ".started";
 
     @Inject
@@ -55,8 +51,7 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         int status = response.getStatus();
         metrics.recordRequest(request.getMethod(), endpoint, status, Duration.ofNanos(System.nanoTime() - started));
         if (status >= 400) {
-            Object code = request.getProperty(ERROR_TYPE);
-            metrics.recordError(code instanceof String s ? s : errorType(status), endpoint);
+            metrics.recordError(errorType(response.getEntity(), status), endpoint);
         }
     }
 
@@ -80,6 +75,15 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
             normalised = normalised.substring(0, normalised.length() - 1);
         }
         return normalised.isEmpty() ? "/" : normalised;
+    }
+
+    /**
+     * The machine code of the one error shape ({@code rate_limited}, {@code malformed_json}, ...): every failure,
+     * whichever mapper or filter produced it, is rendered by {@code ErrorResponses} as a map with an
+     * {@code error} entry, so reading it here covers them all. Anything else falls back to the status.
+     */
+    static String errorType(Object entity, int status) {
+        return entity instanceof Map<?, ?> body && body.get("error") instanceof String code ? code : errorType(status);
     }
 
     /** A bounded slug for a status: the JAX-RS reason phrase ({@code not_found}) or {@code http_422}. */

@@ -4,6 +4,7 @@ import dev.sema.api.error.ApiException;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.detection.Detection;
 import dev.sema.detection.LanguageDetector;
+import dev.sema.guard.GuardedInference;
 import dev.sema.languages.Language;
 import dev.sema.languages.LanguageCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,19 +35,21 @@ public class TranslationService {
     private final Instance<LanguageDetector> detectors;
     private final LanguageCatalogue catalogue;
     private final TranslationConfig config;
+    private final GuardedInference inference;
 
     @Inject
     public TranslationService(Instance<TranslationEngine> engines, Instance<LanguageDetector> detectors,
-                              LanguageCatalogue catalogue, TranslationConfig config) {
+                              LanguageCatalogue catalogue, TranslationConfig config, GuardedInference inference) {
         this.engines = engines;
         this.detectors = detectors;
         this.catalogue = catalogue;
         this.config = config;
+        this.inference = inference;
     }
 
     /** For the CDI client proxy only. */
     protected TranslationService() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     public TranslationResult translate(String text, String sourceLanguage, String targetLanguage, Integer beamSize,
@@ -99,7 +102,7 @@ public class TranslationService {
         TranslationEngine engine = engines.get();
         groupBySource(sources).forEach((code, indices) -> {
             List<String> group = indices.stream().map(texts::get).toList();
-            List<TranslationOutput> outputs = engine.translate(group, code, target.code(), options);
+            List<TranslationOutput> outputs = inference.translate(engine, group, code, target.code(), options);
             for (int j = 0; j < indices.size(); j++) {
                 int i = indices.get(j);
                 TranslationOutput out = outputs.get(j);
@@ -123,7 +126,7 @@ public class TranslationService {
         if (detectors.isUnsatisfied()) {
             throw RequestChecks.modelNotLoaded("language identification");
         }
-        Detection detection = detectors.get().detect(text, DETECTION_CANDIDATES);
+        Detection detection = inference.detect(detectors.get(), text, DETECTION_CANDIDATES);
         for (Detection.Candidate candidate : detection.candidates()) {
             Optional<Language> language = catalogue.find(candidate.language());
             if (language.isPresent()) {

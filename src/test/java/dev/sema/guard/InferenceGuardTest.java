@@ -1,98 +1,124 @@
 package dev.sema.guard;
 
 import dev.sema.api.error.ApiException;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * The guard's side of the Fault Tolerance contract, without a container: the bulkhead stand-ins below behave as
+ * FT's interceptors do (run on a worker, fail the stage or throw with BulkheadException / TimeoutException).
+ * That the FT annotations and config keys take effect is the server's business, checked over HTTP.
+ */
 class InferenceGuardTest {
 
-    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final ExecutorService callers = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
         release.countDown();
-        pool.shutdownNow();
+        worker.shutdownNow();
+        callers.shutdownNow();
     }
 
     @Test
     void runsTheInferenceAndPassesItsFailuresThrough() {
-        InferenceGuard guard = new InferenceGuard(2, 2, "5");
+        InferenceGuard guard = new InferenceGuard(new InferenceBulkhead());
         assertEquals("ok", guard.run(() -> "ok"));
-        IllegalStateException boom = assertThrows(IllegalStateException.class,
-                () -> guard.run(() -> { throw new IllegalStateException("boom"); }));
-        assertEquals("boom", boom.getMessage());
-        assertEquals(0, guard.running(), "a failed inference gives its slot back");
+        IllegalStateException boom = new IllegalStateException("boom");
+        assertSame(boom, assertThrows(IllegalStateException.class, () -> guard.run(() -> { throw boom; })));
+        ApiException notLoaded = new ApiException(503, "model_not_loaded", "x", java.util.List.of(),
+                java.util.Map.of(), java.util.Map.of());
+        InferenceGuard async = new InferenceGuard(onWorker());
+        assertSame(notLoaded, assertThrows(ApiException.class, () -> async.run(() -> { throw notLoaded; })),
+                "an ApiException from the engine keeps its status and code");
+        assertEquals(0, guard.running());
+        assertEquals(0, guard.queueDepth());
     }
 
     @Test
-    void aFullQueueIsRefusedAtOnceWith503Overloaded() throws Exception {
-        InferenceGuard guard = new InferenceGuard(1, 1, "30");
-        Future<String> running = pool.submit(() -> guard.run(this::blockUntilReleased));
-        awaitCondition(() -> guard.running() == 1);
-        Future<String> queued = pool.submit(() -> guard.run(() -> "queued"));
-        awaitCondition(() -> guard.queueDepth() == 1);
+    void aFullBulkheadIs503OverloadedWhetherThrownOrReportedThroughTheStage() {
+        for (InferenceBulkhead refusing : new InferenceBulkhead[]{
+                failing(new BulkheadException("full")), throwing(new BulkheadException("full"))}) {
+            InferenceGuard guard = new InferenceGuard(refusing);
+            ApiException e = assertThrows(ApiException.class, () -> guard.run(() -> "never"));
+            assertEquals(503, e.status());
+            assertEquals("overloaded", e.code());
+            assertEquals("1", e.headers().get("Retry-After"));
+            assertEquals(0, guard.queueDepth(), "a refused call does not stay counted as waiting");
+        }
+    }
 
-        long start = System.nanoTime();
-        ApiException refused = assertThrows(ApiException.class, () -> guard.run(() -> "third"));
-        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "refusal must not wait for the timeout");
-        assertEquals(503, refused.status());
-        assertEquals("overloaded", refused.code());
-        assertEquals("1", refused.headers().get("Retry-After"));
+    @Test
+    void anFtTimeoutIs503Timeout() {
+        InferenceGuard guard = new InferenceGuard(failing(new TimeoutException("late")));
+        ApiException e = assertThrows(ApiException.class, () -> guard.run(() -> "never"));
+        assertEquals(503, e.status());
+        assertEquals("timeout", e.code());
+        assertEquals("1", e.headers().get("Retry-After"));
+        assertEquals(0, guard.queueDepth());
+    }
+
+    @Test
+    void queueDepthCountsCallsWaitingForTheWorker() throws Exception {
+        InferenceGuard guard = new InferenceGuard(onWorker());
+        Future<String> first = callers.submit(() -> guard.run(this::blockUntilReleased));
+        awaitCondition(() -> guard.running() == 1 && guard.queueDepth() == 0);
+        Future<String> second = callers.submit(() -> guard.run(() -> "second"));
+        awaitCondition(() -> guard.queueDepth() == 1);
+        assertEquals(1, guard.running());
 
         release.countDown();
-        assertEquals("released", running.get(5, TimeUnit.SECONDS));
-        assertEquals("queued", queued.get(5, TimeUnit.SECONDS));
+        assertEquals("released", first.get(5, TimeUnit.SECONDS));
+        assertEquals("second", second.get(5, TimeUnit.SECONDS));
         assertEquals(0, guard.queueDepth());
         assertEquals(0, guard.running());
     }
 
-    @Test
-    void waitingLongerThanTheTimeoutIs503Timeout() throws Exception {
-        InferenceGuard guard = new InferenceGuard(1, 4, "0.2");
-        pool.submit(() -> guard.run(this::blockUntilReleased));
-        awaitCondition(() -> guard.running() == 1);
-        ApiException e = assertThrows(ApiException.class, () -> guard.run(() -> "late"));
-        assertEquals(503, e.status());
-        assertEquals("timeout", e.code());
-        assertEquals(0, guard.queueDepth(), "a timed-out caller leaves the queue");
+    /** One worker thread: what FT's asynchronous bulkhead of size 1 with a queue does. */
+    private InferenceBulkhead onWorker() {
+        return new InferenceBulkhead() {
+            @Override
+            public <T> CompletionStage<T> run(Supplier<T> inference) {
+                return CompletableFuture.supplyAsync(inference, worker);
+            }
+        };
     }
 
-    @Test
-    void concurrencyIsNeverExceeded() throws Exception {
-        InferenceGuard guard = new InferenceGuard(3, 100, "30");
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            results.add(pool.submit(() -> guard.run(() -> {
-                int now = guard.running();
-                Thread.onSpinWait();
-                return now;
-            })));
-        }
-        for (Future<Integer> r : results) {
-            assertTrue(r.get(10, TimeUnit.SECONDS) <= 3);
-        }
+    private static InferenceBulkhead failing(RuntimeException failure) {
+        return new InferenceBulkhead() {
+            @Override
+            public <T> CompletionStage<T> run(Supplier<T> inference) {
+                return CompletableFuture.failedFuture(failure);
+            }
+        };
     }
 
-    @Test
-    void defaultsFollowTheMachineAndTimeoutsParseBothWays() {
-        InferenceGuard guard = new InferenceGuard(0, -1, "PT0.5S");
-        assertEquals(0, guard.running());
-        assertEquals(Duration.ofMillis(500), InferenceGuard.parseTimeout("0.5"));
-        assertEquals(Duration.ofSeconds(30), InferenceGuard.parseTimeout("PT30S"));
+    private static InferenceBulkhead throwing(RuntimeException failure) {
+        return new InferenceBulkhead() {
+            @Override
+            public <T> CompletionStage<T> run(Supplier<T> inference) {
+                throw failure;
+            }
+        };
     }
 
     private String blockUntilReleased() {
@@ -104,7 +130,7 @@ class InferenceGuardTest {
         return "released";
     }
 
-    private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "condition not reached within 5 s");

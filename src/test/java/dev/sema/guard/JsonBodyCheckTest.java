@@ -51,6 +51,17 @@ class JsonBodyCheckTest {
     }
 
     @Test
+    void contentAfterTheValueAndUnbalancedClosersAre400() throws IOException {
+        check.read(stream("{\"a\":[1]} \r\n\t"));
+        check.read(stream("{\"a\":\"}} x\"}"));
+        for (String bad : new String[]{"{\"a\":1}}", "{\"a\":1} {\"b\":2}", "[1]x", "]", "{\"a\":1}]"}) {
+            ApiException e = assertThrows(ApiException.class, () -> check.read(stream(bad)), bad);
+            assertEquals(400, e.status());
+            assertEquals("malformed_json", e.code());
+        }
+    }
+
+    @Test
     void deepNestingIsRefusedBeforeTheRestOfTheBodyIsRead() {
         JsonBodyCheck roomy = new JsonBodyCheck(Long.MAX_VALUE, 32);
         CountingStream brackets = new CountingStream('[');

@@ -42,7 +42,7 @@ class RateLimitFilterTest {
         filter = new RateLimitFilter();
         filter.limiter = new RateLimiter(5, 0, 1000, clock);
         filter.clients = ClientResolver.fromConfig("127.0.0.1");
-        filter.metrics = new SemaMetrics(registry, new InferenceGuard(1, 1, "1"));
+        filter.metrics = new SemaMetrics(registry, new InferenceGuard(new InferenceBulkhead()));
         filter.events = new EventLog(false, true);
         filter.servletRequest = proxy(HttpServletRequest.class, Map.of("getRemoteAddr", "127.0.0.1"));
     }

@@ -61,5 +61,9 @@ class RequestMetricsFilterTest {
         assertEquals("too_many_requests", RequestMetricsFilter.errorType(429));
         assertEquals("service_unavailable", RequestMetricsFilter.errorType(503));
         assertEquals("http_422", RequestMetricsFilter.errorType(422));
+        assertEquals("rate_limited", RequestMetricsFilter.errorType(java.util.Map.of("error", "rate_limited"), 429),
+                "the error body's code wins over the status");
+        assertEquals("not_found", RequestMetricsFilter.errorType("<html>", 404));
+        assertEquals("not_found", RequestMetricsFilter.errorType(java.util.Map.of("error", 7), 404));
     }
 }

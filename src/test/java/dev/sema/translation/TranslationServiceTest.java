@@ -3,8 +3,15 @@ package dev.sema.translation;
 import dev.sema.api.error.ApiException;
 import dev.sema.detection.Detection;
 import dev.sema.detection.LanguageDetector;
+import dev.sema.guard.GuardedInference;
+import dev.sema.guard.InferenceBulkhead;
+import dev.sema.guard.InferenceGuard;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.models.ModelStatus;
+import dev.sema.observability.SemaMetrics;
+import io.smallrye.metrics.SharedMetricRegistries;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -66,8 +73,17 @@ class TranslationServiceTest {
     private final LanguageCatalogue catalogue = new LanguageCatalogue();
     private final TranslationConfig config = new TranslationConfig(30, 3, 8);
     private final RecordingEngine engine = new RecordingEngine();
+    private final GuardedInference inference = new GuardedInference(new InferenceGuard(new InferenceBulkhead()),
+            new SemaMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE),
+                    new InferenceGuard(new InferenceBulkhead())));
     private final TranslationService service = new TranslationService(FixedInstance.of(engine),
-            FixedInstance.of(DETECTOR), catalogue, config);
+            FixedInstance.of(DETECTOR), catalogue, config, inference);
+
+    /** Other tests count exact series in the shared registry. */
+    @AfterAll
+    static void dropMetrics() {
+        SharedMetricRegistries.dropAll();
+    }
 
     @Test
     void resolvesAliasesAndTrims() {
@@ -123,12 +139,12 @@ class TranslationServiceTest {
     @Test
     void missingEnginesAre503() {
         TranslationService noEngine = new TranslationService(FixedInstance.none(), FixedInstance.of(DETECTOR),
-                catalogue, config);
+                catalogue, config, inference);
         ApiException e = assertThrows(ApiException.class, () -> noEngine.translate("hi", "en", "fr", null, null));
         assertEquals(503, e.status());
         assertEquals("model_not_loaded", e.code());
         TranslationService noDetector = new TranslationService(FixedInstance.of(engine), FixedInstance.none(),
-                catalogue, config);
+                catalogue, config, inference);
         assertEquals(503, assertThrows(ApiException.class,
                 () -> noDetector.translate("hi", null, "fr", null, null)).status());
         assertEquals(0, engine.calls.size(), "validation and availability are checked before translating");

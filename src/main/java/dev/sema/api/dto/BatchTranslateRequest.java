@@ -1,6 +1,8 @@
 package dev.sema.api.dto;
 
+import dev.sema.guard.RateLimitCost;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -14,5 +16,13 @@ public record BatchTranslateRequest(
         @JsonbProperty("source_language") @Schema(description = "Source of every text; omit to detect each"
                 + " text's language.", example = "swh_Latn") String sourceLanguage,
         @JsonbProperty("beam_size") @Schema(minimum = "1", maximum = "8", example = "4") Integer beamSize,
-        @Schema(minimum = "0", maximum = "8", example = "0") Integer alternatives) {
+        @Schema(minimum = "0", maximum = "8", example = "0") Integer alternatives) implements RateLimitCost {
+
+    /** One request of quota per text, so a batch cannot multiply a client's allowance. */
+    @Override
+    @JsonbTransient
+    @Schema(hidden = true)
+    public int rateLimitCost() {
+        return texts == null ? 1 : Math.max(1, texts.size());
+    }
 }

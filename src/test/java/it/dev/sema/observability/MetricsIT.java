@@ -1,0 +1,122 @@
+package it.dev.sema.observability;
+
+import it.dev.sema.Http;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * {@code /metrics} after a scripted mix of requests shows exactly the expected increments, labelled by route
+ * template and error code. Reads deltas, so other ITs' traffic before this one does not matter (failsafe runs IT
+ * classes one after another).
+ */
+class MetricsIT {
+
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)$");
+    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final Http http = Http.main();
+    private final Http bare = Http.bare();
+
+    @Test
+    void requestAndErrorCountersMoveByExactlyTheScriptedAmounts() {
+        Map<String, Double> before = scrape(http);
+        String unknown = "qq" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q") + "_Zzzz";
+        http.get("/api/v1/languages/eng_Latn").expect(200);
+        http.get("/languages/fra_Latn").expect(200);
+        http.get("/languages/" + unknown).error(404, "unknown_language");
+        http.get("/api/v1/languages/stats").expect(200);
+        http.post("/translate", "{}", Map.of("Content-Type", "text/plain")).error(415, "unsupported_media_type");
+        http.postJson("/api/v1/detect-language", "{\"text\":\"   \"}").error(400, "empty_text");
+        http.postJson("/detect-language", "{\"text\":").error(400, "malformed_json");
+        http.get("/no/such/" + unknown).error(404, "not_found");
+        Map<String, Double> after = scrape(http);
+
+        assertDelta(before, after, 2, "sema_requests_total", "method", "GET", "endpoint", "/api/v1/languages/{code}",
+                "status", "200");
+        assertDelta(before, after, 1, "sema_requests_total", "method", "GET", "endpoint", "/api/v1/languages/{code}",
+                "status", "404");
+        assertDelta(before, after, 1, "sema_requests_total", "method", "GET", "endpoint", "/api/v1/languages/stats",
+                "status", "200");
+        assertDelta(before, after, 1, "sema_errors_total", "error_type", "unknown_language",
+                "endpoint", "/api/v1/languages/{code}");
+        assertDelta(before, after, 1, "sema_errors_total", "error_type", "unsupported_media_type",
+                "endpoint", "unmatched");
+        assertDelta(before, after, 1, "sema_errors_total", "error_type", "empty_text",
+                "endpoint", "/api/v1/detect-language");
+        assertDelta(before, after, 1, "sema_errors_total", "error_type", "malformed_json",
+                "endpoint", "/api/v1/detect-language");
+        assertDelta(before, after, 2, "sema_requests_total", "method", "POST", "endpoint", "/api/v1/detect-language",
+                "status", "400");
+        assertDelta(before, after, 1, "sema_errors_total", "error_type", "not_found", "endpoint", "unmatched");
+        assertDelta(before, after, 0, "sema_rate_limited_total");
+        String text = http.get("/metrics").expect(200).body();
+        assertFalse(text.contains(unknown), "an unknown code or raw path became a label value");
+    }
+
+    @Test
+    void rateLimitedRequestsAreCountedOnceEach() {
+        Map<String, Double> before = scrape(bare);
+        Map<String, String> client = Map.of("Content-Type", "application/json",
+                "Authorization", "Bearer metrics-" + UUID.randomUUID());
+        for (int i = 0; i < 60; i++) {
+            bare.post("/detect-language", "{\"text\":\"Habari\"}", client).error(503, "model_not_loaded");
+        }
+        bare.post("/detect-language", "{\"text\":\"Habari\"}", client).error(429, "rate_limited");
+        bare.post("/api/v1/translate", "{\"text\":\"x\",\"target_language\":\"eng_Latn\"}", client)
+                .error(429, "rate_limited");
+        Map<String, Double> after = scrape(bare);
+        assertDelta(before, after, 2, "sema_rate_limited_total");
+        assertDelta(before, after, 1, "sema_errors_total", "error_type", "rate_limited",
+                "endpoint", "/api/v1/detect-language");
+        assertDelta(before, after, 1, "sema_errors_total", "error_type", "rate_limited",
+                "endpoint", "/api/v1/translate");
+        assertDelta(before, after, 60, "sema_errors_total", "error_type", "model_not_loaded",
+                "endpoint", "/api/v1/detect-language");
+        assertDelta(before, after, 60, "sema_requests_total", "method", "POST", "endpoint", "/api/v1/detect-language",
+                "status", "503");
+        assertDelta(before, after, 0, "sema_language_detections_total", "detected_lang", "swh_Latn");
+    }
+
+    private static void assertDelta(Map<String, Double> before, Map<String, Double> after, double expected,
+                                    String name, String... labels) {
+        String key = key(name, labels);
+        assertEquals(expected, after.getOrDefault(key, 0.0) - before.getOrDefault(key, 0.0), key);
+    }
+
+    /** Samples by name plus sorted labels (without mp_scope), e.g. {@code sema_rate_limited_total{}}. */
+    private static Map<String, Double> scrape(Http server) {
+        Map<String, Double> samples = new HashMap<>();
+        for (String line : server.get("/metrics").expect(200).body().split("\n")) {
+            Matcher m = SAMPLE.matcher(line.trim());
+            if (line.startsWith("#") || !m.matches()) {
+                continue;
+            }
+            Map<String, String> labels = new TreeMap<>();
+            Matcher l = LABEL.matcher(m.group(2) == null ? "" : m.group(2));
+            while (l.find()) {
+                if (!l.group(1).equals("mp_scope")) {
+                    labels.put(l.group(1), l.group(2));
+                }
+            }
+            samples.merge(m.group(1) + labels, Double.parseDouble(m.group(3)), Double::sum);
+        }
+        return samples;
+    }
+
+    private static String key(String name, String... labels) {
+        Map<String, String> sorted = new TreeMap<>();
+        for (int i = 0; i < labels.length; i += 2) {
+            sorted.put(labels[i], labels[i + 1]);
+        }
+        return name + sorted;
+    }
+}
