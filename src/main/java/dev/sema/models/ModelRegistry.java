@@ -4,11 +4,13 @@ import dev.sema.detection.fasttext.FastTextModel;
 import dev.sema.nllb.ModelVariant;
 import dev.sema.nllb.NllbModel;
 import dev.sema.nllb.OrtSettings;
+import dev.sema.observability.ModelLoaded;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -20,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Sema's two models, each in a lease-counted {@link ModelSlot}: NLLB translation and fastText language
@@ -42,8 +45,11 @@ public class ModelRegistry {
     private final ModelSlot<NllbModel> translation = new ModelSlot<>(TRANSLATION);
     private final ModelSlot<FastTextModel> languageIdentification = new ModelSlot<>(LANGUAGE_IDENTIFICATION);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final SlotLoader<NllbModel> translationLoader = new SlotLoader<>(translation, closed::get);
-    private final SlotLoader<FastTextModel> lidLoader = new SlotLoader<>(languageIdentification, closed::get);
+    private final SlotLoader<NllbModel> translationLoader = new SlotLoader<>(translation, closed::get, this::announce);
+    private final SlotLoader<FastTextModel> lidLoader =
+            new SlotLoader<>(languageIdentification, closed::get, this::announce);
+    /** Told of every model that starts serving: CDI observers record it in metrics and the event log. */
+    private final Consumer<ModelLoaded> loadedListener;
 
     /** Liberty's default managed executor (feature concurrent-3.0): container threads with the app's context. */
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -51,8 +57,8 @@ public class ModelRegistry {
     private final Executor executor;
 
     @Inject
-    public ModelRegistry(Config config) {
-        this(config == null ? null : ConfigLookup.microProfile(config), null);
+    public ModelRegistry(Config config, Event<ModelLoaded> modelLoaded) {
+        this(ConfigLookup.microProfile(config), null, modelLoaded::fire);
     }
 
     /**
@@ -61,13 +67,22 @@ public class ModelRegistry {
      * @param executor runs the loads; null means the container's managed executor
      */
     public ModelRegistry(ConfigLookup config, Executor executor) {
+        this(config, executor, loaded -> { });
+    }
+
+    private ModelRegistry(ConfigLookup config, Executor executor, Consumer<ModelLoaded> loadedListener) {
         this.config = config;
         this.executor = executor;
+        this.loadedListener = loadedListener;
     }
 
     /** For the CDI client proxy only. */
     protected ModelRegistry() {
-        this((ConfigLookup) null, null);
+        this(null, null, loaded -> { });
+    }
+
+    private void announce(ModelLoaded loaded) {
+        loadedListener.accept(loaded);
     }
 
     public ModelSlot<NllbModel> translation() {

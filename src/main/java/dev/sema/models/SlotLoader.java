@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.observability.ModelLoaded;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -43,10 +46,13 @@ final class SlotLoader<M extends AutoCloseable> {
     private final ModelSlot<M> slot;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Supplier<Boolean> closed;
+    private final Consumer<ModelLoaded> loaded;
 
-    SlotLoader(ModelSlot<M> slot, Supplier<Boolean> closed) {
+    /** @param loaded told of every model that starts serving (metrics, structured log) */
+    SlotLoader(ModelSlot<M> slot, Supplier<Boolean> closed, Consumer<ModelLoaded> loaded) {
         this.slot = slot;
         this.closed = closed;
+        this.loaded = loaded;
     }
 
     /**
@@ -101,6 +107,7 @@ final class SlotLoader<M extends AutoCloseable> {
             Map<String, Object> info = new LinkedHashMap<>(resolved.info());
             info.putAll(source.describe().apply(model));
             slot.install(model, info, took);
+            loaded.accept(new ModelLoaded(slot.name(), resolved.path().toString(), took));
             LOG.info(() -> "The " + slot.name() + " model from " + resolved.path() + " is serving (loaded in "
                     + took.toMillis() + " ms)");
             busy.set(false);

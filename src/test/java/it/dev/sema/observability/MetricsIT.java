@@ -63,6 +63,30 @@ class MetricsIT {
     }
 
     @Test
+    void translationsDetectionsAndModelLoadsAreCounted() {
+        http.awaitReady(java.time.Duration.ofSeconds(120));
+        Map<String, Double> before = scrape(http);
+        http.postJson("/api/v1/translate", "{\"text\":\"Hello there\",\"source_language\":\"eng_Latn\","
+                + "\"target_language\":\"fra_Latn\"}").expect(200);
+        http.postJson("/translate", "{\"text\":\"Good morning\",\"source_language\":\"en\","
+                + "\"target_language\":\"French\"}").expect(200);
+        http.postJson("/api/v1/translate", "{\"text\":\"x\",\"target_language\":\"zz_Unknown\"}")
+                .error(400, "unsupported_language");
+        http.postJson("/detect-language", "{\"text\":\"Ceci est une phrase en français, sans aucun doute.\"}")
+                .expect(200);
+        Map<String, Double> after = scrape(http);
+
+        assertDelta(before, after, 2, "sema_translations_total", "source_lang", "eng_Latn", "target_lang", "fra_Latn");
+        assertDelta(before, after, "Hello there".length() + "Good morning".length(),
+                "sema_characters_translated_total");
+        assertDelta(before, after, 1, "sema_language_detections_total", "detected_lang", "fra_Latn");
+        assertEquals(1.0, after.getOrDefault(key("sema_model_load_time_seconds_count", "model", "translation"), 0.0),
+                "one translation model load since start");
+        assertEquals(1.0, after.getOrDefault(key("sema_model_load_time_seconds_count", "model",
+                "language_identification"), 0.0), "one language-identification model load since start");
+    }
+
+    @Test
     void rateLimitedRequestsAreCountedOnceEach() {
         Map<String, Double> before = scrape(bare);
         Map<String, String> client = Map.of("Content-Type", "application/json",
