@@ -1,5 +1,6 @@
 package dev.sema.detection;
 
+import dev.sema.languages.NllbLanguages;
 import java.lang.Character.UnicodeScript;
 import java.util.HashMap;
 import java.util.Map;

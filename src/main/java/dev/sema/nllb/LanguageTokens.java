@@ -1,17 +1,15 @@
 package dev.sema.nllb;
 
+import dev.sema.languages.NllbLanguages;
+
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +24,11 @@ import java.util.regex.Pattern;
 /**
  * The language-code tokens of an NLLB vocabulary ({@code eng_Latn} = 256047 in the released models) and
  * {@code <mask>}. They sit after the SentencePiece pieces: {@code spmSize + 1 + index} in the fairseq code
- * list (resource {@code nllb/language-codes.txt}, in id order), unless a {@code tokenizer.json} lists them
+ * list ({@link NllbLanguages}, in id order), unless a {@code tokenizer.json} lists them
  * as added tokens, which then wins (fine-tunes add languages that way).
  */
 public final class LanguageTokens {
 
-    private static final String CODES_RESOURCE = "/nllb/language-codes.txt";
     private static final Pattern CODE = Pattern.compile("[a-z]{2,3}_[A-Z][a-z]{3}");
 
     private final Map<String, Integer> idByCode;
@@ -47,7 +44,7 @@ public final class LanguageTokens {
     /** The fairseq layout: codes right after the {@code spmSize} pieces (shifted by the fairseq offset of 1). */
     static LanguageTokens derive(int spmSize) {
         Map<String, Integer> ids = new LinkedHashMap<>();
-        List<String> codes = fairseqCodes();
+        List<String> codes = NllbLanguages.codes();
         for (int i = 0; i < codes.size(); i++) {
             ids.put(codes.get(i), spmSize + 1 + i);
         }
@@ -99,19 +96,6 @@ public final class LanguageTokens {
             }
         }
         return List.of();
-    }
-
-    /** The 202 FLORES-200 codes of NLLB-200, in token id order. */
-    public static List<String> fairseqCodes() {
-        try (InputStream in = LanguageTokens.class.getResourceAsStream(CODES_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Resource " + CODES_RESOURCE + " is missing from the build");
-            }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(line -> !line.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

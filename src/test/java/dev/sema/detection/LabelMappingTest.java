@@ -1,5 +1,6 @@
 package dev.sema.detection;
 
+import dev.sema.languages.NllbLanguages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -37,6 +37,12 @@ class LanguageCatalogueTest {
         String section = Files.readString(research).split("## 4\\.")[1].split("```")[1];
         List<String> expected = section.strip().lines().map(String::strip).toList();
         assertEquals(expected, catalogue.all().stream().map(Language::code).toList());
+        assertEquals(expected, NllbLanguages.codes(), "the code list behind tokenizer and detector");
+    }
+
+    @Test
+    void catalogueDescribesExactlyTheCodesTheTokenizerAndDetectorUse() {
+        assertEquals(NllbLanguages.codes(), catalogue.all().stream().map(Language::code).toList());
     }
 
     @Test

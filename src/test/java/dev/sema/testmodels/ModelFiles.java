@@ -2,8 +2,6 @@ package dev.sema.testmodels;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +15,6 @@ import java.util.stream.Collectors;
  */
 final class ModelFiles {
     static final String SPM_RESOURCE = "/testmodels/sentencepiece.bpe.model";
-    static final String LANGUAGES_RESOURCE = "/testmodels/nllb-languages.txt";
     /** Number of pieces in the committed SentencePiece model (see src/test/resources/testmodels/README.md). */
     static final int SPM_SIZE = 4000;
 
@@ -75,11 +72,7 @@ final class ModelFiles {
 
     /** The 202 FLORES-200 codes in NLLB's token order (transformers' FAIRSEQ_LANGUAGE_CODES). */
     static List<String> languages() {
-        try (InputStream in = resource(LANGUAGES_RESOURCE)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.sema.languages.NllbLanguages.codes();
     }
 
     private static String config(NllbDims d) {

@@ -1,4 +1,4 @@
-package dev.sema.detection;
+package dev.sema.languages;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * The 202 FLORES-200 codes NLLB-200 translates, in tokenizer id order ({@code languages/nllb-codes.txt};
- * language token id = 256001 + index). Detection only ever answers with one of these.
+ * language token id = 256001 + index in the released models). The single copy of that list: detection answers
+ * only with these codes, the tokenizer derives language ids from it, and the catalogue describes exactly these.
  */
 public final class NllbLanguages {
 
