@@ -18,11 +18,12 @@ USER root
 RUN mkdir -p /models && chown 1001:0 /models && chmod g+rwX /models
 USER 1001
 
-# Model files are mounted, never baked in (NLLB-200 weights are CC-BY-NC-4.0; see README).
+# Models are never baked in (NLLB-200 weights are CC-BY-NC-4.0; see README). By default they download from
+# the Hugging Face Hub at start-up into the Hub cache on this volume, so a restart reuses them. To serve a local
+# copy instead, mount it and set SEMA_MODEL_DIR (and SEMA_LID_MODEL) to its path.
 VOLUME /models
 ENV PORT=8000 \
-    SEMA_MODEL_DIR=/models \
-    SEMA_LID_MODEL=/models/lid.176.ftz
+    HF_HOME=/models/huggingface
 EXPOSE 8000
 
 # Ready = every model loaded (MicroProfile Health). Plain bash, so the check needs no curl in the image.
