@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -38,7 +39,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>No thread of its own: the request threads take turns as the decoder. A thread with unfinished segments
  * that finds the decoder free takes the next batch (whoever's segments it holds), runs it and wakes the
  * others; a thread that finds it busy waits. So a lone request starts at once and never waits for a batch to
- * fill, and under load the next batch holds everything that arrived during the previous one.
+ * fill, and under load the next batch holds everything that arrived during the previous one. A thread
+ * interrupted while it waits (the inference timeout) takes its queued segments back out and fails with
+ * {@link CancellationException}; segments already in a running batch finish, and their results are dropped.
  */
 final class DecodeScheduler {
 
@@ -79,7 +82,14 @@ final class DecodeScheduler {
             }
             while (request.remaining > 0 && request.failure == null) {
                 if (decoding) {
-                    batchDone.awaitUninterruptibly();
+                    try {
+                        batchDone.await();
+                    } catch (InterruptedException e) {
+                        // The caller gave up (a timeout): its rows still queued must not cost the decoder.
+                        queue.removeIf(row -> row.request == request);
+                        Thread.currentThread().interrupt();
+                        throw new CancellationException("interrupted while waiting for the decoder");
+                    }
                     continue;
                 }
                 decoding = true;
@@ -107,11 +117,11 @@ final class DecodeScheduler {
         return Arrays.asList(request.results);
     }
 
-    /** Batches run so far, and the most requests that shared one. */
+    /** Batches run so far, the most requests that shared one, and the segments waiting now. */
     Stats stats() {
         lock.lock();
         try {
-            return new Stats(batches, mostRequests);
+            return new Stats(batches, mostRequests, queue.size());
         } finally {
             lock.unlock();
         }
@@ -199,7 +209,7 @@ final class DecodeScheduler {
         }
     }
 
-    record Stats(long batches, int mostRequestsInOneBatch) {
+    record Stats(long batches, int mostRequestsInOneBatch, int queued) {
     }
 
     private record Row(Request request, int index, long[] ids, int forcedTarget) {

@@ -12,13 +12,16 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -85,6 +88,43 @@ class DecodeSchedulerTest {
         List<TranslationOutput> out = engine.translate(texts, "eng_Latn", "deu_Latn", TranslationOptions.DEFAULT);
         assertEquals(engine(tiny, 9, 1).translate(texts, "eng_Latn", "deu_Latn", TranslationOptions.DEFAULT), out);
         assertEquals(3, engine.batchStats().batches(), "each segment alone under a 1-token bound");
+    }
+
+    @Test
+    void aRequestInterruptedWhileWaitingLeavesTheQueue() throws Exception {
+        NllbTranslationEngine engine = new NllbTranslationEngine(echo, new EngineConfig(1, 512, 400, 1, 16, 8192));
+        // One segment per batch: the long texts keep the decoder busy for many batches.
+        List<String> longTexts = Collections.nCopies(2, MixedScriptText.nearLimit(3000));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<List<TranslationOutput>> busy = pool.submit(() -> engine.translate(longTexts, "eng_Latn", "fra_Latn",
+                TranslationOptions.DEFAULT));
+        pool.shutdown();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                engine.translate(List.of("Hello world"), "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        while (engine.batchStats().batches() == 0) {
+            Thread.onSpinWait();
+        }
+        waiting.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (waiting.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(Thread.State.WAITING, waiting.getState(), "the second request waits for the busy decoder");
+        waiting.interrupt();
+        waiting.join();
+        assertTrue(thrown.get() instanceof CancellationException, String.valueOf(thrown.get()));
+        for (TranslationOutput output : busy.get()) {
+            assertEquals(longTexts.get(0), output.text());
+        }
+        assertEquals(0, engine.batchStats().queued(), "nothing left behind in the queue");
+        assertEquals("Hello world", engine.translate(List.of("Hello world"), "eng_Latn", "fra_Latn",
+                TranslationOptions.DEFAULT).get(0).text());
     }
 
     private record Call(List<String> texts, String source, String target, TranslationOptions options) {
