@@ -45,6 +45,10 @@ public class SemaMetrics {
             "Time spent detecting the language of one text");
     private static final Metadata ERRORS = metadata("sema_errors", "Failed requests by error type and route");
     private static final Metadata MODEL_LOAD = metadata("sema_model_load_time", "Time taken to load a model");
+    private static final Metadata CACHE_HITS = metadata("sema_translation_cache_hits",
+            "Segments whose translation came from the translation cache");
+    private static final Metadata CACHE_MISSES = metadata("sema_translation_cache_misses",
+            "Segments looked up in the translation cache and decoded");
     private static final Metadata RATE_LIMITED = metadata("sema_rate_limited", "Requests refused with 429");
 
     private final MetricRegistry registry;
@@ -102,6 +106,12 @@ public class SemaMetrics {
     /** @param model a model name from configuration (not from a request), e.g. {@code nllb-200-distilled-600M} */
     public void recordModelLoad(String model, Duration duration) {
         registry.timer(MODEL_LOAD, new Tag("model", model)).update(duration);
+    }
+
+    /** One request's translation cache lookups, in segments. */
+    public void recordTranslationCache(int hits, int misses) {
+        registry.counter(CACHE_HITS).inc(hits);
+        registry.counter(CACHE_MISSES).inc(misses);
     }
 
     public void recordRateLimited() {

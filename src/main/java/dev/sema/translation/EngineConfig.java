@@ -21,6 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       (see {@link Segmenter}). Below NLLB's 512-token training length, leaving room for the language tag
  *       and EOS and for tokenisation differences between languages.</li>
  *   <li>{@code sema.batch-max-segments} (16): segments decoded together in one padded batch.</li>
+ *   <li>{@code sema.batch-max-size} (16): requests whose segments may share one batch ({@link DecodeScheduler});
+ *       1 turns cross-request batching off, so requests are decoded one after another.</li>
+ *   <li>{@code sema.batch-max-tokens} (8192): padded source tokens per batch (rows × longest source), which
+ *       bounds the encoder's and the cross-attention cache's memory; a longer single segment goes alone.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -30,16 +34,27 @@ public class EngineConfig {
     private final int maxOutputTokens;
     private final int maxSegmentTokens;
     private final int batchMaxSegments;
+    private final int batchMaxRequests;
+    private final int batchMaxTokens;
 
     @Inject
     public EngineConfig(@ConfigProperty(name = "sema.beam-size") int beamSize,
                         @ConfigProperty(name = "sema.max-output-tokens") int maxOutputTokens,
                         @ConfigProperty(name = "sema.max-segment-tokens") int maxSegmentTokens,
-                        @ConfigProperty(name = "sema.batch-max-segments") int batchMaxSegments) {
+                        @ConfigProperty(name = "sema.batch-max-segments") int batchMaxSegments,
+                        @ConfigProperty(name = "sema.batch-max-size") int batchMaxRequests,
+                        @ConfigProperty(name = "sema.batch-max-tokens") int batchMaxTokens) {
         this.beamSize = atLeastOne("sema.beam-size", beamSize);
         this.maxOutputTokens = atLeastOne("sema.max-output-tokens", maxOutputTokens);
         this.maxSegmentTokens = atLeastOne("sema.max-segment-tokens", maxSegmentTokens);
         this.batchMaxSegments = atLeastOne("sema.batch-max-segments", batchMaxSegments);
+        this.batchMaxRequests = atLeastOne("sema.batch-max-size", batchMaxRequests);
+        this.batchMaxTokens = atLeastOne("sema.batch-max-tokens", batchMaxTokens);
+    }
+
+    /** The default cross-request batch bounds. */
+    public EngineConfig(int beamSize, int maxOutputTokens, int maxSegmentTokens, int batchMaxSegments) {
+        this(beamSize, maxOutputTokens, maxSegmentTokens, batchMaxSegments, 16, 8192);
     }
 
     /** For the CDI client proxy only. */
@@ -48,6 +63,8 @@ public class EngineConfig {
         this.maxOutputTokens = 0;
         this.maxSegmentTokens = 0;
         this.batchMaxSegments = 0;
+        this.batchMaxRequests = 0;
+        this.batchMaxTokens = 0;
     }
 
     /** The defaults, for use outside the container. */
@@ -71,6 +88,15 @@ public class EngineConfig {
 
     public int batchMaxSegments() {
         return batchMaxSegments;
+    }
+
+    /** {@code sema.batch-max-size}: requests per batch. */
+    public int batchMaxRequests() {
+        return batchMaxRequests;
+    }
+
+    public int batchMaxTokens() {
+        return batchMaxTokens;
     }
 
     private static int atLeastOne(String key, int value) {

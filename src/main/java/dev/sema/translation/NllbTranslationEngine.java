@@ -19,32 +19,44 @@ import java.util.Set;
  * NLLB-200 translation on ONNX Runtime. Each text is cut into sentence-sized segments ({@link Segmenter}); the
  * translatable segments of all texts of a request are decoded together in padded batches, and every text is
  * re-joined with its original white space, so paragraphs, indentation and passages without letters (numbers,
- * emoji) come back exactly where they were.
+ * emoji) come back exactly where they were. The segments of concurrent requests share those batches: one
+ * {@link DecodeScheduler} per engine decodes them.
  *
  * <p>Alternatives: the k-th alternative of a text joins the (k+1)-th best translation of each of its segments
  * (a segment with fewer hypotheses contributes its best), so for a one-segment text they are exactly the
  * beam's n-best list. Alternatives that read the same as the best translation or an earlier alternative are
  * dropped, so a text may get fewer than asked for.
+ *
+ * <p>Segments already translated with the same model and options come from the {@link TranslationCache}.
  */
 @ApplicationScoped
 public class NllbTranslationEngine implements TranslationEngine {
 
     private final ModelSlot<NllbModel> slot;
     private final EngineConfig config;
+    private final TranslationCache cache;
+    private final DecodeScheduler scheduler;
 
     @Inject
-    public NllbTranslationEngine(ModelRegistry registry, EngineConfig config) {
-        this(registry == null ? null : registry.translation(), config);
+    public NllbTranslationEngine(ModelRegistry registry, EngineConfig config, TranslationCache cache) {
+        this(registry == null ? null : registry.translation(), config, cache);
     }
 
+    /** Without a translation cache. */
     public NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config) {
+        this(slot, config, TranslationCache.disabled());
+    }
+
+    public NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config, TranslationCache cache) {
         this.slot = slot;
         this.config = config;
+        this.cache = cache;
+        this.scheduler = config == null ? null : new DecodeScheduler(config);
     }
 
     /** For the CDI client proxy only. */
     protected NllbTranslationEngine() {
-        this((ModelSlot<NllbModel>) null, null);
+        this((ModelSlot<NllbModel>) null, null, null);
     }
 
     @Override
@@ -66,11 +78,18 @@ public class NllbTranslationEngine implements TranslationEngine {
                     .filter(Segment::translatable).map(Segment::text).toList();
             int beams = Math.max(options.beamSize() > 0 ? options.beamSize() : config.beamSize(),
                     1 + options.alternatives());
+            DecodeOptions decode = new DecodeOptions(source, target, beams, 1 + options.alternatives(),
+                    config.outputLength());
             List<List<String>> translated = segments.isEmpty() ? List.of()
-                    : new SegmentBatches(model, config).translate(segments, source, target, beams,
-                    1 + options.alternatives());
+                    : cache.translate(lease, decode, segments, missing -> new SegmentBatches(model, config, scheduler)
+                    .translate(missing, source, target, beams, 1 + options.alternatives()));
             return rejoin(segmented, translated, options.alternatives());
         }
+    }
+
+    /** What the scheduler has done; for tests and tools. */
+    DecodeScheduler.Stats batchStats() {
+        return scheduler.stats();
     }
 
     /** Puts each text back together from the translations of its segments, taken in order. */

@@ -1,11 +1,6 @@
 package dev.sema.translation;
 
-import dev.sema.generation.GenerationConfig;
-import dev.sema.generation.Generator;
 import dev.sema.generation.Hypothesis;
-import dev.sema.nllb.EncodedBatch;
-import dev.sema.nllb.GenerationDefaults;
-import dev.sema.nllb.NllbDecoderSession;
 import dev.sema.nllb.NllbModel;
 import dev.sema.nllb.NllbTokenizer;
 
@@ -19,21 +14,26 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Translates segments of one language pair with one model in padded batches: segments are sorted by token
- * length so each batch pads little, decoded at most {@link EngineConfig#batchMaxSegments()} at a time, and the
- * results are put back in input order. One instance serves one request.
+ * Translates the segments of one request with one model: tokenises them, hands them to the
+ * {@link DecodeScheduler} shortest first (so the padded batches they share, with each other and with other
+ * requests, pad little) and detokenises the results in input order. One instance serves one request.
  */
 final class SegmentBatches {
 
-    private static final Generator GENERATOR = new Generator();
-
     private final NllbModel model;
     private final EngineConfig config;
+    private final DecodeScheduler scheduler;
     private final Set<Integer> suppressed;
 
+    /** With a scheduler of its own: the request's segments are batched only with each other. */
     SegmentBatches(NllbModel model, EngineConfig config) {
+        this(model, config, new DecodeScheduler(config));
+    }
+
+    SegmentBatches(NllbModel model, EngineConfig config, DecodeScheduler scheduler) {
         this.model = model;
         this.config = config;
+        this.scheduler = scheduler;
         this.suppressed = suppressedTokens(model);
     }
 
@@ -58,40 +58,15 @@ final class SegmentBatches {
         List<long[]> ids = segments.stream().map(s -> tokenizer.encodeSource(s, source)).toList();
         Integer[] order = IntStream.range(0, ids.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
-        List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(segments.size(), null));
-        int forced = tokenizer.languageId(target);
-        int batchSize = config.batchMaxSegments();
-        for (int from = 0; from < order.length; from += batchSize) {
-            List<Integer> batch = List.of(order).subList(from, Math.min(order.length, from + batchSize));
-            List<long[]> sources = batch.stream().map(ids::get).toList();
-            List<List<Hypothesis>> decoded = decode(sources, generation(sources, forced, beams, returns), beams);
-            for (int j = 0; j < batch.size(); j++) {
-                results.set(batch.get(j), decoded.get(j));
-            }
+        int[] targets = new int[order.length];
+        Arrays.fill(targets, tokenizer.languageId(target));
+        List<List<Hypothesis>> sorted = scheduler.decode(model, Arrays.stream(order).map(ids::get).toList(),
+                targets, suppressed, new DecodeOptions(source, target, beams, returns, config.outputLength()));
+        List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(order.length, null));
+        for (int j = 0; j < order.length; j++) {
+            results.set(order[j], sorted.get(j));
         }
         return results;
-    }
-
-    private List<List<Hypothesis>> decode(List<long[]> sources, GenerationConfig generation, int beams) {
-        EncodedBatch encoded = model.encode(sources);
-        try (NllbDecoderSession session = model.startDecoding(encoded, beams)) {
-            return GENERATOR.generate(session, sources.size(), generation);
-        }
-    }
-
-    /** The checkpoint's token ids, the server's length rule, the request's beams, the target forced first. */
-    private GenerationConfig generation(List<long[]> sources, int forcedTarget, int beams, int returns) {
-        GenerationDefaults defaults = model.generationDefaults();
-        return GenerationConfig.builder()
-                .maxNewTokens(config.outputLength(), sources.stream().mapToInt(s -> s.length).toArray())
-                .numBeams(beams)
-                .numReturnSequences(returns)
-                .decoderStartTokenId(defaults.decoderStartTokenId())
-                .eosTokenId(defaults.eosTokenId())
-                .padTokenId(defaults.padTokenId())
-                .suppressTokens(suppressed)
-                .forcedBosTokenIds(forcedTarget)
-                .build();
     }
 
     /**

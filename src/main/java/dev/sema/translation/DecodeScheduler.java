@@ -1,0 +1,217 @@
+package dev.sema.translation;
+
+import dev.sema.generation.GenerationConfig;
+import dev.sema.generation.Generator;
+import dev.sema.generation.Hypothesis;
+import dev.sema.nllb.GenerationDefaults;
+import dev.sema.nllb.NllbDecoderSession;
+import dev.sema.nllb.NllbModel;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Decodes the segments of all concurrent requests in shared padded batches, one batch at a time: whenever the
+ * decoder is free, the queued segments are taken in arrival order into one encoder pass and one decode, up to
+ * {@code sema.batch-max-segments} rows, {@code sema.batch-max-size} requests and {@code sema.batch-max-tokens}
+ * padded source tokens (rows × longest source; a longer single segment still goes alone). Rows of different
+ * languages share a batch (the target is forced per row); a batch needs one model instance, one beam width,
+ * one n-best size and one length rule, so other segments wait in the queue, keeping their place.
+ *
+ * <p>Why segments join only between decodes and never a running one: the NLLB ONNX decoder takes
+ * {@code input_ids}, {@code encoder_attention_mask}, {@code encoder_hidden_states} and the past key/values,
+ * but no decoder self-attention mask and no position ids; it derives the position of the new token from the
+ * past length, one number for the whole batch. A row joining mid-decode would have a shorter past than the
+ * others: its positions would be wrong and, with nothing to mask them, its padded past slots would be
+ * attended to. Rows can leave a running batch (the session keeps the remaining rows,
+ * {@link dev.sema.generation.DecoderSession#reorder}), so a batch shrinks as rows finish; a request's answer
+ * is ready when its batch ends.
+ *
+ * <p>No thread of its own: the request threads take turns as the decoder. A thread with unfinished segments
+ * that finds the decoder free takes the next batch (whoever's segments it holds), runs it and wakes the
+ * others; a thread that finds it busy waits. So a lone request starts at once and never waits for a batch to
+ * fill, and under load the next batch holds everything that arrived during the previous one. A thread
+ * interrupted while it waits (the inference timeout) takes its queued segments back out and fails with
+ * {@link CancellationException}; segments already in a running batch finish, and their results are dropped.
+ */
+final class DecodeScheduler {
+
+    private static final Generator GENERATOR = new Generator();
+
+    private final int maxSegments;
+    private final int maxRequests;
+    private final int maxTokens;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition batchDone = lock.newCondition();
+    private final ArrayDeque<Row> queue = new ArrayDeque<>();
+    private boolean decoding;
+    private long batches;
+    private int mostRequests;
+
+    DecodeScheduler(EngineConfig config) {
+        this.maxSegments = config.batchMaxSegments();
+        this.maxRequests = config.batchMaxRequests();
+        this.maxTokens = config.batchMaxTokens();
+    }
+
+    /**
+     * Decodes one request's segments, waiting for the batches that hold them.
+     *
+     * @param sources       token ids per segment, source language tag first, in the order the batches should
+     *                      take them (shortest first keeps the padding small)
+     * @param forcedTargets the target language id per segment
+     * @param suppressed    token ids never generated (see {@link SegmentBatches#suppressedTokens})
+     * @return per segment, in input order, its hypotheses best first
+     */
+    List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
+                                  Set<Integer> suppressed, DecodeOptions options) {
+        Request request = new Request(model, suppressed, options, sources.size());
+        lock.lock();
+        try {
+            for (int i = 0; i < sources.size(); i++) {
+                queue.add(new Row(request, i, sources.get(i), forcedTargets[i]));
+            }
+            while (request.remaining > 0 && request.failure == null) {
+                if (decoding) {
+                    try {
+                        batchDone.await();
+                    } catch (InterruptedException e) {
+                        // The caller gave up (a timeout): its rows still queued must not cost the decoder.
+                        queue.removeIf(row -> row.request == request);
+                        Thread.currentThread().interrupt();
+                        throw new CancellationException("interrupted while waiting for the decoder");
+                    }
+                    continue;
+                }
+                decoding = true;
+                List<Row> batch = takeBatch();
+                lock.unlock();
+                List<List<Hypothesis>> decoded = null;
+                RuntimeException failure = null;
+                try {
+                    decoded = run(batch);
+                } catch (RuntimeException e) {
+                    failure = e;
+                } finally {
+                    lock.lock();
+                    decoding = false;
+                    complete(batch, decoded, failure);
+                    batchDone.signalAll();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (request.failure != null) {
+            throw request.failure;
+        }
+        return Arrays.asList(request.results);
+    }
+
+    /** Batches run so far, the most requests that shared one, and the segments waiting now. */
+    Stats stats() {
+        lock.lock();
+        try {
+            return new Stats(batches, mostRequests, queue.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The queue head and the rows after it that fit its batch, in arrival order. Called under the lock. */
+    private List<Row> takeBatch() {
+        Row head = queue.peekFirst();
+        List<Row> batch = new ArrayList<>();
+        Set<Request> requests = Collections.newSetFromMap(new IdentityHashMap<>());
+        int longest = 0;
+        for (Iterator<Row> it = queue.iterator(); it.hasNext() && batch.size() < maxSegments; ) {
+            Row row = it.next();
+            int padded = (batch.size() + 1) * Math.max(longest, row.ids.length);
+            boolean newRequest = !requests.contains(row.request);
+            if (!row.request.batchesWith(head.request) || (newRequest && requests.size() >= maxRequests)
+                    || (!batch.isEmpty() && padded > maxTokens)) {
+                continue;
+            }
+            it.remove();
+            batch.add(row);
+            requests.add(row.request);
+            longest = Math.max(longest, row.ids.length);
+        }
+        batches++;
+        mostRequests = Math.max(mostRequests, requests.size());
+        return batch;
+    }
+
+    /** One encoder pass and one decode of the batch; runs outside the lock. */
+    private static List<List<Hypothesis>> run(List<Row> batch) {
+        Request first = batch.get(0).request;
+        List<long[]> sources = batch.stream().map(Row::ids).toList();
+        GenerationDefaults defaults = first.model.generationDefaults();
+        GenerationConfig generation = GenerationConfig.builder()
+                .maxNewTokens(first.options.length(), sources.stream().mapToInt(s -> s.length).toArray())
+                .numBeams(first.options.beams())
+                .numReturnSequences(first.options.returns())
+                .decoderStartTokenId(defaults.decoderStartTokenId())
+                .eosTokenId(defaults.eosTokenId())
+                .padTokenId(defaults.padTokenId())
+                .suppressTokens(first.suppressed)
+                .forcedBosTokenIds(batch.stream().mapToInt(Row::forcedTarget).toArray())
+                .build();
+        try (NllbDecoderSession session = first.model.startDecoding(first.model.encode(sources),
+                first.options.beams())) {
+            return GENERATOR.generate(session, sources.size(), generation);
+        }
+    }
+
+    private static void complete(List<Row> batch, List<List<Hypothesis>> decoded, RuntimeException failure) {
+        for (int j = 0; j < batch.size(); j++) {
+            Row row = batch.get(j);
+            if (failure != null) {
+                row.request.failure = failure;
+            } else {
+                row.request.results[row.index] = decoded.get(j);
+            }
+            row.request.remaining--;
+        }
+    }
+
+    /** One request's segments; fields other than the final ones are guarded by the scheduler's lock. */
+    private static final class Request {
+        final NllbModel model;
+        final Set<Integer> suppressed;
+        final DecodeOptions options;
+        final List<Hypothesis>[] results;
+        int remaining;
+        RuntimeException failure;
+
+        @SuppressWarnings("unchecked")
+        Request(NllbModel model, Set<Integer> suppressed, DecodeOptions options, int segments) {
+            this.model = model;
+            this.suppressed = suppressed;
+            this.options = options;
+            this.results = new List[segments];
+            this.remaining = segments;
+        }
+
+        /** Same model instance (so the same suppressed ids) and settings; languages may differ. */
+        boolean batchesWith(Request other) {
+            return model == other.model && options.beams() == other.options.beams()
+                    && options.returns() == other.options.returns() && options.length().equals(other.options.length());
+        }
+    }
+
+    record Stats(long batches, int mostRequestsInOneBatch, int queued) {
+    }
+
+    private record Row(Request request, int index, long[] ids, int forcedTarget) {
+    }
+}
