@@ -21,10 +21,17 @@ public final class MakeTestModels {
     static final int VERSION = 1;
     static final long DEFAULT_SEED = 20_260_611L;
     static final String MARKER = ".sema-testmodels";
+    /**
+     * nllb-echo-slow's dead work per decoder run: SLOW_LINKS MatMuls of [SLOW_SIZE, SLOW_SIZE], about 2 GFLOP,
+     * some tens of milliseconds per generated token on a small CPU.
+     */
+    static final int SLOW_SIZE = 512;
+    static final int SLOW_LINKS = 8;
 
     /** The generated model directories. */
     enum Kind {
-        ECHO("nllb-echo"), TINY("nllb-tiny"), TINY_UNMERGED("nllb-tiny-unmerged"), NLLB_600M("nllb-600m");
+        ECHO("nllb-echo"), ECHO_SLOW("nllb-echo-slow"), TINY("nllb-tiny"), TINY_UNMERGED("nllb-tiny-unmerged"),
+        NLLB_600M("nllb-600m");
 
         final String dir;
 
@@ -43,7 +50,7 @@ public final class MakeTestModels {
         }
         Path out = Path.of(args[0]);
         long seed = DEFAULT_SEED;
-        List<Kind> kinds = new ArrayList<>(List.of(Kind.ECHO, Kind.TINY, Kind.TINY_UNMERGED));
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.ECHO, Kind.ECHO_SLOW, Kind.TINY, Kind.TINY_UNMERGED));
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--nllb-600m" -> kinds.add(Kind.NLLB_600M);
@@ -101,6 +108,7 @@ public final class MakeTestModels {
         int spm = ModelFiles.SPM_SIZE;
         Seq2SeqBodies bodies = switch (kind) {
             case ECHO -> new EchoNllb(NllbDims.echo(spm), seed);
+            case ECHO_SLOW -> new SlowEchoNllb(new EchoNllb(NllbDims.echo(spm), seed), SLOW_SIZE, SLOW_LINKS);
             case TINY, TINY_UNMERGED -> new TinyNllb(NllbDims.tiny(spm), seed);
             case NLLB_600M -> new TinyNllb(NllbDims.nllb600m(), seed);
         };

@@ -18,6 +18,11 @@ public final class TestModels {
         return get(MakeTestModels.Kind.ECHO);
     }
 
+    /** The echo model with dead CPU work in every decoder run (tens of milliseconds per generated token). */
+    public static Path echoSlow() {
+        return get(MakeTestModels.Kind.ECHO_SLOW);
+    }
+
     /** Small random NLLB transformer with a merged decoder. */
     public static Path tiny() {
         return get(MakeTestModels.Kind.TINY);

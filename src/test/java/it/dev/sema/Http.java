@@ -39,6 +39,11 @@ public final class Http {
         return new Http(System.getProperty("http.port.bare", "9082"));
     }
 
+    /** The server with one inference slot on the slow echo model (port {@code http.port.guard}). */
+    public static Http guard() {
+        return new Http(System.getProperty("http.port.guard", "9083"));
+    }
+
     /**
      * Polls {@code /health/ready} until it answers 200: the server deploys at once and loads its models in the
      * background.
