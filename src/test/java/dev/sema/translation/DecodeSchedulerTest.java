@@ -1,20 +1,15 @@
 package dev.sema.translation;
 
 import dev.sema.models.ModelSlot;
-import dev.sema.nllb.ModelVariant;
 import dev.sema.nllb.NllbModel;
-import dev.sema.nllb.OrtSettings;
-import dev.sema.testmodels.TestModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -36,21 +31,20 @@ class DecodeSchedulerTest {
     private static final List<String> LANGUAGES = List.of("eng_Latn", "fra_Latn", "deu_Latn", "rus_Cyrl",
             "zho_Hans");
 
+    private static GeneratedModelSlots models;
     private static ModelSlot<NllbModel> echo;
     private static ModelSlot<NllbModel> tiny;
 
     @BeforeAll
     static void load() {
-        echo = slot(TestModels.echo());
-        tiny = slot(TestModels.tiny());
+        models = new GeneratedModelSlots();
+        echo = models.echo;
+        tiny = models.tiny;
     }
 
     @AfterAll
     static void close() {
-        echo.clear("test done");
-        tiny.clear("test done");
-        assertEquals(0, echo.liveModels());
-        assertEquals(0, tiny.liveModels());
+        models.close();
     }
 
     @Test
@@ -172,12 +166,5 @@ class DecodeSchedulerTest {
 
     private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSize) {
         return new NllbTranslationEngine(slot, new EngineConfig(1, maxOutputTokens, 400, 16, batchMaxSize, 8192));
-    }
-
-    private static ModelSlot<NllbModel> slot(Path dir) {
-        ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
-        slot.install(NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(1, OrtSettings.DEFAULT.optLevel(), true)),
-                Map.of(), Duration.ZERO);
-        return slot;
     }
 }

@@ -3,21 +3,15 @@ package dev.sema.translation;
 import dev.sema.api.error.ApiException;
 import dev.sema.generation.Hypothesis;
 import dev.sema.models.ModelSlot;
-import dev.sema.nllb.ModelVariant;
 import dev.sema.nllb.NllbModel;
 import dev.sema.nllb.NllbTokenizer;
-import dev.sema.nllb.OrtSettings;
-import dev.sema.testmodels.TestModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -29,28 +23,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The engine on generated models: the echo model must give every text back, the tiny one must batch soundly. */
 class NllbTranslationEngineTest {
 
+    private static GeneratedModelSlots models;
     private static ModelSlot<NllbModel> echo;
     private static ModelSlot<NllbModel> tiny;
 
     @BeforeAll
     static void load() {
-        echo = slot(TestModels.echo());
-        tiny = slot(TestModels.tiny());
+        models = new GeneratedModelSlots();
+        echo = models.echo;
+        tiny = models.tiny;
     }
 
     @AfterAll
     static void close() {
-        echo.clear("test done");
-        tiny.clear("test done");
-        assertEquals(0, echo.liveModels());
-        assertEquals(0, tiny.liveModels());
-    }
-
-    private static ModelSlot<NllbModel> slot(Path dir) {
-        ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
-        slot.install(NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(1, OrtSettings.DEFAULT.optLevel(), true)),
-                Map.of(), Duration.ZERO);
-        return slot;
+        models.close();
     }
 
     private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSegments) {

@@ -1,0 +1,39 @@
+package dev.sema.translation;
+
+import dev.sema.models.ModelSlot;
+import dev.sema.nllb.ModelVariant;
+import dev.sema.nllb.NllbModel;
+import dev.sema.nllb.OrtSettings;
+import dev.sema.testmodels.TestModels;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The generated echo and tiny models, each serving from its own slot, for the engine tests of this package.
+ * One ONNX Runtime thread per session keeps results independent of the machine's core count.
+ */
+final class GeneratedModelSlots implements AutoCloseable {
+
+    final ModelSlot<NllbModel> echo = slot(TestModels.echo());
+    final ModelSlot<NllbModel> tiny = slot(TestModels.tiny());
+
+    static ModelSlot<NllbModel> slot(Path dir) {
+        ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
+        slot.install(NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(1, OrtSettings.DEFAULT.optLevel(), true)),
+                Map.of(), Duration.ZERO);
+        return slot;
+    }
+
+    /** Takes both models out of service and checks that nothing a test leased is still open. */
+    @Override
+    public void close() {
+        echo.clear("test done");
+        tiny.clear("test done");
+        assertEquals(0, echo.liveModels());
+        assertEquals(0, tiny.liveModels());
+    }
+}
