@@ -13,7 +13,6 @@ import dev.sema.languages.Language;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.observability.EventLog;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -39,7 +38,7 @@ public class DetectLanguageResource {
 
     private static final int DEFAULT_TOP_K = 3;
 
-    private final Instance<LanguageDetector> detectors;
+    private final LanguageDetector detector;
     private final LanguageCatalogue catalogue;
     private final ApiConfig config;
     private final RequestTrace trace;
@@ -47,9 +46,9 @@ public class DetectLanguageResource {
     private final EventLog events;
 
     @Inject
-    public DetectLanguageResource(Instance<LanguageDetector> detectors, LanguageCatalogue catalogue, ApiConfig config,
+    public DetectLanguageResource(LanguageDetector detector, LanguageCatalogue catalogue, ApiConfig config,
                                   RequestTrace trace, GuardedInference inference, EventLog events) {
-        this.detectors = detectors;
+        this.detector = detector;
         this.catalogue = catalogue;
         this.config = config;
         this.trace = trace;
@@ -82,11 +81,8 @@ public class DetectLanguageResource {
         String text = RequestChecks.requireText("text", r.text(), config.detectMaxCharacters());
         int topK = RequestChecks.optionalRange("top_k", r.topK(), 1, config.detectMaxTopK(), DEFAULT_TOP_K);
         trace.characters(RequestChecks.codePoints(text));
-        if (detectors.isUnsatisfied()) {
-            throw RequestChecks.modelNotLoaded("language identification");
-        }
         long started = System.nanoTime();
-        Detection detection = inference.detect(detectors.get(), text, topK);
+        Detection detection = inference.detect(detector, text, topK);
         List<DetectedLanguage> candidates = detection.candidates().stream()
                 .flatMap(c -> catalogue.find(c.language()).stream()
                         .map(l -> new DetectedLanguage(l.code(), l.name(), c.confidence())))
@@ -98,7 +94,7 @@ public class DetectLanguageResource {
         }
         DetectedLanguage best = candidates.get(0);
         Language language = catalogue.find(best.language()).orElseThrow();
-        Duration total = Duration.ofNanos(Math.round(trace.elapsedSeconds() * 1e9));
+        Duration total = trace.elapsed();
         events.detectionRequest(trace.requestId(), null, language.code(), best.confidence(),
                 RequestChecks.codePoints(text), Duration.ofNanos(System.nanoTime() - started), total, text);
         return new DetectLanguageResponse(language.code(), language.name(), language.nativeName(), best.confidence(),

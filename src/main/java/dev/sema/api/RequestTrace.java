@@ -2,6 +2,7 @@ package dev.sema.api;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -31,9 +32,14 @@ public class RequestTrace {
         return requestId;
     }
 
-    /** Seconds since the request entered the application. */
+    /** Time since the request entered the application. */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** {@link #elapsed()} in seconds, as response bodies report it. */
     public double elapsedSeconds() {
-        return (System.nanoTime() - startNanos) / 1e9;
+        return elapsed().toNanos() / 1e9;
     }
 
     public Integer characters() {

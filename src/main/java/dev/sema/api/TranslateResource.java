@@ -111,7 +111,7 @@ public class TranslateResource {
     /** One {@code translation_request} event per text; the text itself only if {@code sema.log-text=true}. */
     private void logEvents(TranslationResult result, List<String> texts) {
         Duration inference = Duration.ofNanos(Math.round(result.inferenceSeconds() * 1e9));
-        Duration total = Duration.ofNanos(Math.round(trace.elapsedSeconds() * 1e9));
+        Duration total = trace.elapsed();
         for (int i = 0; i < result.translations().size(); i++) {
             Translation t = result.translations().get(i);
             events.translationRequest(trace.requestId(), null, t.sourceLanguage(), result.targetLanguage(),

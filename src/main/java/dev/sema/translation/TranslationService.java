@@ -8,7 +8,6 @@ import dev.sema.guard.GuardedInference;
 import dev.sema.languages.Language;
 import dev.sema.languages.LanguageCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -31,17 +30,17 @@ public class TranslationService {
     /** Clients commonly send "auto" (or an empty string) to ask for detection; both mean "absent". */
     private static final String AUTO_DETECT = "auto";
 
-    private final Instance<TranslationEngine> engines;
-    private final Instance<LanguageDetector> detectors;
+    private final TranslationEngine engine;
+    private final LanguageDetector detector;
     private final LanguageCatalogue catalogue;
     private final TranslationConfig config;
     private final GuardedInference inference;
 
     @Inject
-    public TranslationService(Instance<TranslationEngine> engines, Instance<LanguageDetector> detectors,
-                              LanguageCatalogue catalogue, TranslationConfig config, GuardedInference inference) {
-        this.engines = engines;
-        this.detectors = detectors;
+    public TranslationService(TranslationEngine engine, LanguageDetector detector, LanguageCatalogue catalogue,
+                              TranslationConfig config, GuardedInference inference) {
+        this.engine = engine;
+        this.detector = detector;
         this.catalogue = catalogue;
         this.config = config;
         this.inference = inference;
@@ -91,15 +90,11 @@ public class TranslationService {
                 .filter(s -> !s.isBlank() && !s.strip().equalsIgnoreCase(AUTO_DETECT))
                 .map(s -> catalogue.require("source_language", s));
         TranslationOptions options = options(beamSize, alternatives);
-        if (engines.isUnsatisfied()) {
-            throw RequestChecks.modelNotLoaded("translation");
-        }
         Detected[] sources = new Detected[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
             sources[i] = source.isPresent() ? new Detected(source.get().code(), null) : detect(texts.get(i));
         }
         Translation[] translations = new Translation[texts.size()];
-        TranslationEngine engine = engines.get();
         groupBySource(sources).forEach((code, indices) -> {
             List<String> group = indices.stream().map(texts::get).toList();
             List<TranslationOutput> outputs = inference.translate(engine, group, code, target.code(), options);
@@ -123,10 +118,7 @@ public class TranslationService {
 
     /** The best detector candidate the catalogue knows; 400 when none maps to a supported language. */
     private Detected detect(String text) {
-        if (detectors.isUnsatisfied()) {
-            throw RequestChecks.modelNotLoaded("language identification");
-        }
-        Detection detection = inference.detect(detectors.get(), text, DETECTION_CANDIDATES);
+        Detection detection = inference.detect(detector, text, DETECTION_CANDIDATES);
         for (Detection.Candidate candidate : detection.candidates()) {
             Optional<Language> language = catalogue.find(candidate.language());
             if (language.isPresent()) {

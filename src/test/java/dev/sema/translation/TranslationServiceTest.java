@@ -76,8 +76,8 @@ class TranslationServiceTest {
     private final GuardedInference inference = new GuardedInference(new InferenceGuard(new InferenceBulkhead()),
             new SemaMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE),
                     new InferenceGuard(new InferenceBulkhead())));
-    private final TranslationService service = new TranslationService(FixedInstance.of(engine),
-            FixedInstance.of(DETECTOR), catalogue, config, inference);
+    private final TranslationService service = new TranslationService(engine, DETECTOR, catalogue, config,
+            inference);
 
     /** Other tests count exact series in the shared registry. */
     @AfterAll
@@ -134,19 +134,5 @@ class TranslationServiceTest {
                 () -> service.translateBatch(List.of("x".repeat(20), "y".repeat(20)), "en", "fr", null, null)).status());
         assertEquals("batch_too_large", assertThrows(ApiException.class,
                 () -> service.translateBatch(List.of("a", "b", "c", "d"), "en", "fr", null, null)).code());
-    }
-
-    @Test
-    void missingEnginesAre503() {
-        TranslationService noEngine = new TranslationService(FixedInstance.none(), FixedInstance.of(DETECTOR),
-                catalogue, config, inference);
-        ApiException e = assertThrows(ApiException.class, () -> noEngine.translate("hi", "en", "fr", null, null));
-        assertEquals(503, e.status());
-        assertEquals("model_not_loaded", e.code());
-        TranslationService noDetector = new TranslationService(FixedInstance.of(engine), FixedInstance.none(),
-                catalogue, config, inference);
-        assertEquals(503, assertThrows(ApiException.class,
-                () -> noDetector.translate("hi", null, "fr", null, null)).status());
-        assertEquals(0, engine.calls.size(), "validation and availability are checked before translating");
     }
 }

@@ -6,9 +6,6 @@ import java.util.Map;
 /** Validation shared by the endpoints that take client text; each failure is an {@link ApiException}. */
 public final class RequestChecks {
 
-    /** Seconds a client should wait before retrying while a model is not loaded. */
-    public static final int MODEL_RETRY_AFTER_SECONDS = 30;
-
     private RequestChecks() {
     }
 
@@ -62,11 +59,6 @@ public final class RequestChecks {
         return text.codePointCount(0, text.length());
     }
 
-    /** 503 {@code model_not_loaded} with Retry-After, for an engine that is not deployed or not loaded. */
-    public static ApiException modelNotLoaded(String what) {
-        return ApiException.modelUnavailable("model_not_loaded",
-                "The " + what + " model is not loaded yet. Retry later.", MODEL_RETRY_AFTER_SECONDS);
-    }
 
     public static ApiException invalid(int status, String code, String field, String detail, String message) {
         return new ApiException(status, code, detail, List.of(new ApiException.FieldError(field, message)),

@@ -38,13 +38,6 @@ class RequestChecksTest {
                 () -> RequestChecks.optionalRange("beam_size", 9, 1, 8, 0)).code());
     }
 
-    @Test
-    void modelNotLoadedAsksToRetry() {
-        ApiException e = RequestChecks.modelNotLoaded("translation");
-        assertEquals(503, e.status());
-        assertEquals("model_not_loaded", e.code());
-        assertEquals(String.valueOf(RequestChecks.MODEL_RETRY_AFTER_SECONDS), e.headers().get("Retry-After"));
-    }
 
     @Test
     void recognisesUnreadableBodiesAndNamesTheField() {
