@@ -2,6 +2,7 @@ package dev.sema.models;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +71,10 @@ public final class HubCache {
         Path marker = repoDir(repo).resolve(".no_exist").resolve(checkSegment(commit)).resolve(checkRelative(file));
         io(() -> {
             Files.createDirectories(marker.getParent());
-            if (!Files.exists(marker)) {
+            try {
                 Files.createFile(marker);
+            } catch (FileAlreadyExistsException alreadyMarked) {
+                // Two fetches racing to record the same absence agree; check-then-create would fail the loser.
             }
         });
     }
