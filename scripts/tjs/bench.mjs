@@ -105,7 +105,12 @@ async function translate(sentence) {
     return Array.from(output.data, Number).slice(1);
 }
 
-/** Runs sentences [0, count) with `concurrency` closed-loop workers; returns latencies (ms) and outputs. */
+/**
+ * Runs sentences [0, count) with `concurrency` closed-loop workers; returns latencies (ms) and outputs.
+ * onnxruntime-node executes each session.run synchronously on the JS thread (queued with setImmediate), so
+ * concurrent generate calls interleave step by step instead of running in parallel or batching: ORT's intra-op
+ * threads are the only parallelism, as in a single-process transformers.js server.
+ */
 async function run(count, concurrency) {
     const latencies = [];
     const outputs = new Array(count);
