@@ -1,6 +1,7 @@
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,17 +13,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
  * HTTP load for scripts/bench, run as a single-file program ({@code java scripts/TranslateLoad.java ...}) so
  * the client is a separate JVM from the server. Each worker sends one FLORES sentence per
  * {@code POST /api/v1/translate} and waits for the answer (closed loop); per concurrency level it prints
- * latency percentiles and sentences per second.
+ * latency percentiles, sentences and tokens per second and, given the server's process id, the peak resident
+ * memory of the server during the level. {@code --soak N} then sends N more requests and compares the server's
+ * resident memory after the first 100 of them with the end.
  *
- * <p>Usage: {@code TranslateLoad BASE_URL FLORES_FILE(.gz) REQUESTS_PER_LEVEL LABEL CONCURRENCY...}
+ * <p>Usage: {@code TranslateLoad BASE_URL FLORES_FILE(.gz) REQUESTS_PER_LEVEL LABEL [--pid PID]
+ * [--tokens TOKENS_PER_SENTENCE] [--soak N] CONCURRENCY...}
  */
 public class TranslateLoad {
 
@@ -31,19 +38,99 @@ public class TranslateLoad {
         List<String> sentences = read(Path.of(args[1]));
         int requests = Integer.parseInt(args[2]);
         String label = args[3];
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        long pid = 0;
+        int soak = 0;
+        int tokens = 0;
+        List<Integer> levels = new ArrayList<>();
         for (int i = 4; i < args.length; i++) {
-            int concurrency = Integer.parseInt(args[i]);
-            run(client, base, sentences, concurrency, concurrency, null);  // warm-up, not counted
+            switch (args[i]) {
+                case "--pid" -> pid = Long.parseLong(args[++i]);
+                case "--soak" -> soak = Integer.parseInt(args[++i]);
+                case "--tokens" -> tokens = Integer.parseInt(args[++i]);
+                default -> levels.add(Integer.parseInt(args[i]));
+            }
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        RssSampler rss = new RssSampler(pid);
+        Map<Integer, Long> peaks = new TreeMap<>();
+        for (int concurrency : levels) {
+            // Warms up the JIT and the allocator arenas for this batch shape; a full round would double the run.
+            run(client, base, sentences, Math.min(concurrency, 4), concurrency, null);
+            rss.reset();
             long start = System.nanoTime();
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
             int errors = run(client, base, sentences, Math.max(requests, concurrency), concurrency, latencies);
             double seconds = (System.nanoTime() - start) / 1e9;
+            peaks.put(concurrency, rss.peak());
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            System.out.printf("%-14s concurrency %3d  requests %4d  errors %3d  %7.2f sentences/s  "
-                            + "p50 %7.0f ms  p95 %7.0f ms  p99 %7.0f ms%n", label, concurrency, sorted.size(), errors,
-                    sorted.size() / seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99));
+            System.out.printf("%-14s concurrency %3d  requests %4d  errors %3d  %7.2f sentences/s  %8.1f tokens/s  "
+                            + "p50 %7.0f ms  p95 %7.0f ms  p99 %7.0f ms%s%n", label, concurrency, sorted.size(), errors,
+                    sorted.size() / seconds, tokens * sorted.size() / seconds, ms(sorted, 0.50), ms(sorted, 0.95),
+                    ms(sorted, 0.99), pid > 0 ? String.format("  peak RSS %6d MiB", peaks.get(concurrency) >> 20) : "");
+        }
+        rss.close();
+        if (peaks.containsKey(1) && peaks.containsKey(16) && pid > 0) {
+            System.out.printf("%-14s memory per in-flight sentence: (peak RSS at 16 - at 1) / 15 = %.1f MiB%n", label,
+                    (peaks.get(16) - peaks.get(1)) / 15.0 / (1 << 20));
+        }
+        if (soak > 0) {
+            int concurrency = levels.isEmpty() ? 16 : levels.get(levels.size() - 1);
+            int errors = run(client, base, sentences, 100, concurrency, null);
+            long after100 = RssSampler.rss(pid);
+            errors += run(client, base, sentences, soak - 100, concurrency, null);
+            long afterAll = RssSampler.rss(pid);
+            System.out.printf("%-14s soak at concurrency %d: RSS after 100 requests %d MiB, after %d requests %d MiB "
+                            + "(%+.1f %%), errors %d%n", label, concurrency, after100 >> 20, soak, afterAll >> 20,
+                    100.0 * (afterAll - after100) / after100, errors);
+        }
+    }
+
+    /** Samples a process's resident set every 10 ms and keeps the highest value since the last reset. */
+    private static final class RssSampler implements AutoCloseable {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+
+        RssSampler(long pid) {
+            thread = new Thread(() -> {
+                while (pid > 0 && !Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(rss(pid), Math::max);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void reset() {
+            peak.set(0);
+        }
+
+        long peak() {
+            return peak.get();
+        }
+
+        @Override
+        public void close() {
+            thread.interrupt();
+        }
+
+        /** VmRSS of the process in bytes, from /proc (Linux). */
+        static long rss(long pid) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) << 10;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the memory of process " + pid, e);
+            }
+            throw new IllegalStateException("no VmRSS for process " + pid);
         }
     }
 

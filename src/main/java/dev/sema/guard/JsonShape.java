@@ -1,13 +1,13 @@
 package dev.sema.guard;
 
 import dev.sema.api.error.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.ParameterizedType;
@@ -30,6 +30,13 @@ import java.util.Optional;
  */
 final class JsonShape {
 
+    /**
+     * Looked up once: {@code Json.createReader} and friends look the provider up on every call, a service-loader
+     * scan that under Liberty's OSGi class loaders throws and catches a ClassNotFoundException each time; on every
+     * request that cost more than translating a short sentence with a small model.
+     */
+    static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonShape() {
     }
 
@@ -43,7 +50,7 @@ final class JsonShape {
             return Optional.empty();
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             value = reader.readValue();
         } catch (JsonException e) {
             throw malformed("Request body is not valid JSON.", List.of());
@@ -55,7 +62,7 @@ final class JsonShape {
             throw malformed("Request body must be a JSON object.", List.of());
         }
         JsonObject object = value.asJsonObject();
-        JsonObjectBuilder known = Json.createObjectBuilder();
+        JsonObjectBuilder known = JSON.createObjectBuilder();
         List<ApiException.FieldError> errors = new ArrayList<>();
         int kept = 0;
         for (RecordComponent component : type.getRecordComponents()) {

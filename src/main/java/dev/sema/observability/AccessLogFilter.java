@@ -4,7 +4,6 @@ import dev.sema.api.RequestTrace;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -44,20 +42,6 @@ public class AccessLogFilter implements ContainerResponseFilter {
     }
 
     private String route() {
-        Class<?> type = resource == null ? null : resource.getResourceClass();
-        Method method = resource == null ? null : resource.getResourceMethod();
-        if (type == null || method == null) {
-            return "unmatched";
-        }
-        return join(template(type.getAnnotation(Path.class)), template(method.getAnnotation(Path.class)));
-    }
-
-    private static String template(Path path) {
-        return path == null ? "" : path.value();
-    }
-
-    private static String join(String a, String b) {
-        String joined = ("/" + a + "/" + b).replaceAll("/+", "/");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+        return resource == null ? "unmatched" : RouteTemplates.of(resource.getResourceClass(), resource.getResourceMethod());
     }
 }

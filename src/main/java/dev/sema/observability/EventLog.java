@@ -3,8 +3,8 @@ package dev.sema.observability;
 import dev.sema.guard.ClientResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -20,6 +20,9 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class EventLog {
+
+    /** Looked up once, not per event (see {@code JsonShape.JSON}). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final Logger LOG = Logger.getLogger("dev.sema.events");
 
@@ -83,7 +86,7 @@ public class EventLog {
     }
 
     private JsonObjectBuilder event(String name, String requestId, String client) {
-        JsonObjectBuilder event = Json.createObjectBuilder()
+        JsonObjectBuilder event = JSON.createObjectBuilder()
                 .add("event", name)
                 .add("timestamp", Instant.now().toString());
         if (requestId != null) {

@@ -2,7 +2,6 @@ package dev.sema.observability;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -46,35 +44,13 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         if (!(request.getProperty(STARTED) instanceof Long started)) {
             return; // the request never passed our request filter (e.g. rejected by the container itself)
         }
-        Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
-        String endpoint = method == null ? "unmatched" : endpointOf(resourceInfo.getResourceClass(), method);
+        String endpoint = resourceInfo == null ? "unmatched"
+                : RouteTemplates.of(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
         int status = response.getStatus();
         metrics.recordRequest(request.getMethod(), endpoint, status, Duration.ofNanos(System.nanoTime() - started));
         if (status >= 400) {
             metrics.recordError(errorType(response.getEntity(), status), endpoint);
         }
-    }
-
-    /**
-     * The route template of a resource method, e.g. {@code /api/v1/languages/{code}}: class and method
-     * {@code @Path}s joined, regular expressions in parameters dropped ({@code {code: [a-z]+}} → {@code {code}}).
-     */
-    public static String endpointOf(Class<?> resourceClass, Method method) {
-        StringBuilder template = new StringBuilder();
-        Path classPath = resourceClass == null ? null : resourceClass.getAnnotation(Path.class);
-        Path methodPath = method.getAnnotation(Path.class);
-        for (Path path : new Path[]{classPath, methodPath}) {
-            if (path != null) {
-                template.append('/').append(path.value());
-            }
-        }
-        String normalised = template.toString()
-                .replaceAll("\\{\\s*(\\w[\\w.-]*)\\s*:[^}]*}", "{$1}")
-                .replaceAll("/+", "/");
-        if (normalised.length() > 1 && normalised.endsWith("/")) {
-            normalised = normalised.substring(0, normalised.length() - 1);
-        }
-        return normalised.isEmpty() ? "/" : normalised;
     }
 
     /**

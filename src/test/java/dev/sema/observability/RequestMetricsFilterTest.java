@@ -46,13 +46,13 @@ class RequestMetricsFilterTest {
     @Test
     void endpointIsTheRouteTemplateWithRegexesDropped() throws Exception {
         assertEquals("/api/v1/languages/{language_code}",
-                RequestMetricsFilter.endpointOf(Languages.class, Languages.class.getMethod("one")));
+                RouteTemplates.of(Languages.class, Languages.class.getMethod("one")));
         assertEquals("/api/v1/languages/region/{region}",
-                RequestMetricsFilter.endpointOf(Languages.class, Languages.class.getMethod("region")));
+                RouteTemplates.of(Languages.class, Languages.class.getMethod("region")));
         assertEquals("/api/v1/languages",
-                RequestMetricsFilter.endpointOf(Languages.class, Languages.class.getMethod("all")));
-        assertEquals("/translate", RequestMetricsFilter.endpointOf(Root.class, Root.class.getMethod("translate")));
-        assertEquals("/", RequestMetricsFilter.endpointOf(Root.class, Root.class.getMethod("home")));
+                RouteTemplates.of(Languages.class, Languages.class.getMethod("all")));
+        assertEquals("/translate", RouteTemplates.of(Root.class, Root.class.getMethod("translate")));
+        assertEquals("/", RouteTemplates.of(Root.class, Root.class.getMethod("home")));
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The in-process half of {@code scripts/bench}: the engine without HTTP, on the model and sentences the server
  * is driven with, so the script can put the two side by side.
- * {@code EngineBenchmark MODEL_DIR FLORES_FILE SENTENCES MAX_OUTPUT_TOKENS OUT_DIR [ORT_THREADS]} prints
+ * {@code EngineBenchmark MODEL_DIR FLORES_FILE SENTENCES MAX_OUTPUT_TOKENS OUT_DIR [ORT_THREADS] [--ids-only]} prints
  * <ul>
  *   <li>the engine at concurrency 1 (the same {@code translate} call the HTTP resource makes, cache off);</li>
  *   <li>the decoder step time at batch 1 against the memory-bandwidth limit: the decoder's weight bytes
@@ -40,7 +40,10 @@ import java.util.zip.GZIPInputStream;
  * </ul>
  * and writes {@code OUT_DIR/ids.jsonl} and {@code OUT_DIR/ids-meta.json}: per sentence the encoder input ids,
  * the forced target token, the length limit and the greedy output ids, plus the suppressed ids, so that
- * {@code scripts/tjs/bench.mjs} can run the same ids through transformers.js and compare outputs.
+ * {@code scripts/tjs/bench.mjs} can run the same ids through transformers.js and compare outputs. With
+ * {@code --ids-only} it only writes the ids: for the echo model, whose outputs copy the source through the
+ * cross-attention and KV cache, so comparing them checks far more of the decoding loop than the repetitive
+ * outputs of random weights do.
  */
 public final class EngineBenchmark {
 
@@ -53,6 +56,7 @@ public final class EngineBenchmark {
         int maxOutputTokens = Integer.parseInt(args[3]);
         Path out = Files.createDirectories(Path.of(args[4]));
         int threads = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        boolean idsOnly = args.length > 6 && args[6].equals("--ids-only");
         EngineConfig config = new EngineConfig(1, maxOutputTokens, 400, 16);
 
         ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
@@ -60,6 +64,10 @@ public final class EngineBenchmark {
                 Map.of(), Duration.ZERO);
         try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
             NllbModel model = lease.model();
+            if (idsOnly) {
+                writeIds(model, config, sentences, out);
+                return;
+            }
             timeEngine(new NllbTranslationEngine(slot, config), sentences);
             double stepSeconds = decoderStep(model, sentences.get(0), 20);
             long weightBytes = decoderWeightBytes(dir);
