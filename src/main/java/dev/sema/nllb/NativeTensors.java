@@ -41,7 +41,7 @@ final class NativeTensors {
     }
 
     /**
-     * A tensor with a zero-length axis (the past of the first decoder step). ORT Java 1.20 accepts those only
+     * A tensor with a zero-length axis (the past of the first decoder step). ORT Java (1.20–1.23) accepts those only
      * through the buffer overloads; the array overloads reject zero-length arrays.
      */
     OnnxTensor empty(OnnxJavaType type, long... shape) {

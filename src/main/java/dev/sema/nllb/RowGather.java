@@ -28,7 +28,7 @@ final class RowGather {
     /** Rows {@code rows} of {@code source}; the source stays open (its owner closes it). */
     static OnnxTensor gather(NativeTensors tensors, OnnxTensor source, int[] rows) {
         // One copy out of ORT. getBufferRef() would avoid it for tensors built from our own direct buffers, but
-        // in ORT Java 1.20 it throws a NullPointerException on Result outputs, which hold no Java buffer.
+        // in ORT Java 1.20–1.23 it throws a NullPointerException on Result outputs, which hold no Java buffer.
         ByteBuffer bytes = source.getByteBuffer();
         return gather(tensors, bytes, source.getInfo().type, source.getInfo().getShape(), rows);
     }
