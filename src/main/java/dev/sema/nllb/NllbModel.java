@@ -3,7 +3,9 @@ package dev.sema.nllb;
 import ai.onnxruntime.OrtEnvironment;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,6 +23,7 @@ public final class NllbModel implements AutoCloseable {
     private final NativeTensors tensors;
     private final NllbEncoder encoder;
     private final NllbDecoder decoder;
+    private final Set<Integer> suppressedTokens;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NllbModel(NllbModelFiles files, NllbConfig config, GenerationDefaults generationDefaults,
@@ -32,6 +35,7 @@ public final class NllbModel implements AutoCloseable {
         this.tensors = tensors;
         this.encoder = encoder;
         this.decoder = decoder;
+        this.suppressedTokens = suppressedTokens(tokenizer, config, generationDefaults);
     }
 
     /**
@@ -88,6 +92,31 @@ public final class NllbModel implements AutoCloseable {
             sources[i] = i / beamsPerRow;
         }
         return new NllbDecoderSession(decoder, tensors, batch, sources, config.vocabSize());
+    }
+
+    /**
+     * Ids that never belong in a translation: every language tag (the forced target is applied after
+     * suppression, so it still comes first), {@code <s>}, {@code <mask>}, the logits rows past the tokenizer
+     * (NLLB's two unused ones), and {@code <unk>}: decoding drops it, so an {@code <unk>} would silently delete
+     * a word, whereas suppressing it makes the model spell the word with known pieces. Computed once per model:
+     * every batch needs it.
+     */
+    public Set<Integer> suppressedTokens() {
+        return suppressedTokens;
+    }
+
+    private static Set<Integer> suppressedTokens(NllbTokenizer tokenizer, NllbConfig config,
+                                                 GenerationDefaults defaults) {
+        Set<Integer> ids = new HashSet<>();
+        tokenizer.languages().codes().forEach(code -> ids.add(tokenizer.languageId(code)));
+        ids.add(NllbTokenizer.BOS);
+        ids.add(NllbTokenizer.UNK);
+        ids.add(tokenizer.languages().maskId());
+        for (int id = tokenizer.size(); id < config.vocabSize(); id++) {
+            ids.add(id);
+        }
+        ids.remove(defaults.eosTokenId());
+        return Set.copyOf(ids);
     }
 
     public NllbTokenizer tokenizer() {

@@ -39,7 +39,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>No thread of its own: the request threads take turns as the decoder. A thread with unfinished segments
  * that finds the decoder free takes the next batch (whoever's segments it holds), runs it and wakes the
  * others; a thread that finds it busy waits. So a lone request starts at once and never waits for a batch to
- * fill, and under load the next batch holds everything that arrived during the previous one. A thread
+ * fill, and under load the next batch holds everything that arrived during the previous one. One exception:
+ * right after a batch that several requests shared, the next one waits up to {@code sema.batch-wait-ms} for as
+ * many requests to queue (see {@link #gatherNanos}). A thread
  * interrupted while it waits (the inference timeout) takes its queued segments back out and fails with
  * {@link CancellationException}; segments already in a running batch finish, and their results are dropped.
  */
@@ -50,10 +52,16 @@ final class DecodeScheduler {
     private final int maxSegments;
     private final int maxRequests;
     private final int maxTokens;
+    private final long waitNanos;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition batchDone = lock.newCondition();
+    /** Signalled when a batch ends and when a request queues while the decoder is free. */
+    private final Condition changed = lock.newCondition();
     private final ArrayDeque<Row> queue = new ArrayDeque<>();
     private boolean decoding;
+    private long freeSince;
+    private int lastRequests;
+    /** Requests that were already queued when the decoder last became free (they arrived during the batch). */
+    private int queuedAtFree;
     private long batches;
     private int mostRequests;
 
@@ -61,6 +69,7 @@ final class DecodeScheduler {
         this.maxSegments = config.batchMaxSegments();
         this.maxRequests = config.batchMaxRequests();
         this.maxTokens = config.batchMaxTokens();
+        this.waitNanos = config.batchWaitMs() * 1_000_000L;
     }
 
     /**
@@ -69,7 +78,7 @@ final class DecodeScheduler {
      * @param sources       token ids per segment, source language tag first, in the order the batches should
      *                      take them (shortest first keeps the padding small)
      * @param forcedTargets the target language id per segment
-     * @param suppressed    token ids never generated (see {@link SegmentBatches#suppressedTokens})
+     * @param suppressed    token ids never generated (see {@link NllbModel#suppressedTokens})
      * @return per segment, in input order, its hypotheses best first
      */
     List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
@@ -80,16 +89,17 @@ final class DecodeScheduler {
             for (int i = 0; i < sources.size(); i++) {
                 queue.add(new Row(request, i, sources.get(i), forcedTargets[i]));
             }
+            if (!decoding) {
+                changed.signalAll(); // a thread gathering the next batch counts this request
+            }
             while (request.remaining > 0 && request.failure == null) {
                 if (decoding) {
-                    try {
-                        batchDone.await();
-                    } catch (InterruptedException e) {
-                        // The caller gave up (a timeout): its rows still queued must not cost the decoder.
-                        queue.removeIf(row -> row.request == request);
-                        Thread.currentThread().interrupt();
-                        throw new CancellationException("interrupted while waiting for the decoder");
-                    }
+                    await(request, 0);
+                    continue;
+                }
+                long gather = gatherNanos();
+                if (gather > 0) {
+                    await(request, gather);
                     continue;
                 }
                 decoding = true;
@@ -104,8 +114,10 @@ final class DecodeScheduler {
                 } finally {
                     lock.lock();
                     decoding = false;
+                    freeSince = System.nanoTime();
+                    queuedAtFree = queuedRequests().size();
                     complete(batch, decoded, failure);
-                    batchDone.signalAll();
+                    changed.signalAll();
                 }
             }
         } finally {
@@ -115,6 +127,51 @@ final class DecodeScheduler {
             throw request.failure;
         }
         return Arrays.asList(request.results);
+    }
+
+    /**
+     * Waits for the decoder to finish a batch or for a request to arrive ({@code nanos} > 0: at most that long).
+     * Called under the lock. A caller interrupted here (its timeout) takes its queued rows out: they must not
+     * cost the decoder.
+     */
+    private void await(Request request, long nanos) {
+        try {
+            if (nanos > 0) {
+                changed.awaitNanos(nanos);
+            } else {
+                changed.await();
+            }
+        } catch (InterruptedException e) {
+            queue.removeIf(row -> row.request == request);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for the decoder");
+        }
+    }
+
+    /**
+     * How much longer the free decoder should wait before taking the next batch: until the requests that shared
+     * the last batch could have queued again on top of those that arrived during it, up to
+     * {@code sema.batch-wait-ms} after it ended. Clients answered together by
+     * one batch tend to send their next requests together; without this the first to arrive would be decoded
+     * alone while the others wait for its whole decode, and batches would alternate between 1 and n-1 requests.
+     * After a batch of one request (low load) nothing waits. Called under the lock.
+     */
+    private long gatherNanos() {
+        if (lastRequests <= 1 || waitNanos == 0) {
+            return 0;
+        }
+        Set<Request> queued = queuedRequests();
+        int rows = queue.size();
+        if (queued.size() >= Math.min(lastRequests + queuedAtFree, maxRequests) || rows >= maxSegments) {
+            return 0;
+        }
+        return Math.max(0, freeSince + waitNanos - System.nanoTime());
+    }
+
+    private Set<Request> queuedRequests() {
+        Set<Request> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+        queue.forEach(row -> queued.add(row.request));
+        return queued;
     }
 
     /** Batches run so far, the most requests that shared one, and the segments waiting now. */
@@ -147,6 +204,7 @@ final class DecodeScheduler {
             longest = Math.max(longest, row.ids.length);
         }
         batches++;
+        lastRequests = requests.size();
         mostRequests = Math.max(mostRequests, requests.size());
         return batch;
     }

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       1 turns cross-request batching off, so requests are decoded one after another.</li>
  *   <li>{@code sema.batch-max-tokens} (8192): padded source tokens per batch (rows × longest source), which
  *       bounds the encoder's and the cross-attention cache's memory; a longer single segment goes alone.</li>
+ *   <li>{@code sema.batch-wait-ms} (10): after a batch shared by several requests, how long the next batch
+ *       may wait for as many requests to queue again ({@link DecodeScheduler}); 0 never waits.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -36,6 +38,7 @@ public class EngineConfig {
     private final int batchMaxSegments;
     private final int batchMaxRequests;
     private final int batchMaxTokens;
+    private final int batchWaitMs;
 
     @Inject
     public EngineConfig(@ConfigProperty(name = "sema.beam-size") int beamSize,
@@ -43,13 +46,24 @@ public class EngineConfig {
                         @ConfigProperty(name = "sema.max-segment-tokens") int maxSegmentTokens,
                         @ConfigProperty(name = "sema.batch-max-segments") int batchMaxSegments,
                         @ConfigProperty(name = "sema.batch-max-size") int batchMaxRequests,
-                        @ConfigProperty(name = "sema.batch-max-tokens") int batchMaxTokens) {
+                        @ConfigProperty(name = "sema.batch-max-tokens") int batchMaxTokens,
+                        @ConfigProperty(name = "sema.batch-wait-ms") int batchWaitMs) {
         this.beamSize = atLeastOne("sema.beam-size", beamSize);
         this.maxOutputTokens = atLeastOne("sema.max-output-tokens", maxOutputTokens);
         this.maxSegmentTokens = atLeastOne("sema.max-segment-tokens", maxSegmentTokens);
         this.batchMaxSegments = atLeastOne("sema.batch-max-segments", batchMaxSegments);
         this.batchMaxRequests = atLeastOne("sema.batch-max-size", batchMaxRequests);
         this.batchMaxTokens = atLeastOne("sema.batch-max-tokens", batchMaxTokens);
+        if (batchWaitMs < 0) {
+            throw new IllegalArgumentException("sema.batch-wait-ms must be at least 0, got " + batchWaitMs);
+        }
+        this.batchWaitMs = batchWaitMs;
+    }
+
+    /** The default batch wait. */
+    public EngineConfig(int beamSize, int maxOutputTokens, int maxSegmentTokens, int batchMaxSegments,
+                        int batchMaxRequests, int batchMaxTokens) {
+        this(beamSize, maxOutputTokens, maxSegmentTokens, batchMaxSegments, batchMaxRequests, batchMaxTokens, 10);
     }
 
     /** The default cross-request batch bounds. */
@@ -65,6 +79,7 @@ public class EngineConfig {
         this.batchMaxSegments = 0;
         this.batchMaxRequests = 0;
         this.batchMaxTokens = 0;
+        this.batchWaitMs = 0;
     }
 
     /** The defaults, for use outside the container. */
@@ -97,6 +112,11 @@ public class EngineConfig {
 
     public int batchMaxTokens() {
         return batchMaxTokens;
+    }
+
+    /** {@code sema.batch-wait-ms}, in milliseconds. */
+    public int batchWaitMs() {
+        return batchWaitMs;
     }
 
     private static int atLeastOne(String key, int value) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -34,7 +33,7 @@ final class SegmentBatches {
         this.model = model;
         this.config = config;
         this.scheduler = scheduler;
-        this.suppressed = suppressedTokens(model);
+        this.suppressed = model.suppressedTokens();
     }
 
     /**
@@ -67,25 +66,5 @@ final class SegmentBatches {
             results.set(order[j], sorted.get(j));
         }
         return results;
-    }
-
-    /**
-     * Ids that never belong in a translation: every language tag (the forced target is applied after
-     * suppression, so it still comes first), {@code <s>}, {@code <mask>}, the logits rows past the tokenizer
-     * (NLLB's two unused ones), and {@code <unk>}: decoding drops it, so an {@code <unk>} would silently delete
-     * a word, whereas suppressing it makes the model spell the word with known pieces.
-     */
-    static Set<Integer> suppressedTokens(NllbModel model) {
-        NllbTokenizer tokenizer = model.tokenizer();
-        Set<Integer> ids = new HashSet<>();
-        tokenizer.languages().codes().forEach(code -> ids.add(tokenizer.languageId(code)));
-        ids.add(NllbTokenizer.BOS);
-        ids.add(NllbTokenizer.UNK);
-        ids.add(tokenizer.languages().maskId());
-        for (int id = tokenizer.size(); id < model.config().vocabSize(); id++) {
-            ids.add(id);
-        }
-        ids.remove(model.generationDefaults().eosTokenId());
-        return ids;
     }
 }

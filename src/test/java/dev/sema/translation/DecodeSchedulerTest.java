@@ -75,6 +75,44 @@ class DecodeSchedulerTest {
         assertEquals(1, sequential.batchStats().mostRequestsInOneBatch(), "batch-max-size 1: one request a batch");
     }
 
+    /**
+     * Eight clients in a closed loop. However the first round splits them, with the gather wait a batch after one
+     * of k requests waits until k have queued again, and takes every queued request, so batches grow until one
+     * holds every client. Without the wait the first client back would decode alone while the others wait for
+     * it, batch after batch. (The wait is long here so that a slow test machine cannot break the pattern; the
+     * clients' last batch waits it out, as no more requests come.)
+     */
+    @Test
+    void clientsAnsweredTogetherShareTheirNextBatch() throws Exception {
+        NllbTranslationEngine engine = new NllbTranslationEngine(echo, new EngineConfig(1, 512, 400, 16, 16, 8192,
+                2_000));
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> loops = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                String text = "Client " + c + " says hello";
+                loops.add(pool.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < 8; round++) {
+                        assertEquals(text, engine.translate(List.of(text), "eng_Latn", "fra_Latn",
+                                TranslationOptions.DEFAULT).get(0).text());
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> loop : loops) {
+                loop.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(clients, engine.batchStats().mostRequestsInOneBatch(), "one batch served every client: "
+                + engine.batchStats());
+    }
+
     @Test
     void theTokenBoundSplitsBatches() {
         NllbTranslationEngine engine = new NllbTranslationEngine(tiny, new EngineConfig(1, 9, 400, 16, 16, 1));

@@ -149,7 +149,7 @@ public final class EngineBenchmark {
         Files.writeString(out.resolve("ids-meta.json"), String.format("{\"decoder_start_token_id\":%d,"
                         + "\"eos_token_id\":%d,\"pad_token_id\":%d,\"suppress_ranges\":%s}%n",
                 defaults.decoderStartTokenId(), defaults.eosTokenId(), defaults.padTokenId(),
-                ranges(SegmentBatches.suppressedTokens(model))));
+                ranges(model.suppressedTokens())));
         System.out.printf("greedy ids of %d sentences written to %s%n", sentences.size(), out.resolve("ids.jsonl"));
     }
 

@@ -100,7 +100,7 @@ class NllbTranslationEngineTest {
             EngineConfig config = new EngineConfig(1, 12, 400, 16);
             List<List<Hypothesis>> beam1 = new SegmentBatches(model, config)
                     .hypotheses(segments, "eng_Latn", "fra_Latn", 1, 1);
-            Set<Integer> suppressed = SegmentBatches.suppressedTokens(model);
+            Set<Integer> suppressed = model.suppressedTokens();
             for (int i = 0; i < segments.size(); i++) {
                 long[] source = model.tokenizer().encodeSource(segments.get(i), "eng_Latn");
                 int limit = config.outputLength().maxNewTokens(source.length);
@@ -138,7 +138,7 @@ class NllbTranslationEngineTest {
             NllbModel model = lease.model();
             NllbTokenizer tokenizer = model.tokenizer();
             int target = tokenizer.languageId("zul_Latn");
-            Set<Integer> suppressed = SegmentBatches.suppressedTokens(model);
+            Set<Integer> suppressed = model.suppressedTokens();
             assertTrue(suppressed.contains(tokenizer.languageId("eng_Latn")));
             assertTrue(suppressed.contains(NllbTokenizer.UNK) && suppressed.contains(NllbTokenizer.BOS));
             assertFalse(suppressed.contains(model.generationDefaults().eosTokenId()));
