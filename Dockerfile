@@ -9,7 +9,7 @@ RUN mvn -B -q -DskipTests package
 
 FROM icr.io/appcafe/open-liberty:kernel-slim-java17-openj9-ubi
 # Features first (cached layer): features.sh installs exactly what server.xml names.
-COPY --chown=1001:0 src/main/liberty/config/server.xml /config/server.xml
+COPY --chown=1001:0 src/main/liberty/config/server.xml src/main/liberty/config/jvm.options /config/
 RUN features.sh
 COPY --chown=1001:0 --from=build /src/target/sema.war /config/apps/sema.war
 RUN configure.sh
