@@ -173,15 +173,32 @@ public class ModelRegistry {
         languageIdentification.clear("the application is stopping");
     }
 
-    /** {@code sema.ort-threads}: intra-op threads per ONNX Runtime session, 0 = one per physical core. */
+    /**
+     * ONNX Runtime session settings: {@code sema.ort-threads} (intra-op threads per session, 0 = one per physical
+     * core), {@code sema.ort-optimization} (graph optimisation level) and {@code sema.ort-cpu-arena}.
+     */
     private OrtSettings ortSettings() {
         String threads = config.get("sema.ort-threads").orElse("0");
+        int intraOpThreads;
         try {
-            return new OrtSettings(Integer.parseInt(threads), OrtSettings.DEFAULT.optLevel(),
-                    OrtSettings.DEFAULT.cpuArena());
-        } catch (IllegalArgumentException e) {
+            intraOpThreads = Integer.parseInt(threads.trim());
+        } catch (NumberFormatException e) {
+            intraOpThreads = -1;
+        }
+        if (intraOpThreads < 0) {
             throw new IllegalArgumentException("sema.ort-threads (SEMA_ORT_THREADS) must be a whole number >= 0, got '"
-                    + threads + "'", e);
+                    + threads + "'");
+        }
+        String level = config.get("sema.ort-optimization").orElse("all");
+        String arena = config.get("sema.ort-cpu-arena").orElse("true").trim();
+        if (!arena.equalsIgnoreCase("true") && !arena.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("sema.ort-cpu-arena (SEMA_ORT_CPU_ARENA) must be true or false, got '"
+                    + arena + "'");
+        }
+        try {
+            return new OrtSettings(intraOpThreads, OrtSettings.parseOptLevel(level), Boolean.parseBoolean(arena));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sema.ort-optimization (SEMA_ORT_OPTIMIZATION): " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,8 @@ import dev.sema.detection.fasttext.FastTextModel;
 import dev.sema.nllb.NllbModel;
 import dev.sema.testmodels.TestModels;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -163,15 +165,32 @@ class ModelRegistryTest {
         registry.shutdown();
     }
 
-    @Test
-    void invalidSettingsFailTheSlotInsteadOfTheDeployment() {
+    @ParameterizedTest
+    @CsvSource({"sema.ort-threads, many, sema.ort-threads (SEMA_ORT_THREADS)",
+            "sema.ort-threads, -1, sema.ort-threads (SEMA_ORT_THREADS)",
+            "sema.ort-optimization, fastest, sema.ort-optimization (SEMA_ORT_OPTIMIZATION)",
+            "sema.ort-cpu-arena, maybe, sema.ort-cpu-arena (SEMA_ORT_CPU_ARENA)"})
+    void invalidSettingsFailTheSlotInsteadOfTheDeployment(String key, String value, String named) {
         Map<String, String> values = settings(TestModels.echo(), lid176());
-        values.put("sema.ort-threads", "many");
+        values.put(key, value);
         ModelRegistry registry = new ModelRegistry(ConfigLookup.of(values), Runnable::run);
         registry.start().toCompletableFuture().join();
         ModelStatus nllb = registry.translation().status();
         assertEquals(ModelStatus.State.FAILED, nllb.state());
-        assertTrue(nllb.detail().contains("sema.ort-threads (SEMA_ORT_THREADS)"), nllb.detail());
+        assertTrue(nllb.detail().contains(named), nllb.detail());
         assertTrue(registry.languageIdentification().status().ready());
+        registry.shutdown();
+    }
+
+    @Test
+    void everyValidSessionSettingLoads() {
+        Map<String, String> values = settings(TestModels.echo(), lid176());
+        values.put("sema.ort-threads", "1");
+        values.put("sema.ort-optimization", "basic");
+        values.put("sema.ort-cpu-arena", "false");
+        ModelRegistry registry = new ModelRegistry(ConfigLookup.of(values), Runnable::run);
+        registry.start().toCompletableFuture().join();
+        assertTrue(registry.translation().status().ready(), registry.translation().status().detail());
+        registry.shutdown();
     }
 }
