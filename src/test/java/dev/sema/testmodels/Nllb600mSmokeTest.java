@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The NLLB-600M-shaped benchmark model (fp32 with external data, and quantized) loads and decodes with the real
- * contract. It is 3.5 GB + 0.9 GB, so it is only generated on request: {@code scripts/make-test-models target/test-models --nllb-600m}.
+ * contract. It is 3.5 GB + 0.9 GB, so it is only generated on request:
+ * {@code scripts/make-test-models target/test-models --nllb-600m}.
  */
 class Nllb600mSmokeTest {
 

@@ -43,9 +43,9 @@ class QuantizedModelTest {
      * Largest relative L2 error ‖int8 − fp32‖ / ‖fp32‖ of a row's logits. An 8-bit per-tensor weight or activation
      * carries about 0.5–1 % relative rounding noise (step / √12 against the values' spread); each logit is the end
      * of a chain of 2 encoder and 2 decoder layers plus the LM head, about 20 quantized products, so a few percent
-     * is expected (measured: 1.6 % with uint8 weights, 3.6 % with int8 ones on an AVX2 CPU without VNNI, whose
-     * u8×s8 kernel saturates pairs of products in 16 bits). Every weight scale 10 % off gives 0.14 to 0.23 yet the
-     * same argmax on 20 of 24 rows, so the bound is on this error: cosine similarity would not see a scale at all.
+     * is expected (measured 3.6 % on an AVX2 CPU without VNNI, whose u8×s8 kernel saturates some pairs of products
+     * in 16 bits; 1.6 % with uint8 weights, which avoid that kernel). Every weight scale 10 % off gives 0.14 to 0.23
+     * yet the same argmax on 20 of 24 rows, so the bound is on this error: cosine similarity would not see a scale.
      */
     private static final double MAX_RELATIVE_ERROR = 0.08;
 
@@ -101,7 +101,7 @@ class QuantizedModelTest {
                 }
                 quantizedProducts += node.getOpType().equals("MatMulInteger") ? 1 : 0;
             }
-            // Encoder: 6 per layer; merged decoder: with past 8 per layer + LM head, without past 10 per layer + LM head.
+            // Encoder: 6 a layer; merged decoder: with past 8 a layer + LM head, without past 10 a layer + LM head.
             int expected = graph.equals(NllbExport.ENCODER) ? 6 * DIMS.encoderLayers()
                     : 18 * DIMS.decoderLayers() + 2;
             assertEquals(expected, quantizedProducts, graph + ": MatMulInteger nodes");

@@ -72,7 +72,8 @@ final class TensorStore implements AutoCloseable {
             count *= d;
         }
         if (external == null || count * bytesPerValue <= INLINE_LIMIT_BYTES) {
-            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(count * bytesPerValue)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(count * bytesPerValue))
+                    .order(ByteOrder.LITTLE_ENDIAN);
             init.generate(count, (values, n) -> encoder.put(values, n, bytes));
             // Wrapped, not copied: an inline 600M-sized 8-bit embedding is 262 MB.
             return t.setRawData(UnsafeByteOperations.unsafeWrap(bytes.array())).build();
