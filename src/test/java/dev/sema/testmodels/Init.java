@@ -36,6 +36,25 @@ interface Init {
     }
 
     /**
+     * Normal values with mean 0 and standard deviation {@code std}: bell-shaped like trained weights, whose
+     * largest value, which sets a per-tensor 8-bit scale, lies several deviations out.
+     */
+    static Init normal(long seed, String name, float std) {
+        return (count, sink) -> {
+            SplittableRandom random = new SplittableRandom(seed ^ fnv64(name));
+            float[] chunk = new float[CHUNK];
+            for (long done = 0; done < count; ) {
+                int n = (int) Math.min(CHUNK, count - done);
+                for (int i = 0; i < n; i++) {
+                    chunk[i] = std * (float) random.nextGaussian();
+                }
+                sink.accept(chunk, n);
+                done += n;
+            }
+        };
+    }
+
+    /**
      * M2M100's sinusoidal table: row p is [sin(p·f_0..f_{h-1}), cos(p·f_0..f_{h-1})], f_i = exp(-i·ln(10000)/(h-1)),
      * h = dim/2, with the padding row zeroed.
      */

@@ -11,6 +11,7 @@ import static dev.sema.testmodels.OnnxGraph.attr;
 final class M2m100Layers {
     /** Additive bias for masked attention scores; finite so that softmax never sees a row of -inf. */
     private static final float MASKED = -1e9f;
+    private static final String SHARED = "model.shared.weight";
 
     private final OnnxGraph g;
     private final NllbDims dims;
@@ -24,13 +25,31 @@ final class M2m100Layers {
 
     /** Shared token embedding [vocab, d_model], tied with the LM head. */
     String sharedEmbedding() {
-        return g.weight("model.shared.weight", new long[]{dims.vocabSize(), dims.dModel()},
-                Init.uniform(seed, "model.shared.weight", 0, (float) Math.sqrt(3.0 / dims.dModel())));
+        return g.weight(SHARED, sharedShape(), sharedInit());
+    }
+
+    /**
+     * The shared embedding in the quantized files: uint8, asymmetric, as the quantizer stores a Gather's table. The LM
+     * head reuses this one copy, which is how Xenova's decoder_model_merged_quantized.onnx stays at a quarter of the
+     * fp32 file's size (476 MB against 1.87 GB, research note §1.1) although the table is 1 GB in fp32.
+     */
+    private DynamicQuantization.Weight quantizedEmbedding() {
+        return g.quantizedWeight(SHARED, sharedShape(), sharedInit(), false);
+    }
+
+    private long[] sharedShape() {
+        return new long[]{dims.vocabSize(), dims.dModel()};
+    }
+
+    private Init sharedInit() {
+        return Init.uniform(seed, SHARED, 0, (float) Math.sqrt(3.0 / dims.dModel()));
     }
 
     /** Token embedding × sqrt(d_model) plus padding-aware sinusoidal positions; ids [B,T] → [B,T,D]. */
     String embed(String ids, String pastLength) {
-        String tokens = g.op("Mul", g.op("Gather", sharedEmbedding(), ids), g.scalar((float) Math.sqrt(dims.dModel())));
+        String rows = g.quantized() ? DynamicQuantization.gather(g, quantizedEmbedding(), ids)
+                : g.op("Gather", sharedEmbedding(), ids);
+        String tokens = g.op("Mul", rows, g.scalar((float) Math.sqrt(dims.dModel())));
         String notPad = g.op("Cast", List.of(g.op("Not", g.op("Equal", ids, g.scalar((long) NllbDims.PAD)))),
                 attr("to", OnnxGraph.INT64.getNumber()));
         String cumsum = g.op("CumSum", notPad, g.scalar(1L));
@@ -48,11 +67,20 @@ final class M2m100Layers {
         return g.op("LayerNormalization", List.of(x, gamma, beta), attr("axis", -1L), attr("epsilon", 1e-5f));
     }
 
+    /**
+     * x·W + b with W [in, out] ~ N(0, 1/in), int8 in the quantized files. Normal rather than uniform: with every
+     * int8 value spread evenly up to ±127, AVX2's u8×s8 kernel (no VNNI) saturates its 16-bit pair sums often and
+     * the tiny model's int8 logits end up 40 % off (relative error; 1.6 % with uint8 weights), an artefact that
+     * bell-shaped trained weights, most of them far below their tensor's maximum, mostly avoid.
+     */
     String linear(String x, String name, int in, int out) {
-        String w = g.weight(name + ".weight", new long[]{in, out},
-                Init.uniform(seed, name + ".weight", 0, (float) Math.sqrt(3.0 / in)));
+        long[] shape = {in, out};
+        Init init = Init.normal(seed, name + ".weight", (float) Math.sqrt(1.0 / in));
+        String product = g.quantized()
+                ? DynamicQuantization.matMul(g, x, g.quantizedWeight(name + ".weight", shape, init, true))
+                : g.op("MatMul", x, g.weight(name + ".weight", shape, init));
         String b = g.weight(name + ".bias", new long[]{out}, Init.uniform(seed, name + ".bias", 0, 0.02f));
-        return g.op("Add", g.op("MatMul", x, w), b);
+        return g.op("Add", product, b);
     }
 
     /** [B,T,D] → [B,H,T,Dh]. */
@@ -109,8 +137,18 @@ final class M2m100Layers {
         return linear(hidden, prefix + ".fc2", ffn, dims.dModel());
     }
 
-    /** Tied LM head: [B,T,D] → [B,T,V] with the shared embedding, via Gemm(transB) so it is stored once. */
+    /**
+     * Tied LM head: [B,T,D] → [B,T,V] with the shared embedding, stored once: via Gemm(transB) in fp32; in the
+     * quantized files as a quantized MatMul on the uint8 table transposed by a constant-only node, which
+     * onnxruntime folds into an initializer when the session is created.
+     */
     String lmHead(String hidden, String ids) {
+        if (g.quantized()) {
+            DynamicQuantization.Weight table = quantizedEmbedding();
+            String transposed = g.sharedOp("Transpose", List.of(table.data()), attr("perm", 1L, 0L));
+            return DynamicQuantization.matMul(g, hidden,
+                    new DynamicQuantization.Weight(transposed, table.scale(), table.zeroPoint()));
+        }
         String flat = g.op("Reshape", hidden, g.ints(-1, dims.dModel()));
         String logits = g.op("Gemm", List.of(flat, sharedEmbedding()), attr("transB", 1L));
         String shape = g.op("Concat", List.of(g.op("Shape", ids), g.ints(dims.vocabSize())), attr("axis", 0L));

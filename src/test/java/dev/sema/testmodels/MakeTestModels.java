@@ -1,5 +1,7 @@
 package dev.sema.testmodels;
 
+import dev.sema.nllb.ModelVariant;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class MakeTestModels {
     /** Bump whenever the generated files change, so stale directories are rebuilt. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final long DEFAULT_SEED = 20_260_611L;
     static final String MARKER = ".sema-testmodels";
     /**
@@ -28,15 +30,17 @@ public final class MakeTestModels {
     static final int SLOW_SIZE = 512;
     static final int SLOW_LINKS = 8;
 
-    /** The generated model directories. */
+    /** The generated model directories; the random transformers also get the {@code _quantized} files. */
     enum Kind {
-        ECHO("nllb-echo"), ECHO_SLOW("nllb-echo-slow"), TINY("nllb-tiny"), TINY_UNMERGED("nllb-tiny-unmerged"),
-        NLLB_600M("nllb-600m");
+        ECHO("nllb-echo", false), ECHO_SLOW("nllb-echo-slow", false), TINY("nllb-tiny", true),
+        TINY_UNMERGED("nllb-tiny-unmerged", true), NLLB_600M("nllb-600m", true);
 
         final String dir;
+        final boolean quantized;
 
-        Kind(String dir) {
+        Kind(String dir, boolean quantized) {
             this.dir = dir;
+            this.quantized = quantized;
         }
     }
 
@@ -113,13 +117,19 @@ public final class MakeTestModels {
             case NLLB_600M -> new TinyNllb(NllbDims.nllb600m(), seed);
         };
         ModelFiles.write(dir, bodies.dims());
-        NllbExport export = new NllbExport(bodies, dir.resolve("onnx"), kind == Kind.NLLB_600M);
-        export.encoder();
-        if (kind == Kind.TINY_UNMERGED) {
-            export.decoder();
-            export.decoderWithPast();
-        } else {
-            export.decoderMerged();
+        List<ModelVariant> variants = kind.quantized ? List.of(ModelVariant.FP32, ModelVariant.QUANTIZED)
+                : List.of(ModelVariant.FP32);
+        for (ModelVariant variant : variants) {
+            // The 600M fp32 files pass protobuf's 2 GB; its quantized ones (~0.45 GB) are single files, as Xenova's.
+            boolean external = kind == Kind.NLLB_600M && variant == ModelVariant.FP32;
+            NllbExport export = new NllbExport(bodies, dir.resolve("onnx"), variant, external);
+            export.encoder();
+            if (kind == Kind.TINY_UNMERGED) {
+                export.decoder();
+                export.decoderWithPast();
+            } else {
+                export.decoderMerged();
+            }
         }
     }
 

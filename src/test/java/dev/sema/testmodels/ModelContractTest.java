@@ -1,6 +1,7 @@
 package dev.sema.testmodels;
 
 import ai.onnxruntime.OrtSession;
+import dev.sema.nllb.ModelVariant;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,19 +23,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModelContractTest {
 
     enum Model {
-        ECHO(TestModels::echo, List.of(NllbExport.ENCODER, NllbExport.DECODER_MERGED)),
-        TINY(TestModels::tiny, List.of(NllbExport.ENCODER, NllbExport.DECODER_MERGED)),
-        TINY_UNMERGED(TestModels::tinyUnmerged,
-                List.of(NllbExport.ENCODER, NllbExport.DECODER, NllbExport.DECODER_WITH_PAST));
+        ECHO(TestModels::echo, ModelVariant.FP32, MERGED),
+        TINY(TestModels::tiny, ModelVariant.FP32, MERGED),
+        TINY_UNMERGED(TestModels::tinyUnmerged, ModelVariant.FP32, UNMERGED),
+        TINY_QUANTIZED(TestModels::tiny, ModelVariant.QUANTIZED, MERGED),
+        TINY_UNMERGED_QUANTIZED(TestModels::tinyUnmerged, ModelVariant.QUANTIZED, UNMERGED);
 
         final java.util.function.Supplier<Path> dir;
+        final ModelVariant variant;
         final List<String> files;
 
-        Model(java.util.function.Supplier<Path> dir, List<String> files) {
+        Model(java.util.function.Supplier<Path> dir, ModelVariant variant, List<String> files) {
             this.dir = dir;
+            this.variant = variant;
             this.files = files;
         }
     }
+
+    private static final List<String> MERGED = List.of(NllbExport.ENCODER, NllbExport.DECODER_MERGED);
+    private static final List<String> UNMERGED =
+            List.of(NllbExport.ENCODER, NllbExport.DECODER, NllbExport.DECODER_WITH_PAST);
 
     @ParameterizedTest
     @EnumSource(Model.class)
@@ -61,7 +69,7 @@ class ModelContractTest {
 
         TensorContract c = new TensorContract(d, heads, d / heads, vocab);
         for (String file : model.files) {
-            try (OrtSession s = Models.open(dir, file)) {
+            try (OrtSession s = Models.open(dir, file, model.variant)) {
                 c.assertMatches(s, file, layers);
             }
         }

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.sema.nllb.ModelVariant;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,7 +17,12 @@ final class Models {
     }
 
     static OrtSession open(Path modelDir, String file) throws OrtException {
-        return ENV.createSession(modelDir.resolve("onnx").resolve(file + ".onnx").toString(),
+        return open(modelDir, file, ModelVariant.FP32);
+    }
+
+    /** Opens graph {@code file} (e.g. {@link NllbExport#ENCODER}) of {@code variant}. */
+    static OrtSession open(Path modelDir, String file, ModelVariant variant) throws OrtException {
+        return ENV.createSession(modelDir.resolve("onnx").resolve(variant.fileName(file)).toString(),
                 new OrtSession.SessionOptions());
     }
 

@@ -3,7 +3,9 @@ package dev.sema.testmodels;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import org.junit.jupiter.api.Test;
+import dev.sema.nllb.ModelVariant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,13 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The NLLB-600M-shaped benchmark model (external data) loads and decodes with the real contract. It is 3.5 GB,
- * so it is only generated on request: {@code scripts/make-test-models target/test-models --nllb-600m}.
+ * The NLLB-600M-shaped benchmark model (fp32 with external data, and quantized) loads and decodes with the real
+ * contract. It is 3.5 GB + 0.9 GB, so it is only generated on request:
+ * {@code scripts/make-test-models target/test-models --nllb-600m}.
  */
 class Nllb600mSmokeTest {
 
-    @Test
-    void loadsAndDecodesWithTheRealContract() throws OrtException {
+    @ParameterizedTest
+    @EnumSource(value = ModelVariant.class, names = {"FP32", "QUANTIZED"})
+    void loadsAndDecodesWithTheRealContract(ModelVariant variant) throws OrtException {
         Path dir = TestModels.root().resolve(MakeTestModels.Kind.NLLB_600M.dir);
         assumeTrue(Files.exists(dir.resolve(MakeTestModels.MARKER)), "SKIPPED LOUDLY: no " + dir
                 + " (3.5 GB, made only on request: scripts/make-test-models " + TestModels.root() + " --nllb-600m)");
@@ -30,8 +34,8 @@ class Nllb600mSmokeTest {
         TensorContract contract = new TensorContract(1024, 16, 64, 256206);
         long[][] ids = {{256047, 13374, 2442, 1259, 34512, 248130, 2}};
         long[][] mask = {{1, 1, 1, 1, 1, 1, 1}};
-        try (OrtSession encoder = Models.open(dir, NllbExport.ENCODER);
-             OrtSession decoder = Models.open(dir, NllbExport.DECODER_MERGED)) {
+        try (OrtSession encoder = Models.open(dir, NllbExport.ENCODER, variant);
+             OrtSession decoder = Models.open(dir, NllbExport.DECODER_MERGED, variant)) {
             contract.assertMatches(encoder, NllbExport.ENCODER, 12);
             contract.assertMatches(decoder, NllbExport.DECODER_MERGED, 12);
             try (OrtSession.Result encoded = Models.encode(encoder, ids, mask);

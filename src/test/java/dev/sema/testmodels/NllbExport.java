@@ -2,6 +2,7 @@ package dev.sema.testmodels;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import dev.sema.nllb.ModelVariant;
 import dev.sema.testmodels.Seq2SeqBodies.DecoderOutputs;
 import dev.sema.testmodels.Seq2SeqBodies.LayerKv;
 
@@ -18,7 +19,9 @@ import static dev.sema.testmodels.OnnxGraph.INT64;
 /**
  * Packages {@link Seq2SeqBodies} into Optimum's files: {@code encoder_model.onnx}, {@code decoder_model.onnx},
  * {@code decoder_with_past_model.onnx} and {@code decoder_model_merged.onnx} (an {@code If} on
- * {@code use_cache_branch}: then = with past, else = no past), with Optimum's tensor and dimension names.
+ * {@code use_cache_branch}: then = with past, else = no past), with Optimum's tensor and dimension names; for
+ * {@link ModelVariant#QUANTIZED} the same graphs with 8-bit weights ({@link DynamicQuantization}) in the
+ * {@code *_quantized.onnx} files transformers.js adds, with exactly the fp32 files' inputs and outputs.
  */
 final class NllbExport {
     static final int OPSET = 17;
@@ -37,12 +40,21 @@ final class NllbExport {
     private final Seq2SeqBodies bodies;
     private final NllbDims dims;
     private final Path onnxDir;
+    private final ModelVariant variant;
     private final boolean externalData;
 
-    NllbExport(Seq2SeqBodies bodies, Path onnxDir, boolean externalData) {
+    /**
+     * @param variant      FP32 or QUANTIZED (which files, and whether weights are 8-bit)
+     * @param externalData weights in {@code <file>.onnx_data}, for files past protobuf's 2 GB
+     */
+    NllbExport(Seq2SeqBodies bodies, Path onnxDir, ModelVariant variant, boolean externalData) {
+        if (variant == ModelVariant.FP16) {
+            throw new IllegalArgumentException("the generator writes fp32 and quantized files only");
+        }
         this.bodies = bodies;
         this.dims = bodies.dims();
         this.onnxDir = onnxDir;
+        this.variant = variant;
         this.externalData = externalData;
     }
 
@@ -161,10 +173,10 @@ final class NllbExport {
 
     private void write(String name, GraphBody body) throws IOException {
         Files.createDirectories(onnxDir);
-        Path model = onnxDir.resolve(name + ".onnx");
-        try (TensorStore store = externalData ? TensorStore.external(onnxDir.resolve(name + ".onnx_data"))
+        Path model = onnxDir.resolve(variant.fileName(name));
+        try (TensorStore store = externalData ? TensorStore.external(onnxDir.resolve(model.getFileName() + "_data"))
                 : TensorStore.inline()) {
-            OnnxGraph g = new OnnxGraph("main_graph", store);
+            OnnxGraph g = new OnnxGraph("main_graph", store, variant == ModelVariant.QUANTIZED);
             body.build(g);
             ModelProto proto = ModelProto.newBuilder()
                     .setIrVersion(8)

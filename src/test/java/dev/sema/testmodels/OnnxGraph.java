@@ -7,6 +7,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.ByteString;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,14 +31,21 @@ final class OnnxGraph {
     private final AtomicInteger counter;
     private final TensorStore store;
     private final Map<String, String> constants;
+    private final boolean quantized;
 
     OnnxGraph(String name, TensorStore store) {
+        this(name, store, false);
+    }
+
+    /** With {@code quantized}, model code writes its weights as 8-bit ({@link DynamicQuantization}). */
+    OnnxGraph(String name, TensorStore store, boolean quantized) {
         proto.setName(name);
         this.root = this;
         this.prefix = "";
         this.counter = new AtomicInteger();
         this.store = store;
         this.constants = new HashMap<>();
+        this.quantized = quantized;
     }
 
     private OnnxGraph(OnnxGraph parent, String name) {
@@ -47,6 +55,12 @@ final class OnnxGraph {
         this.counter = root.counter;
         this.store = root.store;
         this.constants = root.constants;
+        this.quantized = root.quantized;
+    }
+
+    /** Whether this graph belongs to a {@code _quantized} file. */
+    boolean quantized() {
+        return quantized;
     }
 
     /** A branch graph whose value names cannot collide with this graph's. */
@@ -102,6 +116,41 @@ final class OnnxGraph {
             root.proto.addInitializer(store.tensor(name, dims, init));
             return name;
         });
+    }
+
+    /**
+     * Adds the 8-bit copy of a weight to the root graph once, as onnxruntime's quantizer names it:
+     * {@code <name>_quantized} (int8 when {@code signed}, else uint8), {@code <name>_scale} (float scalar) and
+     * {@code <name>_zero_point} (scalar of the data's type). The float weight itself is not written.
+     */
+    DynamicQuantization.Weight quantizedWeight(String name, long[] dims, Init init, boolean signed) {
+        String data = root.constants.computeIfAbsent("q:" + name, k -> {
+            long count = Arrays.stream(dims).reduce(1, Math::multiplyExact);
+            QuantParams q = QuantParams.of(init, count, signed);
+            root.proto.addInitializer(store.quantized(name + "_quantized", dims, init, q));
+            root.proto.addInitializer(TensorProto.newBuilder().setName(name + "_scale")
+                    .setDataType(FLOAT.getNumber()).addFloatData(q.scale()));
+            root.proto.addInitializer(TensorProto.newBuilder().setName(name + "_zero_point")
+                    .setDataType(q.type().getNumber())
+                    .setRawData(ByteString.copyFrom(new byte[]{(byte) q.zeroPoint()})));
+            return name + "_quantized";
+        });
+        return new DynamicQuantization.Weight(data, name + "_scale", name + "_zero_point");
+    }
+
+    /**
+     * A node of the root graph computed from constants only, added once and shared by every branch, so that
+     * onnxruntime folds it into one initializer at load instead of one per {@code If} branch.
+     */
+    String sharedOp(String opType, List<String> inputs, AttributeProto... attrs) {
+        String key = "n:" + opType + inputs + Arrays.toString(attrs);
+        String existing = root.constants.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        String value = root.op(opType, inputs, attrs);
+        root.constants.put(key, value);
+        return value;
     }
 
     /** An int64 constant (1-D, or a scalar when {@code scalar}) shared by all graphs. */

@@ -22,8 +22,12 @@ final class GeneratedModelSlots implements AutoCloseable {
     final ModelSlot<NllbModel> tiny = slot(TestModels.tiny());
 
     static ModelSlot<NllbModel> slot(Path dir) {
+        return slot(dir, ModelVariant.FP32);
+    }
+
+    static ModelSlot<NllbModel> slot(Path dir, ModelVariant variant) {
         ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
-        slot.install(NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(1, OrtSettings.DEFAULT.optLevel(), true)),
+        slot.install(NllbModel.load(dir, variant, new OrtSettings(1, OrtSettings.DEFAULT.optLevel(), true)),
                 Map.of(), Duration.ZERO);
         return slot;
     }
