@@ -31,7 +31,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * The in-process half of {@code scripts/bench}: the engine without HTTP, on the model and sentences the server
  * is driven with, so the script can put the two side by side.
- * {@code EngineBenchmark MODEL_DIR FLORES_FILE SENTENCES MAX_OUTPUT_TOKENS OUT_DIR [ORT_THREADS] [--ids-only]} prints
+ * {@code EngineBenchmark MODEL_DIR FLORES_FILE SENTENCES MAX_OUTPUT_TOKENS OUT_DIR [ORT_THREADS] [--ids-only]
+ * [--quantized]} prints
  * <ul>
  *   <li>the engine at concurrency 1 (the same {@code translate} call the HTTP resource makes, cache off);</li>
  *   <li>the decoder step time at batch 1 against the memory-bandwidth limit: the decoder's weight bytes
@@ -56,11 +57,13 @@ public final class EngineBenchmark {
         int maxOutputTokens = Integer.parseInt(args[3]);
         Path out = Files.createDirectories(Path.of(args[4]));
         int threads = args.length > 5 ? Integer.parseInt(args[5]) : 0;
-        boolean idsOnly = args.length > 6 && args[6].equals("--ids-only");
+        List<String> flags = Arrays.asList(args).subList(Math.min(6, args.length), args.length);
+        boolean idsOnly = flags.contains("--ids-only");
+        ModelVariant variant = flags.contains("--quantized") ? ModelVariant.QUANTIZED : ModelVariant.FP32;
         EngineConfig config = new EngineConfig(1, maxOutputTokens, 400, 16);
 
         ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
-        slot.install(NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(threads, OrtSettings.DEFAULT.optLevel(), true)),
+        slot.install(NllbModel.load(dir, variant, new OrtSettings(threads, OrtSettings.DEFAULT.optLevel(), true)),
                 Map.of(), Duration.ZERO);
         try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
             NllbModel model = lease.model();
@@ -68,13 +71,14 @@ public final class EngineBenchmark {
                 writeIds(model, config, sentences, out);
                 return;
             }
-            timeEngine(new NllbTranslationEngine(slot, config), sentences);
+            timeEngine(new NllbTranslationEngine(slot, config), sentences,
+                    variant == ModelVariant.FP32 ? "in-process" : "in-process-q8");
             double stepSeconds = decoderStep(model, sentences.get(0), 20);
-            long weightBytes = decoderWeightBytes(dir);
+            long weightBytes = decoderWeightBytes(model);
             double bandwidth = GemvBandwidth.measure(threads, 10);
-            System.out.printf("decoder step at batch 1: %.1f ms; decoder weights %.2f GB per step = %.2f GB/s;"
+            System.out.printf("%s decoder step at batch 1: %.1f ms; decoder weights %.2f GB per step = %.2f GB/s;"
                             + " ONNX Runtime streams weights at %.2f GB/s (1 GiB Gemm); step at %.0f %% of that limit%n",
-                    stepSeconds * 1e3, weightBytes / 1e9, weightBytes / stepSeconds / 1e9, bandwidth / 1e9,
+                    variant.name().toLowerCase(java.util.Locale.ROOT), stepSeconds * 1e3, weightBytes / 1e9, weightBytes / stepSeconds / 1e9, bandwidth / 1e9,
                     100 * weightBytes / stepSeconds / bandwidth);
             writeIds(model, config, sentences, out);
         } finally {
@@ -83,7 +87,7 @@ public final class EngineBenchmark {
     }
 
     /** One sentence at a time through {@link NllbTranslationEngine#translate}, after one warm-up sentence. */
-    private static void timeEngine(NllbTranslationEngine engine, List<String> sentences) {
+    private static void timeEngine(NllbTranslationEngine engine, List<String> sentences, String label) {
         engine.translate(List.of(sentences.get(0)), SOURCE, TARGET, TranslationOptions.DEFAULT);
         long[] nanos = new long[sentences.size()];
         long start = System.nanoTime();
@@ -95,7 +99,7 @@ public final class EngineBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(nanos);
         System.out.printf("%-14s concurrency %3d  requests %4d  errors %3d  %7.2f sentences/s  p50 %7.0f ms  "
-                        + "p95 %7.0f ms  p99 %7.0f ms%n", "in-process", 1, nanos.length, 0, nanos.length / seconds,
+                        + "p95 %7.0f ms  p99 %7.0f ms%n", label, 1, nanos.length, 0, nanos.length / seconds,
                 percentile(nanos, 0.50), percentile(nanos, 0.95), percentile(nanos, 0.99));
     }
 
@@ -118,15 +122,10 @@ public final class EngineBenchmark {
     }
 
     /** The merged decoder's ONNX file plus its external data: what one step reads at least once. */
-    private static long decoderWeightBytes(Path dir) throws IOException {
-        long bytes = 0;
-        try (var files = Files.list(dir.resolve("onnx"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("decoder_model_merged.onnx"))
-                    .toList()) {
-                bytes += Files.size(file);
-            }
-        }
-        return bytes;
+    private static long decoderWeightBytes(NllbModel model) throws IOException {
+        Path decoder = model.files().decoderMerged();
+        Path data = decoder.resolveSibling(decoder.getFileName() + "_data");
+        return Files.size(decoder) + (Files.exists(data) ? Files.size(data) : 0);
     }
 
     /** Greedy ids through the scheduler the engine uses, one sentence per decode, for the transformers.js check. */
