@@ -53,7 +53,7 @@ class InferenceGuardIT {
         System.out.println("burst against 1 slot + 1 queue place:\n" + summary);
         assertTrue(!ok.isEmpty(), "no request got through:\n" + summary);
         assertTrue(!refused.isEmpty(), "1 slot + 1 queue place took all " + BURST + " requests: FT ignores "
-                + "sema.inference-concurrency / sema.inference-queue (its defaults are 2 + 8):\n" + summary);
+                + "sema.inference-concurrency / sema.inference-queue (its defaults are 16 + 32):\n" + summary);
         for (Timed r : ok) {
             assertEquals(r.text(), r.reply().json().getString("translated_text"), "a 200 carries its own text");
         }
