@@ -9,6 +9,7 @@
 //   META_JSON: {"decoder_start_token_id":2,"eos_token_id":2,"pad_token_id":1,"suppress_ranges":[[from,toExcl],...]}
 //   TJS_INTRA_OP_THREADS (env): ONNX Runtime intra-op threads per session; unset = ORT's default (one per core).
 //   TJS_OUTPUT_IDS (env): file to write transformers.js's greedy ids to, one JSON array per line (for diffing).
+//   TJS_DTYPE (env): fp32 (default) or q8 (the onnx/*_quantized.onnx files); lines are labelled transformers.js-q8.
 // Must sit next to the node_modules it imports from (scripts/bench-tjs copies it into target/tjs).
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
@@ -63,13 +64,16 @@ const externalData = {};
 for (const name of ['encoder_model', 'decoder_model_merged']) {
     externalData[`${name}.onnx`] = existsSync(join(modelPath, 'onnx', `${name}.onnx_data`)) ? 1 : 0;
 }
+const dtype = process.env.TJS_DTYPE || 'fp32';
+const label = dtype === 'fp32' ? 'transformers.js' : `transformers.js-${dtype}`;
 const threads = process.env.TJS_INTRA_OP_THREADS ? Number.parseInt(process.env.TJS_INTRA_OP_THREADS, 10) : 0;
 const loadStart = performance.now();
 const model = await AutoModelForSeq2SeqLM.from_pretrained(modelPath, {
     local_files_only: true,
     device: 'cpu',
-    dtype: 'fp32',
-    use_external_data_format: externalData,
+    dtype,
+    // Only the fp32 files are big enough to need external data.
+    use_external_data_format: dtype === 'fp32' ? externalData : false,
     session_options: threads > 0 ? { intraOpNumThreads: threads } : {},
 });
 const loadSeconds = (performance.now() - loadStart) / 1000;
@@ -134,7 +138,7 @@ for (const concurrency of levels) {
     const seconds = (performance.now() - start) / 1000;
     const tokens = outputs.reduce((sum, ids) => sum + ids.length, 0);
     latencies.sort((a, b) => a - b);
-    console.log(`transformers.js concurrency ${String(concurrency).padStart(3)}  requests ${String(latencies.length).padStart(4)}  `
+    console.log(`${label} concurrency ${String(concurrency).padStart(3)}  requests ${String(latencies.length).padStart(4)}  `
         + `${(latencies.length / seconds).toFixed(2).padStart(7)} sentences/s  ${(tokens / seconds).toFixed(1).padStart(8)} tokens/s  `
         + `p50 ${ms(latencies, 0.5)} ms  p95 ${ms(latencies, 0.95)} ms  p99 ${ms(latencies, 0.99)} ms`);
     if (!compared && concurrency === 1) {
