@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
- * HTTP load for scripts/bench, run as a single-file program ({@code java scripts/TranslateLoad.java ...}) so
- * the client is a separate JVM from the server. Each worker sends one FLORES sentence per
+ * HTTP load for scripts/bench (which compiles it with javac and runs it with {@code java -cp}), so the client is
+ * a separate JVM from the server. Each worker sends one FLORES sentence per
  * {@code POST /api/v1/translate} and waits for the answer (closed loop); per concurrency level it prints
  * latency percentiles, sentences and tokens per second and, given the server's process id, the peak resident
  * memory of the server during the level. {@code --soak N} then sends N more requests and compares the server's
@@ -55,7 +55,7 @@ public class TranslateLoad {
         Map<Integer, Long> peaks = new TreeMap<>();
         for (int concurrency : levels) {
             // Warms up the JIT and the allocator arenas for this batch shape; a full round would double the run.
-            run(client, base, sentences, Math.min(concurrency, 4), concurrency, null);
+            run(client, base, sentences, Math.max(2, Math.min(concurrency, 4)), concurrency, null);
             rss.reset();
             long start = System.nanoTime();
             ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();

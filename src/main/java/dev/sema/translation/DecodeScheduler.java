@@ -40,8 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * that finds the decoder free takes the next batch (whoever's segments it holds), runs it and wakes the
  * others; a thread that finds it busy waits. So a lone request starts at once and never waits for a batch to
  * fill, and under load the next batch holds everything that arrived during the previous one. One exception:
- * right after a batch that several requests shared, the next one waits up to {@code sema.batch-wait-ms} for as
- * many requests to queue (see {@link #gatherNanos}). A thread
+ * once batches have served several requests, the next one waits up to {@code sema.batch-wait-ms} for as many
+ * requests to queue (see {@link #gatherNanos}). A thread
  * interrupted while it waits (the inference timeout) takes its queued segments back out and fails with
  * {@link CancellationException}; segments already in a running batch finish, and their results are dropped.
  */
@@ -149,23 +149,24 @@ final class DecodeScheduler {
     }
 
     /**
-     * How much longer the free decoder should wait before taking the next batch: until the requests that shared
-     * the last batch could have queued again on top of those that arrived during it, up to
-     * {@code sema.batch-wait-ms} after it ended. Clients answered together by
-     * one batch tend to send their next requests together; without this the first to arrive would be decoded
-     * alone while the others wait for its whole decode, and batches would alternate between 1 and n-1 requests.
-     * After a batch of one request (low load) nothing waits. Called under the lock.
+     * How much longer the free decoder should wait before taking the next batch (0: take it now). The batch
+     * waits for as many requests as the last batch served plus those that arrived during it, at most
+     * {@code sema.batch-wait-ms} after the later of the decoder becoming free and the oldest queued request's
+     * arrival. Clients answered together by one batch tend to send their next requests together, and a burst
+     * after a quiet spell tends to be as large as the last one; without the wait the first request to arrive
+     * would be decoded alone while the others wait for its whole decode (rows cannot join a running decode).
+     * After batches of one request (low load) nothing waits. Called under the lock.
      */
     private long gatherNanos() {
-        if (lastRequests <= 1 || waitNanos == 0) {
+        Row oldest = queue.peekFirst();
+        if (waitNanos == 0 || oldest == null) {
             return 0;
         }
-        Set<Request> queued = queuedRequests();
-        int rows = queue.size();
-        if (queued.size() >= Math.min(lastRequests + queuedAtFree, maxRequests) || rows >= maxSegments) {
+        int target = Math.min(Math.max(1, lastRequests + queuedAtFree), maxRequests);
+        if (queuedRequests().size() >= target || queue.size() >= maxSegments) {
             return 0;
         }
-        return Math.max(0, freeSince + waitNanos - System.nanoTime());
+        return Math.max(0, Math.max(freeSince, oldest.request.queuedAt) + waitNanos - System.nanoTime());
     }
 
     private Set<Request> queuedRequests() {
@@ -247,6 +248,7 @@ final class DecodeScheduler {
         final NllbModel model;
         final Set<Integer> suppressed;
         final DecodeOptions options;
+        final long queuedAt = System.nanoTime();
         final List<Hypothesis>[] results;
         int remaining;
         RuntimeException failure;
