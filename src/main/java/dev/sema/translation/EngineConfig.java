@@ -25,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       1 turns cross-request batching off, so requests are decoded one after another.</li>
  *   <li>{@code sema.batch-max-tokens} (8192): padded source tokens per batch (rows × longest source), which
  *       bounds the encoder's and the cross-attention cache's memory; a longer single segment goes alone.</li>
- *   <li>{@code sema.batch-wait-ms} (10): after a batch shared by several requests, how long the next batch
- *       may wait for as many requests to queue again ({@link DecodeScheduler}); 0 never waits.</li>
+ *   <li>{@code sema.batch-wait-ms} (10): how long the next batch may wait for as many requests as the last one
+ *       served ({@link DecodeScheduler}); 0 never waits.</li>
  * </ul>
  */
 @ApplicationScoped
