@@ -21,18 +21,7 @@ interface Init {
 
     /** Uniform values in {@code [centre - halfWidth, centre + halfWidth]}. */
     static Init uniform(long seed, String name, float centre, float halfWidth) {
-        return (count, sink) -> {
-            SplittableRandom random = new SplittableRandom(seed ^ fnv64(name));
-            float[] chunk = new float[CHUNK];
-            for (long done = 0; done < count; ) {
-                int n = (int) Math.min(CHUNK, count - done);
-                for (int i = 0; i < n; i++) {
-                    chunk[i] = centre + halfWidth * (float) (2 * random.nextDouble() - 1);
-                }
-                sink.accept(chunk, n);
-                done += n;
-            }
-        };
+        return seeded(seed, name, random -> centre + halfWidth * (float) (2 * random.nextDouble() - 1));
     }
 
     /**
@@ -40,18 +29,29 @@ interface Init {
      * largest value, which sets a per-tensor 8-bit scale, lies several deviations out.
      */
     static Init normal(long seed, String name, float std) {
+        return seeded(seed, name, random -> std * (float) random.nextGaussian());
+    }
+
+    /** One draw per value from a generator seeded by the seed and the tensor's name, streamed in chunks. */
+    private static Init seeded(long seed, String name, Draw draw) {
         return (count, sink) -> {
             SplittableRandom random = new SplittableRandom(seed ^ fnv64(name));
             float[] chunk = new float[CHUNK];
             for (long done = 0; done < count; ) {
                 int n = (int) Math.min(CHUNK, count - done);
                 for (int i = 0; i < n; i++) {
-                    chunk[i] = std * (float) random.nextGaussian();
+                    chunk[i] = draw.next(random);
                 }
                 sink.accept(chunk, n);
                 done += n;
             }
         };
+    }
+
+    /** One value drawn from the tensor's generator. */
+    @FunctionalInterface
+    interface Draw {
+        float next(SplittableRandom random);
     }
 
     /**

@@ -16,6 +16,13 @@ final class Models {
     private Models() {
     }
 
+    /** Closes test sessions in order (for {@code @AfterAll}). */
+    static void close(OrtSession... sessions) throws OrtException {
+        for (OrtSession session : sessions) {
+            session.close();
+        }
+    }
+
     static OrtSession open(Path modelDir, String file) throws OrtException {
         return open(modelDir, file, ModelVariant.FP32);
     }

@@ -64,9 +64,7 @@ class QuantizedModelTest {
 
     @AfterAll
     static void close() throws OrtException {
-        for (OrtSession s : List.of(decoder8, encoder8, decoder32, encoder32)) {
-            s.close();
-        }
+        Models.close(decoder8, encoder8, decoder32, encoder32);
     }
 
     @Test

@@ -39,9 +39,7 @@ class TinyModelTest {
 
     @AfterAll
     static void close() throws OrtException {
-        for (OrtSession s : List.of(withPast, noPast, merged, encoder)) {
-            s.close();
-        }
+        Models.close(withPast, noPast, merged, encoder);
     }
 
     @Test
