@@ -3,7 +3,6 @@ package dev.sema.guard;
 import dev.sema.api.RequestTrace;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -25,8 +24,6 @@ import java.util.Optional;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class MediaTypeHeaders extends HttpFilter {
 
-    private static final JsonProvider JSON = JsonShape.JSON;
-
     @Inject
     RequestTrace trace;
 
@@ -39,9 +36,9 @@ public class MediaTypeHeaders extends HttpFilter {
             return;
         }
         trace.begin(request.getHeader("X-Request-ID"));
-        JsonArrayBuilder errors = JSON.createArrayBuilder()
-                .add(JSON.createObjectBuilder().add("field", bad.get()).add("message", "not a valid media type"));
-        byte[] body = JSON.createObjectBuilder()
+        JsonArrayBuilder errors = JsonShape.JSON.createArrayBuilder()
+                .add(JsonShape.JSON.createObjectBuilder().add("field", bad.get()).add("message", "not a valid media type"));
+        byte[] body = JsonShape.JSON.createObjectBuilder()
                 .add("detail", "The " + bad.get() + " header is not a valid media type.")
                 .add("error", "malformed_header")
                 .add("request_id", trace.requestId())

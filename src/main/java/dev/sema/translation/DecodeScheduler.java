@@ -78,12 +78,11 @@ final class DecodeScheduler {
      * @param sources       token ids per segment, source language tag first, in the order the batches should
      *                      take them (shortest first keeps the padding small)
      * @param forcedTargets the target language id per segment
-     * @param suppressed    token ids never generated (see {@link NllbModel#suppressedTokens})
      * @return per segment, in input order, its hypotheses best first
      */
     List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
-                                  Set<Integer> suppressed, DecodeOptions options) {
-        Request request = new Request(model, suppressed, options, sources.size());
+                                  DecodeOptions options) {
+        Request request = new Request(model, options, sources.size());
         lock.lock();
         try {
             for (int i = 0; i < sources.size(); i++) {
@@ -222,7 +221,7 @@ final class DecodeScheduler {
                 .decoderStartTokenId(defaults.decoderStartTokenId())
                 .eosTokenId(defaults.eosTokenId())
                 .padTokenId(defaults.padTokenId())
-                .suppressTokens(first.suppressed)
+                .suppressTokens(first.model.suppressedTokens())
                 .forcedBosTokenIds(batch.stream().mapToInt(Row::forcedTarget).toArray())
                 .build();
         try (NllbDecoderSession session = first.model.startDecoding(first.model.encode(sources),
@@ -246,7 +245,6 @@ final class DecodeScheduler {
     /** One request's segments; fields other than the final ones are guarded by the scheduler's lock. */
     private static final class Request {
         final NllbModel model;
-        final Set<Integer> suppressed;
         final DecodeOptions options;
         final long queuedAt = System.nanoTime();
         final List<Hypothesis>[] results;
@@ -254,9 +252,8 @@ final class DecodeScheduler {
         RuntimeException failure;
 
         @SuppressWarnings("unchecked")
-        Request(NllbModel model, Set<Integer> suppressed, DecodeOptions options, int segments) {
+        Request(NllbModel model, DecodeOptions options, int segments) {
             this.model = model;
-            this.suppressed = suppressed;
             this.options = options;
             this.results = new List[segments];
             this.remaining = segments;

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -22,7 +21,6 @@ final class SegmentBatches {
     private final NllbModel model;
     private final EngineConfig config;
     private final DecodeScheduler scheduler;
-    private final Set<Integer> suppressed;
 
     /** With a scheduler of its own: the request's segments are batched only with each other. */
     SegmentBatches(NllbModel model, EngineConfig config) {
@@ -33,7 +31,6 @@ final class SegmentBatches {
         this.model = model;
         this.config = config;
         this.scheduler = scheduler;
-        this.suppressed = model.suppressedTokens();
     }
 
     /**
@@ -60,7 +57,7 @@ final class SegmentBatches {
         int[] targets = new int[order.length];
         Arrays.fill(targets, tokenizer.languageId(target));
         List<List<Hypothesis>> sorted = scheduler.decode(model, Arrays.stream(order).map(ids::get).toList(),
-                targets, suppressed, new DecodeOptions(source, target, beams, returns, config.outputLength()));
+                targets, new DecodeOptions(source, target, beams, returns, config.outputLength()));
         List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(order.length, null));
         for (int j = 0; j < order.length; j++) {
             results.set(order[j], sorted.get(j));
