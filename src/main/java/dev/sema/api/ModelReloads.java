@@ -2,6 +2,7 @@ package dev.sema.api;
 
 import dev.sema.api.dto.ReloadRequest;
 import dev.sema.api.error.ApiException;
+import dev.sema.api.error.RequestChecks;
 import dev.sema.models.ModelRegistry;
 import dev.sema.models.ModelStatus;
 
@@ -117,7 +118,6 @@ final class ModelReloads {
     }
 
     private static ApiException invalid(String field, String message) {
-        return new ApiException(400, "invalid_value", message, List.of(new ApiException.FieldError(field, message)),
-                Map.of(), Map.of());
+        return RequestChecks.invalid(400, "invalid_value", field, message, message);
     }
 }

@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,7 +65,7 @@ public class InferenceGuard {
             throw translate(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable("timeout", "Interrupted while waiting for the inference.");
+            throw ApiException.unavailable("timeout", "Interrupted while waiting for the inference.", RETRY_AFTER_SECONDS);
         } finally {
             start(started); // refused or timed out in the queue: it no longer waits either
         }
@@ -91,11 +89,12 @@ public class InferenceGuard {
 
     private static RuntimeException translate(Throwable failure) {
         if (failure instanceof BulkheadException) {
-            return unavailable("overloaded", "Every inference slot is busy and the queue is full; retry shortly.");
+            return ApiException.unavailable("overloaded", "Every inference slot is busy and the queue is full; retry shortly.",
+                    RETRY_AFTER_SECONDS);
         }
         if (failure instanceof TimeoutException) {
-            return unavailable("timeout", "The inference did not finish within the configured time; retry"
-                    + " shortly or send shorter text.");
+            return ApiException.unavailable("timeout", "The inference did not finish within the configured time;"
+                    + " retry shortly or send shorter text.", RETRY_AFTER_SECONDS);
         }
         if (failure instanceof RuntimeException runtime) {
             return runtime;
@@ -104,10 +103,5 @@ public class InferenceGuard {
             throw error;
         }
         return new IllegalStateException("inference failed", failure);
-    }
-
-    private static ApiException unavailable(String code, String detail) {
-        return new ApiException(503, code, detail, List.of(), Map.of(),
-                Map.of("Retry-After", Integer.toString(RETRY_AFTER_SECONDS)));
     }
 }

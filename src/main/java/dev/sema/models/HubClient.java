@@ -29,8 +29,7 @@ public final class HubClient {
     private final BlobDownloader downloader;
 
     public HubClient(HubSettings settings) {
-        this(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.connectTimeout()).build());
+        this(settings, HubHttp.newClient(settings));
     }
 
     public HubClient(HubSettings settings, HttpClient client) {

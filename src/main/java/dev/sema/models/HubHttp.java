@@ -38,6 +38,12 @@ final class HubHttp {
         this.errors = new HubErrors(settings);
     }
 
+    /** HTTP/1.1 and no automatic redirects: {@link HubHttp} follows them itself, never sending the token off-host. */
+    static HttpClient newClient(HubSettings settings) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.connectTimeout()).build();
+    }
+
     /** {@code GET /api/models/{repo}/revision/{revision}}: one attempt, retried by the caller. */
     RepoInfo revisionInfo(String repo, String revision) throws IOException {
         URI uri = URI.create(settings.endpoint() + "/api/models/" + repo + "/revision/" + encodeSegment(revision));

@@ -125,12 +125,12 @@ public final class ModelSlot<M extends AutoCloseable> {
     private ApiException unavailable() {
         ModelStatus current = status.get();
         if (current.state() == ModelStatus.State.LOADING) {
-            return ApiException.modelUnavailable("model_loading",
+            return ApiException.unavailable("model_loading",
                     "The " + name + " model is still loading (" + current.detail() + "); retry shortly.",
                     RETRY_AFTER_LOADING_S);
         }
         String why = current.detail() == null ? "" : ": " + current.detail();
-        return ApiException.modelUnavailable("model_not_loaded",
+        return ApiException.unavailable("model_not_loaded",
                 "The " + name + " model is not loaded" + why, RETRY_AFTER_UNAVAILABLE_S);
     }
 

@@ -1,7 +1,6 @@
 package dev.sema.models;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +33,7 @@ public final class ModelUpdateCheck {
         if (settings.offline()) {
             return List.of("skipped: HF_HUB_OFFLINE is set");
         }
-        HubHttp http = new HubHttp(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.connectTimeout()).build());
+        HubHttp http = new HubHttp(settings, HubHttp.newClient(settings));
         List<String> outcome = new ArrayList<>();
         outcome.add(models.modelDir().isPresent() ? "translation: local copy, not checked"
                 : check(http, registry.translation(), models.modelRepo(), models.modelRevision(),

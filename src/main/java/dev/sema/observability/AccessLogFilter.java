@@ -37,11 +37,8 @@ public class AccessLogFilter implements ContainerResponseFilter {
         response.getHeaders().putSingle("X-Response-Time", String.format(Locale.ROOT, "%.3fs", seconds));
         LOG.info(() -> String.format(Locale.ROOT,
                 "access request_id=%s method=%s route=%s status=%d duration_ms=%.1f characters=%s",
-                trace.requestId(), request.getMethod(), route(), response.getStatus(), seconds * 1000,
+                trace.requestId(), request.getMethod(), RouteTemplates.of(resource), response.getStatus(),
+                seconds * 1000,
                 trace.characters() == null ? "-" : trace.characters()));
-    }
-
-    private String route() {
-        return resource == null ? "unmatched" : RouteTemplates.of(resource.getResourceClass(), resource.getResourceMethod());
     }
 }

@@ -44,8 +44,7 @@ public class RequestMetricsFilter implements ContainerRequestFilter, ContainerRe
         if (!(request.getProperty(STARTED) instanceof Long started)) {
             return; // the request never passed our request filter (e.g. rejected by the container itself)
         }
-        String endpoint = resourceInfo == null ? "unmatched"
-                : RouteTemplates.of(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
+        String endpoint = RouteTemplates.of(resourceInfo);
         int status = response.getStatus();
         metrics.recordRequest(request.getMethod(), endpoint, status, Duration.ofNanos(System.nanoTime() - started));
         if (status >= 400) {

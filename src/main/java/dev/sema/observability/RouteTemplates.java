@@ -1,6 +1,7 @@
 package dev.sema.observability;
 
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ResourceInfo;
 
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -19,6 +20,11 @@ public final class RouteTemplates {
     private static final Map<Route, String> TEMPLATES = new ConcurrentHashMap<>();
 
     private RouteTemplates() {
+    }
+
+    /** The template of the resource method that took the request; {@code unmatched} when none did. */
+    public static String of(ResourceInfo resource) {
+        return resource == null ? "unmatched" : of(resource.getResourceClass(), resource.getResourceMethod());
     }
 
     /**

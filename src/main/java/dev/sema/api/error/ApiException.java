@@ -37,8 +37,11 @@ public class ApiException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
-    /** 503 for a model that is not (yet) usable; clients should retry after {@code retryAfterSeconds}. */
-    public static ApiException modelUnavailable(String code, String detail, int retryAfterSeconds) {
+    /**
+     * 503 with {@code Retry-After}: a model not (yet) usable, or inference overloaded or timed out; clients should
+     * retry after {@code retryAfterSeconds}.
+     */
+    public static ApiException unavailable(String code, String detail, int retryAfterSeconds) {
         return new ApiException(503, code, detail, List.of(), Map.of(),
                 Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }

@@ -53,11 +53,8 @@ final class ModelReader {
         if (window.remaining() >= bytes) {
             return;
         }
+        checkAvailable(bytes);
         long pos = position();
-        if (pos + bytes > size) {
-            throw new FastTextModelException(file, "truncated in " + section + " at byte " + pos + ": needs "
-                    + bytes + " more bytes, file has " + (size - pos));
-        }
         window.clear();
         windowStart = pos;
         while (window.position() < Math.min(WINDOW, size - pos)) {
