@@ -10,13 +10,11 @@ import java.nio.FloatBuffer;
  */
 final class DenseMatrix implements Matrix {
 
-    private final long rows;
     private final int cols;
     private final int rowsPerChunk;
     private final FloatBuffer[] chunks;
 
-    private DenseMatrix(long rows, int cols, int rowsPerChunk, FloatBuffer[] chunks) {
-        this.rows = rows;
+    private DenseMatrix(int cols, int rowsPerChunk, FloatBuffer[] chunks) {
         this.cols = cols;
         this.rowsPerChunk = rowsPerChunk;
         this.chunks = chunks;
@@ -30,17 +28,7 @@ final class DenseMatrix implements Matrix {
             throw in.corrupt("matrix is " + rows + " x " + cols + ", expected " + expectedRows + " x " + expectedCols);
         }
         int rowsPerChunk = (int) Math.max(1, Math.min(Math.min(chunkBytes, Integer.MAX_VALUE) / (4L * cols), rows));
-        return new DenseMatrix(rows, (int) cols, rowsPerChunk, in.floatRows(rows, (int) cols, rowsPerChunk));
-    }
-
-    @Override
-    public long rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
+        return new DenseMatrix((int) cols, rowsPerChunk, in.floatRows(rows, (int) cols, rowsPerChunk));
     }
 
     @Override

@@ -3,10 +3,6 @@ package dev.sema.detection.fasttext;
 /** A read-only {@code [rows, cols]} float matrix of a fastText model, dense or product-quantised. */
 interface Matrix {
 
-    long rows();
-
-    int cols();
-
     /** {@code x += row}, with {@code x} of length {@code cols}. */
     void addRowTo(float[] x, int row);
 

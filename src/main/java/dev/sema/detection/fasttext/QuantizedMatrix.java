@@ -9,17 +9,12 @@ import java.io.IOException;
  */
 final class QuantizedMatrix implements Matrix {
 
-    private final long rows;
-    private final int cols;
     private final byte[] codes;
     private final ProductQuantizer pq;
     private final byte[] normCodes;
     private final ProductQuantizer normPq;
 
-    private QuantizedMatrix(long rows, int cols, byte[] codes, ProductQuantizer pq, byte[] normCodes,
-                            ProductQuantizer normPq) {
-        this.rows = rows;
-        this.cols = cols;
+    private QuantizedMatrix(byte[] codes, ProductQuantizer pq, byte[] normCodes, ProductQuantizer normPq) {
         this.codes = codes;
         this.pq = pq;
         this.normCodes = normCodes;
@@ -46,17 +41,7 @@ final class QuantizedMatrix implements Matrix {
             normCodes = in.bytes(rows);
             normPq = ProductQuantizer.read(in, 1);
         }
-        return new QuantizedMatrix(rows, (int) cols, codes, pq, normCodes, normPq);
-    }
-
-    @Override
-    public long rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
+        return new QuantizedMatrix(codes, pq, normCodes, normPq);
     }
 
     private float norm(int row) {
