@@ -80,7 +80,8 @@ public class DetectLanguageResource {
         DetectLanguageRequest r = RequestChecks.requireBody(request);
         String text = RequestChecks.requireText("text", r.text(), config.detectMaxCharacters());
         int topK = RequestChecks.optionalRange("top_k", r.topK(), 1, config.detectMaxTopK(), DEFAULT_TOP_K);
-        trace.characters(RequestChecks.codePoints(text));
+        int characters = RequestChecks.codePoints(text);
+        trace.characters(characters);
         long started = System.nanoTime();
         Detection detection = inference.detect(detector, text, topK);
         List<DetectedLanguage> candidates = detection.candidates().stream()
@@ -96,9 +97,9 @@ public class DetectLanguageResource {
         Language language = catalogue.find(best.language()).orElseThrow();
         Duration total = trace.elapsed();
         events.detectionRequest(trace.requestId(), null, language.code(), best.confidence(),
-                RequestChecks.codePoints(text), Duration.ofNanos(System.nanoTime() - started), total, text);
+                characters, Duration.ofNanos(System.nanoTime() - started), total, text);
         return new DetectLanguageResponse(language.code(), language.name(), language.nativeName(), best.confidence(),
                 detection.reliable(), language.code().startsWith("eng_"), candidates,
-                RequestChecks.codePoints(text), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
+                characters, Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
     }
 }

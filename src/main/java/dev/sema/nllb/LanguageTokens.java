@@ -113,6 +113,11 @@ public final class LanguageTokens {
         return ids.contains(id);
     }
 
+    /** Whether the model has a token for {@code code}; checked on every request, so no copy of {@link #codes}. */
+    public boolean has(String code) {
+        return idByCode.containsKey(code);
+    }
+
     /** Codes the model knows, in id order. */
     public List<String> codes() {
         return List.copyOf(idByCode.keySet());

@@ -81,8 +81,8 @@ public class NllbTranslationEngine implements TranslationEngine {
             DecodeOptions decode = new DecodeOptions(source, target, beams, 1 + options.alternatives(),
                     config.outputLength());
             List<List<String>> translated = segments.isEmpty() ? List.of()
-                    : cache.translate(lease, decode, segments, missing -> new SegmentBatches(model, config, scheduler)
-                    .translate(missing, source, target, beams, 1 + options.alternatives()));
+                    : cache.translate(lease, decode, segments,
+                    missing -> new SegmentBatches(model, scheduler).translate(missing, decode));
             return rejoin(segmented, translated, options.alternatives());
         }
     }
@@ -117,7 +117,7 @@ public class NllbTranslationEngine implements TranslationEngine {
     }
 
     private static void requireLanguage(NllbTokenizer tokenizer, String field, String code) {
-        if (!tokenizer.languages().codes().contains(code)) {
+        if (!tokenizer.languages().has(code)) {
             throw new ApiException(400, "unsupported_language", "The loaded translation model has no language "
                     + "token for '" + code + "'.", List.of(new ApiException.FieldError(field,
                     "not supported by the loaded model")), Map.of(), Map.of());

@@ -19,29 +19,25 @@ import java.util.stream.IntStream;
 final class SegmentBatches {
 
     private final NllbModel model;
-    private final EngineConfig config;
     private final DecodeScheduler scheduler;
 
     /** With a scheduler of its own: the request's segments are batched only with each other. */
     SegmentBatches(NllbModel model, EngineConfig config) {
-        this(model, config, new DecodeScheduler(config));
+        this(model, new DecodeScheduler(config));
     }
 
-    SegmentBatches(NllbModel model, EngineConfig config, DecodeScheduler scheduler) {
+    SegmentBatches(NllbModel model, DecodeScheduler scheduler) {
         this.model = model;
-        this.config = config;
         this.scheduler = scheduler;
     }
 
     /**
-     * @param segments non-blank texts in {@code source}
-     * @param beams    beams per segment (1 = greedy)
-     * @param returns  hypotheses wanted per segment, 1 to {@code beams}
+     * @param segments non-blank texts in {@code options.source()}
      * @return per segment, in input order, its translations best first (at least one)
      */
-    List<List<String>> translate(List<String> segments, String source, String target, int beams, int returns) {
+    List<List<String>> translate(List<String> segments, DecodeOptions options) {
         NllbTokenizer tokenizer = model.tokenizer();
-        return hypotheses(segments, source, target, beams, returns).stream()
+        return hypotheses(segments, options).stream()
                 .map(nBest -> nBest.stream()
                         .map(h -> tokenizer.decode(Arrays.stream(h.tokens()).asLongStream().toArray()))
                         .toList())
@@ -49,15 +45,15 @@ final class SegmentBatches {
     }
 
     /** Like {@link #translate} but the generated token ids, the forced target language first. */
-    List<List<Hypothesis>> hypotheses(List<String> segments, String source, String target, int beams, int returns) {
+    List<List<Hypothesis>> hypotheses(List<String> segments, DecodeOptions options) {
         NllbTokenizer tokenizer = model.tokenizer();
-        List<long[]> ids = segments.stream().map(s -> tokenizer.encodeSource(s, source)).toList();
+        List<long[]> ids = segments.stream().map(s -> tokenizer.encodeSource(s, options.source())).toList();
         Integer[] order = IntStream.range(0, ids.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
         int[] targets = new int[order.length];
-        Arrays.fill(targets, tokenizer.languageId(target));
+        Arrays.fill(targets, tokenizer.languageId(options.target()));
         List<List<Hypothesis>> sorted = scheduler.decode(model, Arrays.stream(order).map(ids::get).toList(),
-                targets, new DecodeOptions(source, target, beams, returns, config.outputLength()));
+                targets, options);
         List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(order.length, null));
         for (int j = 0; j < order.length; j++) {
             results.set(order[j], sorted.get(j));

@@ -137,7 +137,8 @@ public final class EngineBenchmark {
         try (PrintWriter ids = new PrintWriter(Files.newBufferedWriter(out.resolve("ids.jsonl")))) {
             for (String sentence : sentences) {
                 long[] input = tokenizer.encodeSource(sentence, SOURCE);
-                Hypothesis best = batches.hypotheses(List.of(sentence), SOURCE, TARGET, 1, 1).get(0).get(0);
+                Hypothesis best = batches.hypotheses(List.of(sentence),
+                        new DecodeOptions(SOURCE, TARGET, 1, 1, config.outputLength())).get(0).get(0);
                 int[] output = best.truncated() ? best.tokens() : append(best.tokens(), NllbTokenizer.EOS);
                 ids.printf("{\"input_ids\":%s,\"forced_bos_token_id\":%d,\"max_new_tokens\":%d,\"output_ids\":%s}%n",
                         Arrays.toString(input).replace(" ", ""), forced, config.outputLength().maxNewTokens(input.length),

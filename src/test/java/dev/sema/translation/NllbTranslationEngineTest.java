@@ -99,7 +99,7 @@ class NllbTranslationEngineTest {
             List<String> segments = List.of("Hello world, how are you?", "Bonjour", "生活的真谛是 simple");
             EngineConfig config = new EngineConfig(1, 12, 400, 16);
             List<List<Hypothesis>> beam1 = new SegmentBatches(model, config)
-                    .hypotheses(segments, "eng_Latn", "fra_Latn", 1, 1);
+                    .hypotheses(segments, new DecodeOptions("eng_Latn", "fra_Latn", 1, 1, config.outputLength()));
             Set<Integer> suppressed = model.suppressedTokens();
             for (int i = 0; i < segments.size(); i++) {
                 long[] source = model.tokenizer().encodeSource(segments.get(i), "eng_Latn");
@@ -143,9 +143,11 @@ class NllbTranslationEngineTest {
             assertTrue(suppressed.contains(NllbTokenizer.UNK) && suppressed.contains(NllbTokenizer.BOS));
             assertFalse(suppressed.contains(model.generationDefaults().eosTokenId()));
             int generated = 0;
+            EngineConfig config = new EngineConfig(1, 40, 400, 2);
             for (int beams : new int[]{1, 3}) {
-                List<List<Hypothesis>> all = new SegmentBatches(model, new EngineConfig(1, 40, 400, 2))
-                        .hypotheses(segments, "eng_Latn", "zul_Latn", beams, beams);
+                List<List<Hypothesis>> all = new SegmentBatches(model, config)
+                        .hypotheses(segments, new DecodeOptions("eng_Latn", "zul_Latn", beams, beams,
+                                config.outputLength()));
                 for (List<Hypothesis> nBest : all) {
                     assertEquals(beams, nBest.size());
                     for (Hypothesis h : nBest) {

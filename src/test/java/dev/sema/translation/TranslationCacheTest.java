@@ -129,8 +129,7 @@ class TranslationCacheTest {
         try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
             Function<List<String>, List<List<String>>> decoder = missing -> {
                 decoded.add(List.copyOf(missing));
-                return new SegmentBatches(lease.model(), CONFIG).translate(missing, options.source(),
-                        options.target(), options.beams(), options.returns());
+                return new SegmentBatches(lease.model(), CONFIG).translate(missing, options);
             };
             return cache.translate(lease, options, segments, decoder);
         }
