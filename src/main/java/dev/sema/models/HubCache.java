@@ -38,7 +38,7 @@ public final class HubCache {
         return root;
     }
 
-    public Path repoDir(String repo) {
+    private Path repoDir(String repo) {
         return root.resolve(folderName(repo));
     }
 
@@ -64,11 +64,11 @@ public final class HubCache {
     }
 
     public boolean knownMissing(String repo, String commit, String file) {
-        return Files.exists(repoDir(repo).resolve(".no_exist").resolve(checkSegment(commit)).resolve(checkRelative(file)));
+        return Files.exists(missingMarker(repo, commit, file));
     }
 
     public void markMissing(String repo, String commit, String file) {
-        Path marker = repoDir(repo).resolve(".no_exist").resolve(checkSegment(commit)).resolve(checkRelative(file));
+        Path marker = missingMarker(repo, commit, file);
         io(() -> {
             Files.createDirectories(marker.getParent());
             try {
@@ -79,8 +79,17 @@ public final class HubCache {
         });
     }
 
+    private Path missingMarker(String repo, String commit, String file) {
+        return repoDir(repo).resolve(".no_exist").resolve(checkSegment(commit)).resolve(checkRelative(file));
+    }
+
+    /** {@code refs/{revision}}: the commit a branch or tag pointed to when last resolved. */
+    Path refFile(String repo, String revision) {
+        return repoDir(repo).resolve("refs").resolve(checkRelative(revision));
+    }
+
     public Optional<String> readRef(String repo, String revision) {
-        Path ref = repoDir(repo).resolve("refs").resolve(checkRelative(revision));
+        Path ref = refFile(repo, revision);
         try {
             return Files.isRegularFile(ref)
                     ? Optional.of(Files.readString(ref, StandardCharsets.UTF_8).trim()).filter(s -> !s.isEmpty())
@@ -91,7 +100,7 @@ public final class HubCache {
     }
 
     public void writeRef(String repo, String revision, String commit) {
-        Path ref = repoDir(repo).resolve("refs").resolve(checkRelative(revision));
+        Path ref = refFile(repo, revision);
         io(() -> {
             Files.createDirectories(ref.getParent());
             Path tmp = Files.createTempFile(ref.getParent(), ".ref", ".tmp");

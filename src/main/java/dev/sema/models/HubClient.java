@@ -90,9 +90,9 @@ public final class HubClient {
     private HubSnapshot fromCache(String repo, String revision, ModelFileSelection selection, String why) {
         String commit = cachedCommit(repo, revision).orElseThrow(() -> new HubException(
                 HubException.Reason.NOT_CACHED, why + " and the Hugging Face cache " + cache.root() + " has no "
-                + "entry for " + repo + "@" + revision + " (looked for " + cache.repoDir(repo).resolve("refs")
-                .resolve(revision) + "). Download the model once with network access, or point sema.model-dir / "
-                + "sema.lid-model at a local copy."));
+                + "entry for " + repo + "@" + revision + " (looked for " + cache.refFile(repo, revision)
+                + "). Download the model once with network access, or point sema.model-dir / sema.lid-model at a"
+                + " local copy."));
         List<String> missing = selection.missingRequired(f -> cache.hasFile(repo, commit, f));
         if (!missing.isEmpty()) {
             throw new HubException(HubException.Reason.NOT_CACHED, why + " and " + String.join(", ", missing)
