@@ -1,13 +1,12 @@
 package dev.sema.api;
 
 import dev.sema.api.error.ApiException;
+import dev.sema.guard.ClientResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,7 @@ public class AdminToken {
 
     @Inject
     public AdminToken(@ConfigProperty(name = "sema.admin-token") Optional<String> token) {
-        this.expected = token.map(String::trim).filter(t -> !t.isEmpty()).map(AdminToken::digest).orElse(null);
+        this.expected = token.map(String::trim).filter(t -> !t.isEmpty()).map(ClientResolver::sha256).orElse(null);
     }
 
     /** For the CDI client proxy only. */
@@ -47,17 +46,9 @@ public class AdminToken {
                     Map.of("WWW-Authenticate", "Bearer realm=\"sema-admin\""));
         }
         // Comparing fixed-length digests in constant time leaks neither the token nor its length.
-        byte[] given = digest(authorization.substring(PREFIX.length()).trim());
+        byte[] given = ClientResolver.sha256(authorization.substring(PREFIX.length()).trim());
         if (!MessageDigest.isEqual(expected, given)) {
             throw new ApiException(403, "forbidden", "The admin token is wrong.");
-        }
-    }
-
-    private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

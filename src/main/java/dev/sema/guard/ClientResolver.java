@@ -120,9 +120,13 @@ public final class ClientResolver {
 
     /** First 128 bits of SHA-256, hex: enough to keep clients apart, useless for recovering the input. */
     public static String hash(String value) {
+        return HexFormat.of().formatHex(sha256(value), 0, 16);
+    }
+
+    /** SHA-256 of the UTF-8 bytes. */
+    public static byte[] sha256(String value) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JRE has SHA-256", e);
         }
