@@ -32,6 +32,11 @@ final class EncoderStates implements AutoCloseable {
         return sources.clone();
     }
 
+    /** Rows decoded against these states; asked every step, so without the copy {@link #sources} makes. */
+    int rows() {
+        return sources.length;
+    }
+
     OnnxTensor hidden() {
         return hidden;
     }

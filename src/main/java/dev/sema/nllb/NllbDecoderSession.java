@@ -37,7 +37,7 @@ public final class NllbDecoderSession implements DecoderSession {
 
     @Override
     public int rows() {
-        return encoderStates.sources().length;
+        return encoderStates.rows();
     }
 
     @Override
