@@ -4,6 +4,7 @@ import dev.sema.api.dto.AdminModel;
 import dev.sema.api.dto.AdminModelsResponse;
 import dev.sema.api.dto.ReloadRequest;
 import dev.sema.api.dto.ReloadResponse;
+import dev.sema.api.error.ApiError;
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.ErrorResponses;
 import dev.sema.models.ModelRegistry;
@@ -130,8 +131,8 @@ public class AdminResource {
         }
         String failures = reloads.failures();
         if (!failures.isEmpty()) {
-            throw new ApiException(502, "reload_failed", "The reload failed, the previous model keeps serving. "
-                    + failures, List.of(), Map.of("models", models()), Map.of());
+            throw new ApiException(502, ApiError.of("reload_failed", "The reload failed, the previous model keeps"
+                    + " serving. " + failures).withModels(models()), Map.of());
         }
         return reply(200, "completed", reloads.slots());
     }

@@ -1,15 +1,13 @@
 package dev.sema.api;
 
+import dev.sema.api.error.ApiError;
 import dev.sema.api.error.ApiException;
-import dev.sema.guard.ClientResolver;
+import dev.sema.observability.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The bearer token of the admin endpoints ({@code sema.admin-token}, {@code SEMA_ADMIN_TOKEN}). Without one the
@@ -23,13 +21,13 @@ public class AdminToken {
     private final byte[] expected;
 
     @Inject
-    public AdminToken(@ConfigProperty(name = "sema.admin-token") Optional<String> token) {
-        this.expected = token.map(String::trim).filter(t -> !t.isEmpty()).map(ClientResolver::sha256).orElse(null);
+    public AdminToken(ApiConfig config) {
+        this.expected = config.adminToken().map(String::trim).filter(t -> !t.isEmpty()).map(Sha256::digest).orElse(null);
     }
 
     /** For the CDI client proxy only. */
     protected AdminToken() {
-        this(Optional.empty());
+        this.expected = null;
     }
 
     /**
@@ -41,12 +39,12 @@ public class AdminToken {
             throw new ApiException(404, "not_found", "Not Found. See /openapi for the available routes.");
         }
         if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            throw new ApiException(401, "unauthorized", "Send the admin token as 'Authorization: Bearer <token>'"
-                    + " (sema.admin-token, SEMA_ADMIN_TOKEN).", List.of(), Map.of(),
+            throw new ApiException(401, ApiError.of("unauthorized", "Send the admin token as 'Authorization: Bearer"
+                    + " <token>' (sema.admin-token, SEMA_ADMIN_TOKEN)."),
                     Map.of("WWW-Authenticate", "Bearer realm=\"sema-admin\""));
         }
         // Comparing fixed-length digests in constant time leaks neither the token nor its length.
-        byte[] given = ClientResolver.sha256(authorization.substring(PREFIX.length()).trim());
+        byte[] given = Sha256.digest(authorization.substring(PREFIX.length()).trim());
         if (!MessageDigest.isEqual(expected, given)) {
             throw new ApiException(403, "forbidden", "The admin token is wrong.");
         }

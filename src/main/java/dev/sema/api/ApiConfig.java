@@ -1,53 +1,46 @@
 package dev.sema.api;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Settings of the HTTP edge; defaults in {@code META-INF/microprofile-config.properties}. */
-@ApplicationScoped
-public class ApiConfig {
+/**
+ * Settings of the HTTP edge; defaults in {@code META-INF/microprofile-config.properties} (README lists them).
+ *
+ * @param corsOrigins            {@code sema.cors-origins}: allowed browser origins; {@code *} allows any
+ * @param maxCharacters          {@code sema.max-characters}: longest text to translate, and longest batch in
+ *                               total, in Unicode code points after trimming
+ * @param batchMaxTexts          {@code sema.batch-max-texts}: most texts in one batch request
+ * @param maxBeamSize            {@code sema.max-beam-size}: largest {@code beam_size} a client may ask for
+ * @param detectMaxCharacters    {@code sema.detect-max-characters}: longest text {@code /detect-language} takes
+ * @param detectMaxTopK          {@code sema.detect-max-top-k}: largest {@code top_k}
+ * @param version                {@code sema.version}: reported by {@code /status} and {@code /api/v1/health}
+ * @param maxBodyBytes           {@code sema.max-body-bytes}: largest request body, declared or chunked
+ * @param maxJsonDepth           {@code sema.max-json-depth}: deepest JSON nesting of a request body
+ * @param adminToken             {@code sema.admin-token}: bearer token of the admin API; without it the admin
+ *                               routes answer 404
+ * @param adminReloadWaitSeconds {@code sema.admin-reload-wait-s}: longest a {@code ?wait=true} reload waits
+ */
+public record ApiConfig(List<String> corsOrigins, int maxCharacters, int batchMaxTexts, int maxBeamSize,
+                        int detectMaxCharacters, int detectMaxTopK, String version, long maxBodyBytes,
+                        int maxJsonDepth, Optional<String> adminToken, int adminReloadWaitSeconds) {
 
-    private final List<String> corsOrigins;
-    private final int detectMaxCharacters;
-    private final int detectMaxTopK;
-    private final String version;
-
-    @Inject
-    public ApiConfig(@ConfigProperty(name = "sema.cors-origins") List<String> corsOrigins,
-                     @ConfigProperty(name = "sema.detect-max-characters") int detectMaxCharacters,
-                     @ConfigProperty(name = "sema.detect-max-top-k") int detectMaxTopK,
-                     @ConfigProperty(name = "sema.version") String version) {
-        this.corsOrigins = List.copyOf(corsOrigins);
-        this.detectMaxCharacters = detectMaxCharacters;
-        this.detectMaxTopK = detectMaxTopK;
-        this.version = version;
+    public ApiConfig {
+        corsOrigins = List.copyOf(corsOrigins);
     }
 
-    /** For the CDI client proxy only. */
-    protected ApiConfig() {
-        this(List.of("*"), 0, 0, "");
-    }
-
-    /** Allowed browser origins; {@code *} allows any. */
-    public List<String> corsOrigins() {
-        return corsOrigins;
-    }
-
-    /** Longest text {@code /detect-language} accepts, in Unicode code points. */
-    public int detectMaxCharacters() {
-        return detectMaxCharacters;
-    }
-
-    /** Largest {@code top_k} for {@code /detect-language}. */
-    public int detectMaxTopK() {
-        return detectMaxTopK;
-    }
-
-    /** Version reported by {@code /status} and {@code /api/v1/health}. */
-    public String version() {
-        return version;
+    public static ApiConfig from(Config config) {
+        return new ApiConfig(config.getValues("sema.cors-origins", String.class),
+                config.getValue("sema.max-characters", int.class),
+                config.getValue("sema.batch-max-texts", int.class),
+                config.getValue("sema.max-beam-size", int.class),
+                config.getValue("sema.detect-max-characters", int.class),
+                config.getValue("sema.detect-max-top-k", int.class),
+                config.getValue("sema.version", String.class),
+                config.getValue("sema.max-body-bytes", long.class),
+                config.getValue("sema.max-json-depth", int.class),
+                config.getOptionalValue("sema.admin-token", String.class),
+                config.getValue("sema.admin-reload-wait-s", int.class));
     }
 }

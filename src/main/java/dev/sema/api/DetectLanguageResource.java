@@ -3,14 +3,12 @@ package dev.sema.api;
 import dev.sema.api.dto.DetectLanguageRequest;
 import dev.sema.api.dto.DetectLanguageResponse;
 import dev.sema.api.dto.DetectedLanguage;
-import dev.sema.api.error.ApiException;
 import dev.sema.api.error.RequestChecks;
-import dev.sema.detection.Detection;
-import dev.sema.detection.LanguageDetector;
-import dev.sema.guard.GuardedInference;
-import dev.sema.guard.RateLimited;
+import dev.sema.api.filter.RateLimited;
+import dev.sema.detection.DetectionService;
+import dev.sema.detection.DetectionService.Identification;
+import dev.sema.failure.LanguageUndeterminedException.Purpose;
 import dev.sema.languages.Language;
-import dev.sema.languages.LanguageCatalogue;
 import dev.sema.observability.EventLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 @Path("/api/v1/detect-language")
 @Tag(name = "Language Detection")
@@ -38,27 +35,22 @@ public class DetectLanguageResource {
 
     private static final int DEFAULT_TOP_K = 3;
 
-    private final LanguageDetector detector;
-    private final LanguageCatalogue catalogue;
+    private final DetectionService detection;
     private final ApiConfig config;
     private final RequestTrace trace;
-    private final GuardedInference inference;
     private final EventLog events;
 
     @Inject
-    public DetectLanguageResource(LanguageDetector detector, LanguageCatalogue catalogue, ApiConfig config,
-                                  RequestTrace trace, GuardedInference inference, EventLog events) {
-        this.detector = detector;
-        this.catalogue = catalogue;
+    public DetectLanguageResource(DetectionService detection, ApiConfig config, RequestTrace trace, EventLog events) {
+        this.detection = detection;
         this.config = config;
         this.trace = trace;
-        this.inference = inference;
         this.events = events;
     }
 
     /** For the CDI client proxy only. */
     protected DetectLanguageResource() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null);
     }
 
     @POST
@@ -83,23 +75,15 @@ public class DetectLanguageResource {
         int characters = RequestChecks.codePoints(text);
         trace.characters(characters);
         long started = System.nanoTime();
-        Detection detection = inference.detect(detector, text, topK);
-        List<DetectedLanguage> candidates = detection.candidates().stream()
-                .flatMap(c -> catalogue.find(c.language()).stream()
-                        .map(l -> new DetectedLanguage(l.code(), l.name(), c.confidence())))
-                .toList();
-        if (candidates.isEmpty()) {
-            throw new ApiException(400, "language_undetermined", "The text matches no supported language.",
-                    List.of(new ApiException.FieldError("text", "no supported language detected")),
-                    Map.of("candidates", detection.rawLabels()), Map.of());
-        }
-        DetectedLanguage best = candidates.get(0);
-        Language language = catalogue.find(best.language()).orElseThrow();
-        Duration total = trace.elapsed();
-        events.detectionRequest(trace.requestId(), null, language.code(), best.confidence(),
-                characters, Duration.ofNanos(System.nanoTime() - started), total, text);
-        return new DetectLanguageResponse(language.code(), language.name(), language.nativeName(), best.confidence(),
-                detection.reliable(), language.code().startsWith("eng_"), candidates,
+        Identification identified = detection.identify(text, topK, Purpose.IDENTIFICATION);
+        Language language = identified.best().language();
+        double confidence = identified.best().confidence();
+        events.detectionRequest(trace.requestId(), null, language.code(), confidence,
+                characters, Duration.ofNanos(System.nanoTime() - started), trace.elapsed(), text);
+        List<DetectedLanguage> candidates = identified.candidates().stream()
+                .map(c -> new DetectedLanguage(c.language().code(), c.language().name(), c.confidence())).toList();
+        return new DetectLanguageResponse(language.code(), language.name(), language.nativeName(), confidence,
+                identified.reliable(), language.code().startsWith("eng_"), candidates,
                 characters, Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
     }
 }

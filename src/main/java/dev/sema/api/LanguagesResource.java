@@ -3,7 +3,9 @@ package dev.sema.api;
 import dev.sema.api.dto.LanguageInfo;
 import dev.sema.api.dto.LanguageStatsResponse;
 import dev.sema.api.dto.LanguagesResponse;
+import dev.sema.api.error.ApiError;
 import dev.sema.api.error.ApiException;
+import dev.sema.api.error.RequestChecks;
 import dev.sema.languages.LanguageCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
 import java.util.Map;
 
 @Path("/api/v1/languages")
@@ -28,6 +29,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 public class LanguagesResource {
+
+    /** Shorter queries match too much to rank usefully. */
+    private static final int MIN_QUERY_LENGTH = 2;
 
     private final LanguageCatalogue catalogue;
 
@@ -95,6 +99,10 @@ public class LanguagesResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     public LanguagesResponse search(@Parameter(description = "At least 2 characters", required = true,
             example = "swahili") @QueryParam("q") String q) {
+        if (q == null || RequestChecks.codePoints(q.strip()) < MIN_QUERY_LENGTH) {
+            throw RequestChecks.invalid(400, "query_too_short", "q", "Search query must be at least "
+                    + MIN_QUERY_LENGTH + " characters long", "at least " + MIN_QUERY_LENGTH + " characters");
+        }
         return LanguagesResponse.of(catalogue.search(q));
     }
 
@@ -120,7 +128,7 @@ public class LanguagesResource {
     public LanguageInfo language(@Parameter(description = "Code, alias or name", example = "swh_Latn")
                                  @PathParam("code") String code) {
         return catalogue.find(code).map(LanguageInfo::from).orElseThrow(() -> new ApiException(404,
-                "unknown_language", "Language code '" + code + "' not supported. Use /api/v1/languages to see all"
-                + " supported languages.", List.of(), Map.of("suggestions", catalogue.suggest(code)), Map.of()));
+                ApiError.of("unknown_language", "Language code '" + code + "' not supported. Use /api/v1/languages"
+                        + " to see all supported languages.").withSuggestions(catalogue.suggest(code)), Map.of()));
     }
 }

@@ -5,10 +5,10 @@ import dev.sema.api.dto.BatchTranslateResponse;
 import dev.sema.api.dto.BatchTranslation;
 import dev.sema.api.dto.TranslateRequest;
 import dev.sema.api.dto.TranslateResponse;
-import dev.sema.api.error.RequestChecks;
-import dev.sema.guard.RateLimited;
+import dev.sema.api.filter.RateLimited;
 import dev.sema.observability.EventLog;
 import dev.sema.translation.Translation;
+import dev.sema.translation.TranslationJob;
 import dev.sema.translation.TranslationResult;
 import dev.sema.translation.TranslationService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,19 +35,24 @@ import java.util.List;
 public class TranslateResource {
 
     private final TranslationService service;
+    private final TranslationRequests requests;
     private final RequestTrace trace;
     private final EventLog events;
 
     @Inject
-    public TranslateResource(TranslationService service, RequestTrace trace, EventLog events) {
+    public TranslateResource(TranslationService service, ApiConfig config, RequestTrace trace, EventLog events) {
         this.service = service;
+        this.requests = new TranslationRequests(config);
         this.trace = trace;
         this.events = events;
     }
 
     /** For the CDI client proxy only. */
     protected TranslateResource() {
-        this(null, null, null);
+        this.service = null;
+        this.requests = null;
+        this.trace = null;
+        this.events = null;
     }
 
     @POST
@@ -67,14 +72,13 @@ public class TranslateResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public TranslateResponse translate(TranslateRequest request) {
-        TranslateRequest r = RequestChecks.requireBody(request);
-        TranslationResult result = service.translate(r.text(), r.sourceLanguage(), r.targetLanguage(), r.beamSize(),
-                r.alternatives());
+        TranslationJob job = requests.single(request);
+        TranslationResult result = service.translate(job);
         trace.characters(result.characterCount());
-        logEvents(result, List.of(r.text()));
+        logEvents(result, job.texts());
         Translation t = result.translations().get(0);
         return new TranslateResponse(t.text(), t.sourceLanguage(), t.sourceConfidence(), result.targetLanguage(),
-                requested(r.alternatives(), t.alternatives()), result.inferenceSeconds(), t.characterCount(),
+                requested(request.alternatives(), t.alternatives()), result.inferenceSeconds(), t.characterCount(),
                 Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
     }
 
@@ -95,14 +99,13 @@ public class TranslateResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public BatchTranslateResponse translateBatch(BatchTranslateRequest request) {
-        BatchTranslateRequest r = RequestChecks.requireBody(request);
-        TranslationResult result = service.translateBatch(r.texts(), r.sourceLanguage(), r.targetLanguage(),
-                r.beamSize(), r.alternatives());
+        TranslationJob job = requests.batch(request);
+        TranslationResult result = service.translate(job);
         trace.characters(result.characterCount());
-        logEvents(result, r.texts());
+        logEvents(result, job.texts());
         List<BatchTranslation> translations = result.translations().stream()
                 .map(t -> new BatchTranslation(t.text(), t.sourceLanguage(), t.sourceConfidence(), t.characterCount(),
-                        requested(r.alternatives(), t.alternatives())))
+                        requested(request.alternatives(), t.alternatives())))
                 .toList();
         return new BatchTranslateResponse(translations, result.targetLanguage(), result.inferenceSeconds(),
                 result.characterCount(), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());

@@ -1,7 +1,7 @@
 package dev.sema.detection;
 
-import dev.sema.detection.fasttext.FastTextModel;
-import dev.sema.detection.fasttext.Prediction;
+import dev.sema.fasttext.FastTextModel;
+import dev.sema.fasttext.Prediction;
 import dev.sema.models.ModelRegistry;
 import dev.sema.models.ModelSlot;
 import dev.sema.models.ModelStatus;

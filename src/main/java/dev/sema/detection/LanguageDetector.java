@@ -9,7 +9,7 @@ public interface LanguageDetector extends ManagedModel {
      * @param text raw client text (normalisation is the detector's job)
      * @param topK number of candidates wanted (≥ 1)
      * @return candidates best first, only languages the translator supports
-     * @throws dev.sema.api.error.ApiException 503 when no model is loaded
+     * @throws dev.sema.failure.ModelUnavailableException when no model is loaded
      */
     Detection detect(String text, int topK);
 }

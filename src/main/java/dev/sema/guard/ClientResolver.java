@@ -1,12 +1,10 @@
 package dev.sema.guard;
 
+import dev.sema.observability.Sha256;
+
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -50,7 +48,7 @@ public final class ClientResolver {
                           List<String> xForwardedFor) {
         Optional<String> key = bearerToken(authorization);
         if (key.isPresent()) {
-            return "key:" + hash(key.get());
+            return "key:" + Sha256.shortHex(key.get());
         }
         return "ip:" + clientAddress(peerAddress, forwarded, xForwardedFor);
     }
@@ -116,19 +114,5 @@ public final class ClientResolver {
         }
         String token = authorization.substring(7).trim();
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
-    }
-
-    /** First 128 bits of SHA-256, hex: enough to keep clients apart, useless for recovering the input. */
-    public static String hash(String value) {
-        return HexFormat.of().formatHex(sha256(value), 0, 16);
-    }
-
-    /** SHA-256 of the UTF-8 bytes. */
-    public static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JRE has SHA-256", e);
-        }
     }
 }

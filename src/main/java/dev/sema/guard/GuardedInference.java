@@ -1,8 +1,5 @@
 package dev.sema.guard;
 
-import dev.sema.api.error.RequestChecks;
-import dev.sema.detection.Detection;
-import dev.sema.detection.LanguageDetector;
 import dev.sema.observability.SemaMetrics;
 import dev.sema.translation.TranslationEngine;
 import dev.sema.translation.TranslationOptions;
@@ -14,13 +11,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The one way services reach the models: translation runs under the {@link InferenceGuard}, and every
+ * How the translation service reaches the engine: translation runs under the {@link InferenceGuard}, and every
  * successful call is counted in the {@code sema_*} metrics (failures are counted per request by the metrics
  * filter instead, under their error code).
- *
- * <p>Detection is deliberately not guarded: fastText answers in microseconds, so queueing it behind the
- * translation bulkhead (and hopping to a worker thread) would cost more than the work, and an overloaded
- * translator should not make {@code /detect-language} fail.
  */
 @ApplicationScoped
 public class GuardedInference {
@@ -49,17 +42,8 @@ public class GuardedInference {
         List<TranslationOutput> outputs = guard.run(() -> engine.translate(texts, source, target, options));
         Duration share = Duration.ofNanos((System.nanoTime() - start) / Math.max(1, texts.size()));
         for (String text : texts) {
-            metrics.recordTranslation(source, target, RequestChecks.codePoints(text), share);
+            metrics.recordTranslation(source, target, text.codePointCount(0, text.length()), share);
         }
         return outputs;
-    }
-
-    /** {@link LanguageDetector#detect}, recorded under the best candidate ({@code other} when there is none). */
-    public Detection detect(LanguageDetector detector, String text, int topK) {
-        long start = System.nanoTime();
-        Detection detection = detector.detect(text, topK);
-        Detection.Candidate best = detection.best();
-        metrics.recordDetection(best == null ? null : best.language(), Duration.ofNanos(System.nanoTime() - start));
-        return detection;
     }
 }

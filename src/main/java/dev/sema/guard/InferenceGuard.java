@@ -1,6 +1,7 @@
 package dev.sema.guard;
 
-import dev.sema.api.error.ApiException;
+import dev.sema.failure.InferenceTimeoutException;
+import dev.sema.failure.OverloadedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -14,18 +15,15 @@ import java.util.function.Supplier;
 
 /**
  * What the services call around model inference: runs it under {@link InferenceBulkhead} (MicroProfile Fault
- * Tolerance) and turns the policy's refusals into the API's errors: a full bulkhead and queue is 503
- * {@code overloaded}, a call outlasting the timeout is 503 {@code timeout}, both with Retry-After. Failures of
- * the inference itself pass through unchanged.
+ * Tolerance) and turns the policy's refusals into domain failures: a full bulkhead and queue is
+ * {@link OverloadedException}, a call outlasting the timeout {@link InferenceTimeoutException}. Failures of the
+ * inference itself pass through unchanged.
  *
  * <p>It also counts the calls that wait for a slot ({@code sema_inference_queue_depth}), which FT's own
  * metrics report only per method and under names outside {@code sema_*}.
  */
 @ApplicationScoped
 public class InferenceGuard {
-
-    /** Seconds a refused client should wait: an inference slot typically frees within a second. */
-    static final int RETRY_AFTER_SECONDS = 1;
 
     private final InferenceBulkhead bulkhead;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -44,7 +42,9 @@ public class InferenceGuard {
     /**
      * Runs {@code inference} on an FT worker thread once a slot is free; the calling thread waits for it.
      *
-     * @throws ApiException 503 {@code overloaded} or {@code timeout}; exceptions from {@code inference} pass through
+     * @throws OverloadedException       when every slot and queue place is taken
+     * @throws InferenceTimeoutException when waiting plus running outlasts the timeout; exceptions from
+     *                                   {@code inference} pass through
      */
     public <T> T run(Supplier<T> inference) {
         AtomicBoolean started = new AtomicBoolean();
@@ -65,7 +65,7 @@ public class InferenceGuard {
             throw translate(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.unavailable("timeout", "Interrupted while waiting for the inference.", RETRY_AFTER_SECONDS);
+            throw new InferenceTimeoutException("Interrupted while waiting for the inference.");
         } finally {
             start(started); // refused or timed out in the queue: it no longer waits either
         }
@@ -89,12 +89,11 @@ public class InferenceGuard {
 
     private static RuntimeException translate(Throwable failure) {
         if (failure instanceof BulkheadException) {
-            return ApiException.unavailable("overloaded", "Every inference slot is busy and the queue is full; retry shortly.",
-                    RETRY_AFTER_SECONDS);
+            return new OverloadedException();
         }
         if (failure instanceof TimeoutException) {
-            return ApiException.unavailable("timeout", "The inference did not finish within the configured time;"
-                    + " retry shortly or send shorter text.", RETRY_AFTER_SECONDS);
+            return new InferenceTimeoutException("The inference did not finish within the configured time;"
+                    + " retry shortly or send shorter text.");
         }
         if (failure instanceof RuntimeException runtime) {
             return runtime;

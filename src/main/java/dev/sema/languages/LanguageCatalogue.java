@@ -1,6 +1,7 @@
 package dev.sema.languages;
 
-import dev.sema.api.error.ApiException;
+import dev.sema.failure.UnknownRegionException;
+import dev.sema.failure.UnsupportedLanguageException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
@@ -28,7 +29,6 @@ public class LanguageCatalogue {
     public static final List<String> REGIONS = List.of("Africa", "Americas", "Asia", "Europe", "Middle East", "Oceania");
     static final String RESOURCE = "/languages/catalogue.json";
     private static final int MAX_SUGGESTIONS = 3;
-    private static final int MIN_QUERY_LENGTH = 2;
 
     private final List<Language> languages;
     /** Lower-cased code, alias, English and native name → language; codes win over aliases over names. */
@@ -61,12 +61,15 @@ public class LanguageCatalogue {
         return Optional.ofNullable(byKey.getOrDefault(key, byKey.get(key.replace('-', '_'))));
     }
 
-    /** Like {@link #find} but answers 400 {@code unsupported_language} with up to three suggestions. */
+    /**
+     * Like {@link #find}, for a language the caller cannot do without.
+     *
+     * @param field the input that named it, reported with up to three suggestions when it is unknown
+     * @throws UnsupportedLanguageException when no language matches
+     */
     public Language require(String field, String codeOrAlias) {
-        return find(codeOrAlias).orElseThrow(() -> new ApiException(400, "unsupported_language",
-                "Language '" + codeOrAlias + "' is not supported. Use /api/v1/languages to list supported codes.",
-                List.of(new ApiException.FieldError(field, "unsupported language")),
-                Map.of("suggestions", suggest(codeOrAlias)), Map.of()));
+        return find(codeOrAlias).orElseThrow(() -> new UnsupportedLanguageException(field, codeOrAlias,
+                suggest(codeOrAlias)));
     }
 
     /** Up to three canonical codes a client may have meant, best first (e.g. {@code swa_Latn} → {@code swh_Latn}). */
@@ -82,22 +85,21 @@ public class LanguageCatalogue {
         return languages.stream().filter(Language::african).toList();
     }
 
-    /** Languages of one region (case-insensitive); 404 {@code unknown_region} if there are none. */
+    /**
+     * Languages of one region (case-insensitive).
+     *
+     * @throws UnknownRegionException if there are none
+     */
     public List<Language> region(String region) {
         List<Language> found = languages.stream().filter(l -> l.region().equalsIgnoreCase(region.strip())).toList();
         if (found.isEmpty()) {
-            throw new ApiException(404, "unknown_region", "No languages found for region: " + region
-                    + ". Available regions: " + String.join(", ", REGIONS));
+            throw new UnknownRegionException(region, REGIONS);
         }
         return found;
     }
 
-    /** Ranked search; the query must have at least two characters after trimming (else 400). */
+    /** Ranked search (exact code > alias > name prefix > substring); the edge refuses queries too short to rank. */
     public List<Language> search(String query) {
-        if (query == null || query.strip().codePointCount(0, query.strip().length()) < MIN_QUERY_LENGTH) {
-            throw new ApiException(400, "query_too_short", "Search query must be at least 2 characters long",
-                    List.of(new ApiException.FieldError("q", "at least 2 characters")), Map.of(), Map.of());
-        }
         return LanguageSearch.search(languages, query);
     }
 

@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.nllb.ModelVariant;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +18,28 @@ import java.util.stream.Stream;
  */
 public record ModelFileSelection(String purpose, List<String> required, List<String> optional) {
 
+    private static final List<String> NLLB_SESSIONS = List.of("encoder_model", "decoder_model_merged");
+    private static final List<String> NLLB_CONFIG = List.of("config.json", "generation_config.json",
+            "sentencepiece.bpe.model");
+    private static final List<String> NLLB_TOKENIZER_EXTRAS = List.of("tokenizer.json", "tokenizer_config.json",
+            "special_tokens_map.json");
+
     public ModelFileSelection {
         required = List.copyOf(required);
         optional = List.copyOf(optional);
         Stream.concat(required.stream(), optional.stream()).forEach(HubCache::checkRelative);
+    }
+
+    /**
+     * The files of one NLLB variant in a transformers.js export: the engine runs {@code encoder_model} and
+     * {@code decoder_model_merged}, as transformers.js does.
+     */
+    public static ModelFileSelection nllb(ModelVariant variant) {
+        List<String> onnx = NLLB_SESSIONS.stream().map(variant::onnxFile).toList();
+        List<String> required = Stream.concat(onnx.stream(), NLLB_CONFIG.stream()).toList();
+        List<String> optional = Stream.concat(NLLB_TOKENIZER_EXTRAS.stream(), onnx.stream().map(f -> f + "_data"))
+                .toList();
+        return new ModelFileSelection("NLLB variant " + variant.id(), required, optional);
     }
 
     public static ModelFileSelection single(String purpose, String file) {

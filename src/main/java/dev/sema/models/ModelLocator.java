@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.nllb.ModelVariant;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +33,8 @@ public final class ModelLocator {
 
     /** @return the folder holding the configured NLLB variant in the repository's layout */
     public ResolvedModel resolveTranslationModel() {
-        NllbVariant variant = config.modelVariant();
-        ModelFileSelection files = variant.files();
+        ModelVariant variant = config.modelVariant();
+        ModelFileSelection files = ModelFileSelection.nllb(variant);
         if (config.modelDir().isPresent()) {
             Path dir = config.modelDir().get();
             List<String> missing = Files.isDirectory(dir)
@@ -44,10 +46,10 @@ public final class ModelLocator {
                         + String.join(", ", files.required()) + " (the Hub repository's layout). Unset it to "
                         + "download " + config.modelRepo() + " instead.");
             }
-            return ResolvedModel.local(dir, variant.id());
+            return ResolvedModel.local(dir, variant);
         }
         HubSnapshot snapshot = hub.fetch(config.modelRepo(), config.modelRevision(), files);
-        return new ResolvedModel(config.modelRepo(), config.modelRevision(), snapshot.commit(), variant.id(),
+        return new ResolvedModel(config.modelRepo(), config.modelRevision(), snapshot.commit(), variant,
                 snapshot.dir());
     }
 

@@ -1,10 +1,8 @@
 package dev.sema.models;
 
-import dev.sema.detection.fasttext.FastTextModel;
-import dev.sema.nllb.ModelVariant;
+import dev.sema.fasttext.FastTextModel;
 import dev.sema.nllb.NllbModel;
 import dev.sema.nllb.OrtSettings;
-import dev.sema.observability.ModelLoaded;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -138,7 +136,7 @@ public class ModelRegistry {
                 .orElse(models.modelRepo() + "@" + models.modelRevision() + " (" + models.modelVariant().id()
                         + ") from the Hugging Face Hub");
         return translationLoader.load(what, new SlotLoader.Source<>(locator::resolveTranslationModel,
-                resolved -> NllbModel.load(resolved.path(), ModelVariant.parse(resolved.variant()), ort),
+                resolved -> NllbModel.load(resolved.path(), resolved.variant(), ort),
                 model -> Map.of("merged_decoder", model.mergedDecoder(),
                         "languages", model.tokenizer().languages().codes().size())), executor());
     }

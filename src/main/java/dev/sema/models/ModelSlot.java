@@ -1,6 +1,6 @@
 package dev.sema.models;
 
-import dev.sema.api.error.ApiException;
+import dev.sema.failure.ModelUnavailableException;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -24,8 +24,6 @@ import java.util.logging.Logger;
 public final class ModelSlot<M extends AutoCloseable> {
 
     private static final Logger LOG = Logger.getLogger(ModelSlot.class.getName());
-    private static final int RETRY_AFTER_LOADING_S = 10;
-    private static final int RETRY_AFTER_UNAVAILABLE_S = 30;
 
     private final String name;
     private final AtomicReference<Holder<M>> serving = new AtomicReference<>();
@@ -50,8 +48,8 @@ public final class ModelSlot<M extends AutoCloseable> {
     /**
      * Borrows the serving model for one request.
      *
-     * @throws ApiException 503 {@code model_loading} while the first load runs, {@code model_not_loaded}
-     *                      when no model is configured or loading failed
+     * @throws ModelUnavailableException while the first load runs, or when no model is configured or loading
+     *                                   failed
      */
     public Lease<M> acquire() {
         while (true) {
@@ -122,16 +120,11 @@ public final class ModelSlot<M extends AutoCloseable> {
         return new ModelStatus(name, ModelStatus.State.READY, detail, holder.loadedAt, holder.info);
     }
 
-    private ApiException unavailable() {
+    private ModelUnavailableException unavailable() {
         ModelStatus current = status.get();
-        if (current.state() == ModelStatus.State.LOADING) {
-            return ApiException.unavailable("model_loading",
-                    "The " + name + " model is still loading (" + current.detail() + "); retry shortly.",
-                    RETRY_AFTER_LOADING_S);
-        }
-        String why = current.detail() == null ? "" : ": " + current.detail();
-        return ApiException.unavailable("model_not_loaded",
-                "The " + name + " model is not loaded" + why, RETRY_AFTER_UNAVAILABLE_S);
+        return current.state() == ModelStatus.State.LOADING
+                ? ModelUnavailableException.loading(name, current.detail())
+                : ModelUnavailableException.notLoaded(name, current.detail());
     }
 
     /** A borrowed model; close it (try-with-resources) when the request is done with it. */

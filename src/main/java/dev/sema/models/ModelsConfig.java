@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.nllb.ModelVariant;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,7 +18,7 @@ import java.util.Optional;
  * @param modelDir      {@code sema.model-dir}: a local folder in the repository's layout; skips the download
  * @param lidModel      {@code sema.lid-model}: a local fastText file; skips the download
  */
-public record ModelsConfig(String modelRepo, String modelRevision, NllbVariant modelVariant, String lidRepo,
+public record ModelsConfig(String modelRepo, String modelRevision, ModelVariant modelVariant, String lidRepo,
                            String lidRevision, String lidFile, Optional<Path> modelDir, Optional<Path> lidModel) {
 
     public static final String DEFAULT_MODEL_REPO = "Xenova/nllb-200-distilled-600M";
@@ -38,7 +40,7 @@ public record ModelsConfig(String modelRepo, String modelRevision, NllbVariant m
         return new ModelsConfig(
                 config.get("sema.model-repo").orElse(DEFAULT_MODEL_REPO),
                 config.get("sema.model-revision").orElse(DEFAULT_REVISION),
-                config.get("sema.model-variant").map(NllbVariant::parse).orElse(NllbVariant.QUANTIZED),
+                config.get("sema.model-variant").map(ModelVariant::parse).orElse(ModelVariant.QUANTIZED),
                 config.get("sema.lid-repo").orElse(DEFAULT_LID_REPO),
                 config.get("sema.lid-revision").orElse(DEFAULT_REVISION),
                 config.get("sema.lid-file").orElse(DEFAULT_LID_FILE),

@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.nllb.ModelVariant;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +16,9 @@ import java.util.Map;
  * @param path     translation: the folder in repository layout ({@code config.json}, {@code onnx/...});
  *                 language identification: the fastText file
  */
-public record ResolvedModel(String repo, String revision, String commit, String variant, Path path) {
+public record ResolvedModel(String repo, String revision, String commit, ModelVariant variant, Path path) {
 
-    public static ResolvedModel local(Path path, String variant) {
+    public static ResolvedModel local(Path path, ModelVariant variant) {
         return new ResolvedModel(null, null, null, variant, path);
     }
 
@@ -31,7 +33,7 @@ public record ResolvedModel(String repo, String revision, String commit, String 
         putIfPresent(info, "repo", repo);
         putIfPresent(info, "revision", revision);
         putIfPresent(info, "commit", commit);
-        putIfPresent(info, "variant", variant);
+        putIfPresent(info, "variant", variant == null ? null : variant.id());
         info.put("path", path.toString());
         return info;
     }

@@ -1,6 +1,5 @@
 package dev.sema.models;
 
-import dev.sema.observability.ModelLoaded;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,11 +1,9 @@
 package dev.sema.observability;
 
-import dev.sema.guard.ClientResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,15 +28,14 @@ public class EventLog {
     private final boolean hashClient;
 
     @Inject
-    public EventLog(@ConfigProperty(name = "sema.log-text", defaultValue = "false") boolean logText,
-                    @ConfigProperty(name = "sema.log-client-hash", defaultValue = "true") boolean hashClient) {
-        this.logText = logText;
-        this.hashClient = hashClient;
+    public EventLog(ObservabilityConfig config) {
+        this.logText = config.logText();
+        this.hashClient = config.logClientHash();
     }
 
     /** For CDI's client proxy only. */
     protected EventLog() {
-        this(false, true);
+        this(new ObservabilityConfig(false, true));
     }
 
     /**
@@ -93,7 +90,7 @@ public class EventLog {
             event.add("request_id", requestId);
         }
         if (client != null) {
-            event.add("client", hashClient ? ClientResolver.hash(client) : client);
+            event.add("client", hashClient ? Sha256.shortHex(client) : client);
         }
         return event;
     }

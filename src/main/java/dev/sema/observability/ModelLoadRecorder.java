@@ -1,5 +1,6 @@
 package dev.sema.observability;
 
+import dev.sema.models.ModelLoaded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

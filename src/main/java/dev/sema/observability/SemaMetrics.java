@@ -1,6 +1,5 @@
 package dev.sema.observability;
 
-import dev.sema.guard.InferenceGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -55,20 +55,26 @@ public class SemaMetrics {
     private final Set<String> languageLabels = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public SemaMetrics(@RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry,
-                       InferenceGuard inferenceGuard) {
+    public SemaMetrics(@RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry) {
         this.registry = registry;
         // Supplier gauges: Micrometer holds an object-plus-function gauge's object only weakly.
         Runtime runtime = Runtime.getRuntime();
         registry.gauge(metadata("sema_memory_usage_bytes", "JVM heap in use, bytes"),
                 () -> runtime.totalMemory() - runtime.freeMemory());
-        registry.gauge(metadata("sema_inference_queue_depth", "Requests waiting for an inference slot"),
-                inferenceGuard::queueDepth);
     }
 
     /** For CDI's client proxy only. */
     protected SemaMetrics() {
         this.registry = null;
+    }
+
+    /**
+     * Reports how many calls wait for an inference slot; the guard registers its counter at start-up, so this
+     * package does not depend on the guard.
+     */
+    public void gaugeInferenceQueue(IntSupplier queueDepth) {
+        registry.gauge(metadata("sema_inference_queue_depth", "Requests waiting for an inference slot"),
+                queueDepth::getAsInt);
     }
 
     /** Registers the gauges at start-up instead of on the first request, so a fresh scrape already has them. */

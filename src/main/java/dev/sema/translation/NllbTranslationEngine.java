@@ -1,6 +1,6 @@
 package dev.sema.translation;
 
-import dev.sema.api.error.ApiException;
+import dev.sema.failure.LanguageNotInModelException;
 import dev.sema.models.ModelRegistry;
 import dev.sema.models.ModelSlot;
 import dev.sema.models.ModelStatus;
@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -118,9 +117,7 @@ public class NllbTranslationEngine implements TranslationEngine {
 
     private static void requireLanguage(NllbTokenizer tokenizer, String field, String code) {
         if (!tokenizer.languages().has(code)) {
-            throw new ApiException(400, "unsupported_language", "The loaded translation model has no language "
-                    + "token for '" + code + "'.", List.of(new ApiException.FieldError(field,
-                    "not supported by the loaded model")), Map.of(), Map.of());
+            throw new LanguageNotInModelException(field, code);
         }
     }
 }

@@ -14,7 +14,7 @@ public interface TranslationEngine extends ManagedModel {
      * @param texts  client texts, each non-blank; results come back in the same order
      * @param source canonical FLORES-200 source code (e.g. {@code eng_Latn})
      * @param target canonical FLORES-200 target code
-     * @throws dev.sema.api.error.ApiException 503 when no model is loaded
+     * @throws dev.sema.failure.ModelUnavailableException when no model is loaded
      */
     List<TranslationOutput> translate(List<String> texts, String source, String target, TranslationOptions options);
 }

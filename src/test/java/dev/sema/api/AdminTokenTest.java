@@ -3,6 +3,7 @@ package dev.sema.api;
 import dev.sema.api.error.ApiException;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -18,7 +19,7 @@ class AdminTokenTest {
     @Test
     void withoutAConfiguredTokenEveryCallIsNotFound() {
         for (Optional<String> unset : java.util.List.of(Optional.<String>empty(), Optional.of("  "))) {
-            AdminToken token = new AdminToken(unset);
+            AdminToken token = new AdminToken(config(unset));
             assertEquals(404, status(token, null));
             assertEquals(404, status(token, "Bearer anything"));
         }
@@ -26,7 +27,7 @@ class AdminTokenTest {
 
     @Test
     void bearerTokensAreChecked() {
-        AdminToken token = new AdminToken(Optional.of("s3cret"));
+        AdminToken token = new AdminToken(config(Optional.of("s3cret")));
         ApiException missing = assertThrows(ApiException.class, () -> token.check(null));
         assertEquals(401, missing.status());
         assertEquals("Bearer realm=\"sema-admin\"", missing.headers().get("WWW-Authenticate"));
@@ -36,5 +37,9 @@ class AdminTokenTest {
         assertEquals(403, status(token, "Bearer S3CRET"));
         assertDoesNotThrow(() -> token.check("Bearer s3cret"));
         assertDoesNotThrow(() -> token.check("bearer  s3cret "));
+    }
+
+    private static ApiConfig config(Optional<String> adminToken) {
+        return new ApiConfig(List.of("*"), 5000, 100, 8, 1000, 10, "test", 65536, 32, adminToken, 600);
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sema.api.error.ApiException;
+import dev.sema.api.error.FailureMapper;
+import dev.sema.failure.ModelUnavailableException;
 import dev.sema.models.ConfigLookup;
 import dev.sema.models.ModelRegistry;
 import dev.sema.models.ModelSlot;
@@ -44,7 +46,7 @@ class FastTextLanguageDetectorTest {
                 new DetectionConfig(0.5, true));
         assertEquals(State.NOT_CONFIGURED, d.status().state());
         assertEquals("language_identification", d.status().name());
-        ApiException e = assertThrows(ApiException.class, () -> d.detect("hello", 1));
+        ApiException e = FailureMapper.toApi(assertThrows(ModelUnavailableException.class, () -> d.detect("hello", 1)));
         assertEquals(503, e.status());
         assertEquals("model_not_loaded", e.code());
         assertEquals("30", e.headers().get("Retry-After"));
@@ -56,7 +58,7 @@ class FastTextLanguageDetectorTest {
         FastTextLanguageDetector d = started(missing);
         assertEquals(State.FAILED, d.status().state());
         assertTrue(d.status().detail().contains(missing + " is not a readable file"), d.status().detail());
-        ApiException e = assertThrows(ApiException.class, () -> d.detect("hello", 1));
+        ApiException e = FailureMapper.toApi(assertThrows(ModelUnavailableException.class, () -> d.detect("hello", 1)));
         assertTrue(e.detail().contains("is not a readable file"), e.detail());
 
         Path corrupt = Files.writeString(dir.resolve("corrupt.ftz"), "not a model");

@@ -4,7 +4,7 @@ import dev.sema.languages.NllbLanguages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sema.detection.fasttext.FastTextModel;
+import dev.sema.fasttext.FastTextModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

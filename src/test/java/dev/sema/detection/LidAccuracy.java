@@ -1,6 +1,6 @@
 package dev.sema.detection;
 
-import dev.sema.detection.fasttext.FastTextModel;
+import dev.sema.fasttext.FastTextModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.sema.detection;
 
-import dev.sema.detection.fasttext.FastTextModel;
+import dev.sema.fasttext.FastTextModel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,10 @@
 package dev.sema.guard;
 
 import dev.sema.api.error.ApiException;
+import dev.sema.api.error.FailureMapper;
+import dev.sema.failure.InferenceTimeoutException;
+import dev.sema.failure.ModelUnavailableException;
+import dev.sema.failure.OverloadedException;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -45,11 +49,10 @@ class InferenceGuardTest {
         assertEquals("ok", guard.run(() -> "ok"));
         IllegalStateException boom = new IllegalStateException("boom");
         assertSame(boom, assertThrows(IllegalStateException.class, () -> guard.run(() -> { throw boom; })));
-        ApiException notLoaded = new ApiException(503, "model_not_loaded", "x", java.util.List.of(),
-                java.util.Map.of(), java.util.Map.of());
+        ModelUnavailableException notLoaded = ModelUnavailableException.notLoaded("translation", "x");
         InferenceGuard async = new InferenceGuard(onWorker());
-        assertSame(notLoaded, assertThrows(ApiException.class, () -> async.run(() -> { throw notLoaded; })),
-                "an ApiException from the engine keeps its status and code");
+        assertSame(notLoaded, assertThrows(ModelUnavailableException.class,
+                () -> async.run(() -> { throw notLoaded; })), "a domain failure from the engine passes through");
         assertEquals(0, guard.running());
         assertEquals(0, guard.queueDepth());
     }
@@ -59,7 +62,8 @@ class InferenceGuardTest {
         for (InferenceBulkhead refusing : new InferenceBulkhead[]{
                 failing(new BulkheadException("full")), throwing(new BulkheadException("full"))}) {
             InferenceGuard guard = new InferenceGuard(refusing);
-            ApiException e = assertThrows(ApiException.class, () -> guard.run(() -> "never"));
+            ApiException e = FailureMapper.toApi(assertThrows(OverloadedException.class,
+                    () -> guard.run(() -> "never")));
             assertEquals(503, e.status());
             assertEquals("overloaded", e.code());
             assertEquals("1", e.headers().get("Retry-After"));
@@ -70,7 +74,8 @@ class InferenceGuardTest {
     @Test
     void anFtTimeoutIs503Timeout() {
         InferenceGuard guard = new InferenceGuard(failing(new TimeoutException("late")));
-        ApiException e = assertThrows(ApiException.class, () -> guard.run(() -> "never"));
+        ApiException e = FailureMapper.toApi(assertThrows(InferenceTimeoutException.class,
+                () -> guard.run(() -> "never")));
         assertEquals(503, e.status());
         assertEquals("timeout", e.code());
         assertEquals("1", e.headers().get("Retry-After"));

@@ -5,7 +5,7 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 
 /** A clock that moves only when the test says so. */
-final class ManualClock implements TimeMeter {
+public final class ManualClock implements TimeMeter {
 
     private long nanos = 1_000_000_000L;
 

@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.nllb.ModelVariant;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -126,7 +128,7 @@ class HubAccessTest {
         hub.repo(HubFixtures.NLLB).commit(files);
 
         HubException error = failure(HubFixtures.settings(hub, cache), HubFixtures.NLLB, "main",
-                NllbVariant.FP16.files());
+                ModelFileSelection.nllb(ModelVariant.FP16));
 
         assertEquals(HubException.Reason.NOT_FOUND, error.reason());
         assertMentions(error, "onnx/encoder_model_fp16.onnx", "onnx/decoder_model_merged_fp16.onnx", "NLLB variant fp16");

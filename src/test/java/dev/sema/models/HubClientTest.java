@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.nllb.ModelVariant;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,7 +42,7 @@ class HubClientTest {
     }
 
     private HubSnapshot fetch(HubSettings settings, String revision) {
-        return new HubClient(settings).fetch(HubFixtures.NLLB, revision, NllbVariant.QUANTIZED.files());
+        return new HubClient(settings).fetch(HubFixtures.NLLB, revision, ModelFileSelection.nllb(ModelVariant.QUANTIZED));
     }
 
     @Test
@@ -92,7 +94,7 @@ class HubClientTest {
         String withData = hub.repo(HubFixtures.NLLB).commit(files);
 
         HubSnapshot snapshot = new HubClient(HubFixtures.settings(hub, cache))
-                .fetch(HubFixtures.NLLB, "main", NllbVariant.FP32.files());
+                .fetch(HubFixtures.NLLB, "main", ModelFileSelection.nllb(ModelVariant.FP32));
 
         assertEquals(withData, snapshot.commit());
         assertTrue(snapshot.files().contains("onnx/encoder_model.onnx_data"));
@@ -219,7 +221,7 @@ class HubClientTest {
         hub.rename("Xenova/old-name", HubFixtures.NLLB);
 
         HubSnapshot snapshot = new HubClient(HubFixtures.settings(hub, cache))
-                .fetch("Xenova/old-name", "main", NllbVariant.QUANTIZED.files());
+                .fetch("Xenova/old-name", "main", ModelFileSelection.nllb(ModelVariant.QUANTIZED));
 
         assertEquals(commit, snapshot.commit());
         assertEquals(cache.resolve("models--Xenova--old-name/snapshots").resolve(commit), snapshot.dir());

@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.nllb.ModelVariant;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,11 +55,11 @@ class ModelLocatorTest {
     void translationModelIsDownloadedAndDescribed() throws IOException {
         ResolvedModel model = locator(Map.of()).resolveTranslationModel();
 
-        assertEquals(new ResolvedModel(HubFixtures.NLLB, "main", nllbCommit, "quantized",
+        assertEquals(new ResolvedModel(HubFixtures.NLLB, "main", nllbCommit, ModelVariant.QUANTIZED,
                 dir.resolve("cache/models--Xenova--nllb-200-distilled-600M/snapshots").resolve(nllbCommit)), model);
         assertFalse(model.local());
         assertArrayEquals(nllb.get("onnx/encoder_model_quantized.onnx"),
-                Files.readAllBytes(model.path().resolve(NllbVariant.QUANTIZED.onnxFile("encoder_model"))));
+                Files.readAllBytes(model.path().resolve(ModelVariant.QUANTIZED.onnxFile("encoder_model"))));
         assertEquals(Map.of("source", "huggingface", "repo", HubFixtures.NLLB, "revision", "main",
                 "commit", nllbCommit, "variant", "quantized", "path", model.path().toString()), model.info());
     }
@@ -82,14 +84,14 @@ class ModelLocatorTest {
                 .resolveTranslationModel();
 
         assertEquals(old, model.commit());
-        assertEquals("fp16", model.variant());
+        assertEquals(ModelVariant.FP16, model.variant());
         assertTrue(Files.isRegularFile(model.path().resolve("onnx/decoder_model_merged_fp16.onnx")));
     }
 
     @Test
     void localModelDirSkipsTheHub() throws IOException {
         Path local = dir.resolve("nllb");
-        for (String file : NllbVariant.QUANTIZED.files().required()) {
+        for (String file : ModelFileSelection.nllb(ModelVariant.QUANTIZED).required()) {
             Files.createDirectories(local.resolve(file).getParent());
             Files.write(local.resolve(file), nllb.get(file));
         }
@@ -97,7 +99,7 @@ class ModelLocatorTest {
 
         ModelLocator locator = locator(Map.of("sema.model-dir", local.toString(), "sema.lid-model", lidFile.toString()));
 
-        assertEquals(ResolvedModel.local(local, "quantized"), locator.resolveTranslationModel());
+        assertEquals(ResolvedModel.local(local, ModelVariant.QUANTIZED), locator.resolveTranslationModel());
         assertEquals(ResolvedModel.local(lidFile, null), locator.resolveLidModel());
         assertEquals(0, hub.requests().size());
     }

@@ -1,6 +1,8 @@
 package dev.sema.models;
 
 import dev.sema.api.error.ApiException;
+import dev.sema.api.error.FailureMapper;
+import dev.sema.failure.ModelUnavailableException;
 import dev.sema.nllb.NllbModel;
 import dev.sema.testmodels.TestModels;
 import org.junit.jupiter.api.AfterEach;
@@ -128,7 +130,8 @@ class ModelRegistryHubTest {
             assertTrue(status.detail().contains("Download the model once with network access"), status.detail());
         }
         assertTrue(registry.translation().status().detail().contains("no entry for " + NLLB + "@main"));
-        ApiException e = assertThrows(ApiException.class, registry.translation()::acquire);
+        ApiException e = FailureMapper.toApi(assertThrows(ModelUnavailableException.class,
+                registry.translation()::acquire));
         assertEquals("model_not_loaded", e.code());
         assertTrue(e.detail().contains("HF_HUB_OFFLINE"), e.detail());
         assertEquals(0, hub.requests().size());

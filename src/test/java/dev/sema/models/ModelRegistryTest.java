@@ -1,7 +1,9 @@
 package dev.sema.models;
 
 import dev.sema.api.error.ApiException;
-import dev.sema.detection.fasttext.FastTextModel;
+import dev.sema.api.error.FailureMapper;
+import dev.sema.failure.ModelUnavailableException;
+import dev.sema.fasttext.FastTextModel;
 import dev.sema.nllb.NllbModel;
 import dev.sema.testmodels.TestModels;
 import org.junit.jupiter.api.Test;
@@ -73,7 +75,8 @@ class ModelRegistryTest {
 
         assertEquals(ModelStatus.State.LOADING, registry.translation().status().state());
         assertEquals(ModelStatus.State.LOADING, registry.languageIdentification().status().state());
-        assertEquals("model_loading", assertThrows(ApiException.class, registry.translation()::acquire).code());
+        assertEquals("model_loading", FailureMapper.toApi(assertThrows(ModelUnavailableException.class,
+                registry.translation()::acquire)).code());
         executor.runAll();
         started.join();
 
@@ -93,7 +96,8 @@ class ModelRegistryTest {
 
         registry.shutdown();
         assertEquals(0, registry.translation().liveModels());
-        assertEquals("model_not_loaded", assertThrows(ApiException.class, registry.translation()::acquire).code());
+        assertEquals("model_not_loaded", FailureMapper.toApi(assertThrows(ModelUnavailableException.class,
+                registry.translation()::acquire)).code());
     }
 
     @Test
@@ -110,7 +114,8 @@ class ModelRegistryTest {
         ModelStatus lid = registry.languageIdentification().status();
         assertEquals(ModelStatus.State.FAILED, lid.state());
         assertTrue(lid.detail().contains("sema.lid-model (SEMA_LID_MODEL)"), lid.detail());
-        ApiException e = assertThrows(ApiException.class, registry.translation()::acquire);
+        ApiException e = FailureMapper.toApi(assertThrows(ModelUnavailableException.class,
+                registry.translation()::acquire));
         assertEquals("model_not_loaded", e.code());
         assertTrue(e.detail().contains("is not a directory"), e.detail());
         assertTrue(Files.notExists(dir.resolve("hub")), "nothing was downloaded into the Hub cache");

@@ -1,6 +1,8 @@
 package dev.sema.models;
 
 import dev.sema.api.error.ApiException;
+import dev.sema.api.error.FailureMapper;
+import dev.sema.failure.ModelUnavailableException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -48,18 +50,18 @@ class ModelSlotTest {
     @Test
     void emptySlotAnswers503WithTheLifecycleState() {
         ModelSlot<FakeModel> slot = new ModelSlot<>("translation");
-        ApiException notLoaded = assertThrows(ApiException.class, slot::acquire);
+        ApiException notLoaded = FailureMapper.toApi(assertThrows(ModelUnavailableException.class, slot::acquire));
         assertEquals(503, notLoaded.status());
         assertEquals("model_not_loaded", notLoaded.code());
         assertEquals("30", notLoaded.headers().get("Retry-After"));
 
         slot.loading("downloading 10%");
-        ApiException loading = assertThrows(ApiException.class, slot::acquire);
+        ApiException loading = FailureMapper.toApi(assertThrows(ModelUnavailableException.class, slot::acquire));
         assertEquals("model_loading", loading.code());
         assertEquals(ModelStatus.State.LOADING, slot.status().state());
 
         slot.failed("file missing: /x/model.bin");
-        ApiException failed = assertThrows(ApiException.class, slot::acquire);
+        ApiException failed = FailureMapper.toApi(assertThrows(ModelUnavailableException.class, slot::acquire));
         assertEquals("model_not_loaded", failed.code());
         assertTrue(failed.detail().contains("/x/model.bin"), failed.detail());
     }

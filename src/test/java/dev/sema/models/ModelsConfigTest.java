@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.nllb.ModelVariant;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +30,7 @@ class ModelsConfigTest {
 
         assertEquals("Xenova/nllb-200-distilled-600M", config.modelRepo());
         assertEquals("main", config.modelRevision());
-        assertEquals(NllbVariant.QUANTIZED, config.modelVariant());
+        assertEquals(ModelVariant.QUANTIZED, config.modelVariant());
         assertEquals("facebook/fasttext-language-identification", config.lidRepo());
         assertEquals("main", config.lidRevision());
         assertEquals("model.bin", config.lidFile());
@@ -43,7 +45,7 @@ class ModelsConfigTest {
                 "sema.lid-revision", "abc", "sema.lid-file", "lid.176.ftz", "sema.model-dir", "/models/nllb",
                 "sema.lid-model", " /models/lid.bin ")));
 
-        assertEquals(new ModelsConfig("me/nllb-1.3B", "v2", NllbVariant.FP16, "me/lid", "abc", "lid.176.ftz",
+        assertEquals(new ModelsConfig("me/nllb-1.3B", "v2", ModelVariant.FP16, "me/lid", "abc", "lid.176.ftz",
                 Optional.of(Path.of("/models/nllb")), Optional.of(Path.of("/models/lid.bin"))), config);
     }
 
@@ -57,7 +59,7 @@ class ModelsConfigTest {
                 () -> ModelsConfig.from(ConfigLookup.of(Map.of("sema.model-repo", "../../etc"))));
         assertThrows(IllegalArgumentException.class,
                 () -> ModelsConfig.from(ConfigLookup.of(Map.of("sema.lid-file", "../model.bin"))));
-        assertEquals(NllbVariant.QUANTIZED, NllbVariant.parse("q8"));
+        assertEquals(ModelVariant.QUANTIZED, ModelVariant.parse("q8"));
     }
 
     @Test

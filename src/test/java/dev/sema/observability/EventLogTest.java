@@ -47,7 +47,7 @@ class EventLogTest {
 
     @Test
     void translationEventIsJsonWithoutTextOrRawClientByDefault() {
-        new EventLog(false, true).translationRequest("req-1", "ip:203.0.113.9", "swh_Latn", "eng_Latn", 17,
+        new EventLog(new ObservabilityConfig(false, true)).translationRequest("req-1", "ip:203.0.113.9", "swh_Latn", "eng_Latn", 17,
                 Duration.ofMillis(120), Duration.ofMillis(150), "Habari ya asubuhi");
         JsonObject event = only();
         assertEquals("translation_request", event.getString("event"));
@@ -65,7 +65,7 @@ class EventLogTest {
 
     @Test
     void textAndRawClientOnlyWhenConfigured() {
-        new EventLog(true, false).detectionRequest("req-2", "ip:203.0.113.9", "swh_Latn", 0.98, 6,
+        new EventLog(new ObservabilityConfig(true, false)).detectionRequest("req-2", "ip:203.0.113.9", "swh_Latn", 0.98, 6,
                 Duration.ofMillis(2), Duration.ofMillis(3), "Habari \"rafiki\"\n");
         JsonObject event = only();
         assertEquals("detection_request", event.getString("event"));
@@ -75,7 +75,7 @@ class EventLogTest {
 
     @Test
     void modelAndRateLimitEvents() {
-        EventLog log = new EventLog(false, true);
+        EventLog log = new EventLog(new ObservabilityConfig(false, true));
         log.modelLoaded("nllb-200-distilled-600M", "/models/nllb", Duration.ofSeconds(3));
         log.rateLimited("key:abc", 5, 60, "minute");
         assertEquals(2, lines.size());

@@ -1,7 +1,5 @@
 package dev.sema.observability;
 
-import dev.sema.guard.InferenceBulkhead;
-import dev.sema.guard.InferenceGuard;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.smallrye.metrics.SharedMetricRegistries;
@@ -39,7 +37,8 @@ class SemaMetricsTest {
 
     @Test
     void exposedNamesAreTheDocumentedOnes() {
-        SemaMetrics metrics = new SemaMetrics(registry, new InferenceGuard(new InferenceBulkhead()));
+        SemaMetrics metrics = new SemaMetrics(registry);
+        metrics.gaugeInferenceQueue(() -> 0);
         double charactersBefore = characters(prometheus.scrape()); // other tests in this JVM translate too
         metrics.recordRequest("POST", "/api/v1/translate", 200, Duration.ofMillis(250));
         metrics.recordError("rate_limited", "/translate");
@@ -70,7 +69,7 @@ class SemaMetricsTest {
 
     @Test
     void languageLabelsAreBounded() {
-        SemaMetrics metrics = new SemaMetrics(registry, new InferenceGuard(new InferenceBulkhead()));
+        SemaMetrics metrics = new SemaMetrics(registry);
         assertEquals("other", metrics.languageLabel("'; DROP"));
         assertEquals("other", metrics.languageLabel(null));
         assertEquals("swh_Latn", metrics.languageLabel("swh_Latn"));

@@ -1,6 +1,8 @@
 package dev.sema.translation;
 
 import dev.sema.api.error.ApiException;
+import dev.sema.api.error.FailureMapper;
+import dev.sema.failure.ModelUnavailableException;
 import dev.sema.generation.Hypothesis;
 import dev.sema.models.ModelSlot;
 import dev.sema.nllb.NllbModel;
@@ -185,8 +187,9 @@ class NllbTranslationEngineTest {
         assertEquals("12:30 😀 !!", engine(tiny, 12, 16).translate(List.of("12:30 😀 !!"), "eng_Latn", "fra_Latn",
                 TranslationOptions.DEFAULT).get(0).text());
         ModelSlot<NllbModel> empty = new ModelSlot<>("translation");
-        ApiException e = assertThrows(ApiException.class, () -> engine(empty, 12, 16)
-                .translate(List.of("Hello"), "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT));
+        ApiException e = FailureMapper.toApi(assertThrows(ModelUnavailableException.class,
+                () -> engine(empty, 12, 16).translate(List.of("Hello"), "eng_Latn", "fra_Latn",
+                        TranslationOptions.DEFAULT)));
         assertEquals(503, e.status());
         assertEquals("model_not_loaded", e.code());
     }

@@ -1,8 +1,11 @@
 package dev.sema.translation;
 
 import dev.sema.api.error.ApiException;
+import dev.sema.api.error.FailureMapper;
+import dev.sema.detection.DetectionService;
 import dev.sema.detection.Detection;
 import dev.sema.detection.LanguageDetector;
+import dev.sema.failure.LanguageUndeterminedException;
 import dev.sema.guard.GuardedInference;
 import dev.sema.guard.InferenceBulkhead;
 import dev.sema.guard.InferenceGuard;
@@ -24,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The service's own logic with recording engines: alias resolution, per-text detection grouped by source,
- * trimming, options and the failure statuses. The engines here only record calls; real ones are tested in
+ * trimming of the output, options and the failure statuses (the checks of request bodies are the edge's, in
+ * {@code TranslationRequestsTest}). The engines here only record calls; real ones are tested in
  * their packages.
  */
 class TranslationServiceTest {
@@ -71,13 +75,18 @@ class TranslationServiceTest {
     };
 
     private final LanguageCatalogue catalogue = new LanguageCatalogue();
-    private final TranslationConfig config = new TranslationConfig(30, 3, 8);
     private final RecordingEngine engine = new RecordingEngine();
+    private final SemaMetrics metrics = new SemaMetrics(SharedMetricRegistries.getOrCreate(
+            MetricRegistry.APPLICATION_SCOPE));
     private final GuardedInference inference = new GuardedInference(new InferenceGuard(new InferenceBulkhead()),
-            new SemaMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE),
-                    new InferenceGuard(new InferenceBulkhead())));
-    private final TranslationService service = new TranslationService(engine, DETECTOR, catalogue, config,
-            inference);
+            metrics);
+    private final TranslationService service = new TranslationService(engine,
+            new DetectionService(DETECTOR, catalogue, metrics), catalogue, inference);
+
+    /** A job as the edge hands it over: texts stripped, {@code "auto"} already turned into null. */
+    private static TranslationJob job(List<String> texts, String source, String target, int beams, int alternatives) {
+        return new TranslationJob(texts, source, target, new TranslationOptions(beams, alternatives));
+    }
 
     /** Other tests count exact series in the shared registry. */
     @AfterAll
@@ -86,8 +95,8 @@ class TranslationServiceTest {
     }
 
     @Test
-    void resolvesAliasesAndTrims() {
-        TranslationResult result = service.translate("  hello  ", "en", "Swahili", null, null);
+    void resolvesAliasesAndTrimsTheOutput() {
+        TranslationResult result = service.translate(job(List.of("hello"), "en", "Swahili", 0, 0));
         assertEquals(List.of("eng_Latn->swh_Latn:[hello]"), engine.calls);
         Translation t = result.translations().get(0);
         assertEquals("[swh_Latn] hello", t.text());
@@ -99,8 +108,8 @@ class TranslationServiceTest {
 
     @Test
     void detectsEachTextAndGroupsBySource() {
-        TranslationResult result = service.translateBatch(List.of("habari", "bonjour", "habari yako"), "auto",
-                "eng_Latn", null, null);
+        TranslationResult result = service.translate(job(List.of("habari", "bonjour", "habari yako"), null,
+                "eng_Latn", 0, 0));
         assertEquals(List.of("swh_Latn->eng_Latn:[habari, habari yako]", "fra_Latn->eng_Latn:[bonjour]"),
                 engine.calls);
         assertEquals(List.of("swh_Latn", "fra_Latn", "swh_Latn"),
@@ -111,28 +120,17 @@ class TranslationServiceTest {
 
     @Test
     void passesOptionsAndTrimsAlternatives() {
-        Translation t = service.translate("hello", "en", "fr", 4, 2).translations().get(0);
+        Translation t = service.translate(job(List.of("hello"), "en", "fr", 4, 2)).translations().get(0);
         assertEquals(new TranslationOptions(4, 2), engine.lastOptions);
         assertEquals(List.of("alt of hello"), t.alternatives());
-        assertEquals(400, assertThrows(ApiException.class,
-                () -> service.translate("hello", "en", "fr", 2, 3)).status(), "alternatives above beam size");
     }
 
     @Test
     void undeterminedSourceIs400WithCandidates() {
-        ApiException e = assertThrows(ApiException.class, () -> service.translate("??? quid", null, "fr", null, null));
+        ApiException e = FailureMapper.toApi(assertThrows(LanguageUndeterminedException.class,
+                () -> service.translate(job(List.of("??? quid"), null, "fr", 0, 0))));
         assertEquals(400, e.status());
         assertEquals("source_language_undetermined", e.code());
-        assertEquals(1, ((List<?>) e.extensions().get("candidates")).size());
-    }
-
-    @Test
-    void limitsApplyToEachTextAndTheBatchTotal() {
-        assertEquals(413, assertThrows(ApiException.class,
-                () -> service.translate("x".repeat(31), "en", "fr", null, null)).status());
-        assertEquals(413, assertThrows(ApiException.class,
-                () -> service.translateBatch(List.of("x".repeat(20), "y".repeat(20)), "en", "fr", null, null)).status());
-        assertEquals("batch_too_large", assertThrows(ApiException.class,
-                () -> service.translateBatch(List.of("a", "b", "c", "d"), "en", "fr", null, null)).code());
+        assertEquals(1, e.error().candidates().size());
     }
 }

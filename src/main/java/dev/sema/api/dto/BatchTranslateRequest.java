@@ -1,6 +1,6 @@
 package dev.sema.api.dto;
 
-import dev.sema.guard.RateLimitCost;
+import dev.sema.api.filter.RateLimitCost;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,49 +1,28 @@
 package dev.sema.api.error;
 
-import java.util.List;
 import java.util.Map;
 
 /**
- * Every failure a client can cause or observe, as status + machine code + human message. Thrown anywhere
- * below the resources; one exception mapper renders it as the single JSON error shape.
+ * A failure the edge itself decides (request validation, authentication, CORS, rate limits, the JAX-RS runtime's
+ * refusals), or a domain failure already mapped by {@link FailureMapper}: a status, the {@link ApiError} body and
+ * extra headers. {@link ErrorResponses} renders it.
  */
 public class ApiException extends RuntimeException {
 
-    /** One problem with one request field. */
-    public record FieldError(String field, String message) {
-    }
-
     private final int status;
-    private final String code;
-    private final List<FieldError> errors;
-    private final Map<String, Object> extensions;
+    private final ApiError error;
     private final Map<String, String> headers;
 
     public ApiException(int status, String code, String detail) {
-        this(status, code, detail, List.of(), Map.of(), Map.of());
+        this(status, ApiError.of(code, detail), Map.of());
     }
 
-    /**
-     * @param extensions extra top-level body fields (e.g. {@code suggestions}, {@code candidates})
-     * @param headers    extra response headers (e.g. {@code Retry-After})
-     */
-    public ApiException(int status, String code, String detail, List<FieldError> errors,
-                        Map<String, Object> extensions, Map<String, String> headers) {
-        super(detail);
+    /** @param headers extra response headers (e.g. {@code Retry-After}, {@code Allow}) */
+    public ApiException(int status, ApiError error, Map<String, String> headers) {
+        super(error.detail());
         this.status = status;
-        this.code = code;
-        this.errors = List.copyOf(errors);
-        this.extensions = Map.copyOf(extensions);
+        this.error = error;
         this.headers = Map.copyOf(headers);
-    }
-
-    /**
-     * 503 with {@code Retry-After}: a model not (yet) usable, or inference overloaded or timed out; clients should
-     * retry after {@code retryAfterSeconds}.
-     */
-    public static ApiException unavailable(String code, String detail, int retryAfterSeconds) {
-        return new ApiException(503, code, detail, List.of(), Map.of(),
-                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
     }
 
     public int status() {
@@ -51,19 +30,16 @@ public class ApiException extends RuntimeException {
     }
 
     public String code() {
-        return code;
+        return error.error();
     }
 
     public String detail() {
-        return getMessage();
+        return error.detail();
     }
 
-    public List<FieldError> errors() {
-        return errors;
-    }
-
-    public Map<String, Object> extensions() {
-        return extensions;
+    /** The body, still without the request id. */
+    public ApiError error() {
+        return error;
     }
 
     public Map<String, String> headers() {

@@ -5,16 +5,13 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders every failure as the one error shape:
- * {@code {"detail", "error", "request_id", "errors": [{"field", "message"}], ...extensions}}.
+ * Renders every failure as the one error shape, {@link ApiError}, with the request id filled in.
  */
 public final class ErrorResponses {
 
@@ -25,13 +22,8 @@ public final class ErrorResponses {
     }
 
     public static Response of(ApiException e, String requestId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("detail", e.detail());
-        body.put("error", e.code());
-        body.put("request_id", requestId);
-        body.put("errors", e.errors());
-        e.extensions().forEach(body::putIfAbsent);
-        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(e.error().withRequestId(requestId));
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -44,14 +36,16 @@ public final class ErrorResponses {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof JsonbException || t instanceof JsonException) {
                 Matcher property = PROPERTY.matcher(String.valueOf(t.getMessage()));
-                List<ApiException.FieldError> errors = property.find()
-                        ? List.of(new ApiException.FieldError(property.group(1), "wrong type or malformed value"))
-                        : List.of();
-                String detail = errors.isEmpty() ? "Request body is not valid JSON."
-                        : "Field '" + errors.get(0).field() + "' has the wrong type or a malformed value.";
-                return Optional.of(new ApiException(400, "malformed_json", detail, errors, Map.of(), Map.of()));
+                return Optional.of(property.find() ? malformedField(property.group(1))
+                        : new ApiException(400, "malformed_json", "Request body is not valid JSON."));
             }
         }
         return Optional.empty();
+    }
+
+    /** 400 {@code malformed_json} naming the field whose JSON value has the wrong type. */
+    public static ApiException malformedField(String field) {
+        return new ApiException(400, ApiError.ofField("malformed_json", "Field '" + field
+                + "' has the wrong type or a malformed value.", field, "wrong type or malformed value"), Map.of());
     }
 }

@@ -1,6 +1,5 @@
 package dev.sema.api.error;
 
-import java.util.List;
 import java.util.Map;
 
 /** Validation shared by the endpoints that take client text; each failure is an {@link ApiException}. */
@@ -35,10 +34,8 @@ public final class RequestChecks {
         }
         int count = codePoints(stripped);
         if (count > maxCodePoints) {
-            throw new ApiException(413, "text_too_long",
-                    "Text too long: " + count + " characters, maximum " + maxCodePoints + " allowed.",
-                    List.of(new ApiException.FieldError(field, "at most " + maxCodePoints + " characters")),
-                    Map.of("max_characters", maxCodePoints, "character_count", count), Map.of());
+            throw tooLong("Text too long: " + count + " characters, maximum " + maxCodePoints + " allowed.", field,
+                    "at most " + maxCodePoints + " characters", maxCodePoints, count);
         }
         return stripped;
     }
@@ -59,9 +56,13 @@ public final class RequestChecks {
         return text.codePointCount(0, text.length());
     }
 
-
     public static ApiException invalid(int status, String code, String field, String detail, String message) {
-        return new ApiException(status, code, detail, List.of(new ApiException.FieldError(field, message)),
-                Map.of(), Map.of());
+        return new ApiException(status, ApiError.ofField(code, detail, field, message), Map.of());
+    }
+
+    /** 413 {@code text_too_long} with the limit and the count, both in code points. */
+    public static ApiException tooLong(String detail, String field, String message, int max, int count) {
+        return new ApiException(413, ApiError.ofField("text_too_long", detail, field, message).withLength(max, count),
+                Map.of());
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.util.List;
 import java.util.Map;
 
 /** The JAX-RS runtime's own failures (no route, wrong method, wrong media type, unreadable body) as JSON. */
@@ -30,7 +29,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         return switch (status) {
             case 400 -> new ApiException(400, "bad_request", "The request is malformed.");
             case 404 -> new ApiException(404, "not_found", "Not Found. See /openapi for the available routes.");
-            case 405 -> new ApiException(405, "method_not_allowed", "Method Not Allowed.", List.of(), Map.of(),
+            case 405 -> new ApiException(405, ApiError.of("method_not_allowed", "Method Not Allowed."),
                     allowHeader(original));
             case 406 -> new ApiException(406, "not_acceptable", "Only application/json responses are produced.");
             case 415 -> new ApiException(415, "unsupported_media_type",

@@ -17,7 +17,7 @@ class RequestChecksTest {
         assertEquals(emoji, RequestChecks.requireText("text", emoji, 5), "5 code points fit although 10 chars");
         ApiException tooLong = assertThrows(ApiException.class, () -> RequestChecks.requireText("text", emoji, 4));
         assertEquals(413, tooLong.status());
-        assertEquals(5, tooLong.extensions().get("character_count"));
+        assertEquals(5, tooLong.error().characterCount());
     }
 
     @Test
@@ -27,7 +27,7 @@ class RequestChecksTest {
         ApiException blank = assertThrows(ApiException.class, () -> RequestChecks.requireText("texts[2]", " \t", 10));
         assertEquals(400, blank.status());
         assertEquals("empty_text", blank.code());
-        assertEquals("texts[2]", blank.errors().get(0).field());
+        assertEquals("texts[2]", blank.error().errors().get(0).field());
     }
 
     @Test
@@ -45,7 +45,7 @@ class RequestChecksTest {
                 "Unable to deserialize property 'beam_size' because of: wrong type"));
         ApiException e = ErrorResponses.malformedBody(wrapped).orElseThrow();
         assertEquals("malformed_json", e.code());
-        assertEquals("beam_size", e.errors().get(0).field());
+        assertEquals("beam_size", e.error().errors().get(0).field());
         assertTrue(ErrorResponses.malformedBody(new IllegalStateException("boom")).isEmpty());
     }
 }

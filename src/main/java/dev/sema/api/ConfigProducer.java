@@ -1,0 +1,56 @@
+package dev.sema.api;
+
+import dev.sema.detection.DetectionConfig;
+import dev.sema.guard.GuardConfig;
+import dev.sema.observability.ObservabilityConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The one place where MicroProfile Config becomes typed settings: each package owns an immutable config record
+ * that knows its keys ({@code from(Config)}), and this producer makes each one a bean, read once at start-up.
+ * Every default lives in {@code META-INF/microprofile-config.properties}, none in code. (Model locations are
+ * the exception: {@code models} re-reads them at each reload, see {@code ModelsConfig}.)
+ */
+@ApplicationScoped
+public class ConfigProducer {
+
+    private final Config config;
+
+    @Inject
+    public ConfigProducer(Config config) {
+        this.config = config;
+    }
+
+    /** For the CDI client proxy only. */
+    protected ConfigProducer() {
+        this(null);
+    }
+
+    @Produces
+    @Singleton
+    ApiConfig api() {
+        return ApiConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    GuardConfig guard() {
+        return GuardConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    DetectionConfig detection() {
+        return DetectionConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    ObservabilityConfig observability() {
+        return ObservabilityConfig.from(config);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.sema.api.error;
+
+import dev.sema.api.RequestTrace;
+import dev.sema.failure.InferenceTimeoutException;
+import dev.sema.failure.LanguageNotInModelException;
+import dev.sema.failure.LanguageUndeterminedException;
+import dev.sema.failure.ModelUnavailableException;
+import dev.sema.failure.OverloadedException;
+import dev.sema.failure.SemaException;
+import dev.sema.failure.UnknownRegionException;
+import dev.sema.failure.UnsupportedLanguageException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.Map;
+
+/**
+ * The one place where domain failures get their HTTP form: status, wire {@code error} code, field errors and
+ * Retry-After. Everything below {@code api} throws a {@link SemaException} and knows nothing of this.
+ */
+@Provider
+@ApplicationScoped
+public class FailureMapper implements ExceptionMapper<SemaException> {
+
+    /** A first model load takes minutes (a download) or seconds (from the cache): look again soon. */
+    static final int RETRY_AFTER_LOADING_S = 10;
+    /** A model that is not configured or failed to load needs an operator; do not hammer the server. */
+    static final int RETRY_AFTER_NOT_LOADED_S = 30;
+    /** An inference slot typically frees within a second. */
+    static final int RETRY_AFTER_BUSY_S = 1;
+
+    @Inject
+    RequestTrace trace;
+
+    @Override
+    public Response toResponse(SemaException e) {
+        return ErrorResponses.of(toApi(e), trace.requestId());
+    }
+
+    /** The status, body and headers of a domain failure. */
+    public static ApiException toApi(SemaException failure) {
+        if (failure instanceof UnsupportedLanguageException e) {
+            return new ApiException(400, ApiError.ofField("unsupported_language", e.getMessage()
+                            + " Use /api/v1/languages to list supported codes.", e.field(), "unsupported language")
+                    .withSuggestions(e.suggestions()), Map.of());
+        }
+        if (failure instanceof LanguageNotInModelException e) {
+            return new ApiException(400, ApiError.ofField("unsupported_language", e.getMessage(), e.field(),
+                    "not supported by the loaded model"), Map.of());
+        }
+        if (failure instanceof LanguageUndeterminedException e) {
+            boolean source = e.purpose() == LanguageUndeterminedException.Purpose.TRANSLATION_SOURCE;
+            ApiError error = source
+                    ? ApiError.ofField("source_language_undetermined", e.getMessage(), "source_language",
+                    "required for this text")
+                    : ApiError.ofField("language_undetermined", e.getMessage(), "text", "no supported language detected");
+            return new ApiException(400, error.withCandidates(e.candidates().stream()
+                    .map(c -> new ApiError.Candidate(c.language(), c.confidence())).toList()), Map.of());
+        }
+        if (failure instanceof UnknownRegionException) {
+            return new ApiException(404, "unknown_region", failure.getMessage());
+        }
+        if (failure instanceof ModelUnavailableException e) {
+            return e.loading() ? unavailable("model_loading", e, RETRY_AFTER_LOADING_S)
+                    : unavailable("model_not_loaded", e, RETRY_AFTER_NOT_LOADED_S);
+        }
+        if (failure instanceof OverloadedException) {
+            return unavailable("overloaded", failure, RETRY_AFTER_BUSY_S);
+        }
+        if (failure instanceof InferenceTimeoutException) {
+            return unavailable("timeout", failure, RETRY_AFTER_BUSY_S);
+        }
+        throw new IllegalStateException("no HTTP form for " + failure.getClass().getName(), failure);
+    }
+
+    private static ApiException unavailable(String code, SemaException failure, int retryAfterSeconds) {
+        return new ApiException(503, ApiError.of(code, failure.getMessage()),
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+}
