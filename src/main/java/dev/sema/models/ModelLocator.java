@@ -1,5 +1,11 @@
 package dev.sema.models;
 
+import dev.sema.models.hub.ConfigLookup;
+import dev.sema.models.hub.HubClient;
+import dev.sema.models.hub.HubException;
+import dev.sema.models.hub.HubSettings;
+import dev.sema.models.hub.HubSnapshot;
+import dev.sema.models.hub.ModelFileSelection;
 import dev.sema.nllb.ModelVariant;
 
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.sema.models;
 
+import dev.sema.models.hub.ConfigLookup;
 import dev.sema.fasttext.FastTextModel;
 import dev.sema.nllb.NllbModel;
 import dev.sema.nllb.OrtSettings;

@@ -1,5 +1,9 @@
 package dev.sema.models;
 
+import dev.sema.models.hub.ConfigLookup;
+import dev.sema.models.hub.HubClient;
+import dev.sema.models.hub.HubSettings;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,13 +37,13 @@ public final class ModelUpdateCheck {
         if (settings.offline()) {
             return List.of("skipped: HF_HUB_OFFLINE is set");
         }
-        HubHttp http = new HubHttp(settings, HubHttp.newClient(settings));
+        HubClient hub = new HubClient(settings);
         List<String> outcome = new ArrayList<>();
         outcome.add(models.modelDir().isPresent() ? "translation: local copy, not checked"
-                : check(http, registry.translation(), models.modelRepo(), models.modelRevision(),
+                : check(hub, registry.translation(), models.modelRepo(), models.modelRevision(),
                         revision -> registry.reload(Optional.of(revision))));
         outcome.add(models.lidModel().isPresent() ? "language_identification: local copy, not checked"
-                : check(http, registry.languageIdentification(), models.lidRepo(), models.lidRevision(),
+                : check(hub, registry.languageIdentification(), models.lidRepo(), models.lidRevision(),
                         revision -> registry.reloadLanguageIdentification()));
         return outcome;
     }
@@ -48,7 +52,7 @@ public final class ModelUpdateCheck {
      * Compares the served commit with the remote one. The served revision wins over the configured one, so a
      * revision an operator chose through the admin endpoint keeps being followed.
      */
-    private String check(HubHttp http, ModelSlot<?> slot, String repo, String configuredRevision,
+    private String check(HubClient hub, ModelSlot<?> slot, String repo, String configuredRevision,
                          Function<String, CompletionStage<ModelStatus>> reload) {
         ModelStatus status = slot.status();
         if (status.state() == ModelStatus.State.LOADING) {
@@ -59,7 +63,7 @@ public final class ModelUpdateCheck {
         Object loaded = status.info().get("commit");
         String remote;
         try {
-            remote = http.revisionInfo(repo, revision).commit();
+            remote = hub.remoteCommit(repo, revision);
         } catch (IOException | RuntimeException e) {
             String why = slot.name() + ": " + repo + "@" + revision + " could not be checked: " + e.getMessage();
             LOG.warning(why);

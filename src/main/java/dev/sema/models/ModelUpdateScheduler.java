@@ -1,5 +1,6 @@
 package dev.sema.models;
 
+import dev.sema.models.hub.ConfigLookup;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.models.hub.ConfigLookup;
+import dev.sema.models.hub.HubCache;
 import dev.sema.nllb.ModelVariant;
 
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.FailureMapper;
 import dev.sema.failure.ModelUnavailableException;
-import dev.sema.models.ConfigLookup;
+import dev.sema.models.hub.ConfigLookup;
 import dev.sema.models.ModelRegistry;
 import dev.sema.models.ModelSlot;
 import dev.sema.models.ModelStatus;

@@ -1,5 +1,10 @@
 package dev.sema.models;
 
+import dev.sema.models.hub.ConfigLookup;
+import dev.sema.models.hub.FakeHub;
+import dev.sema.models.hub.HubException;
+import dev.sema.models.hub.HubFixtures;
+import dev.sema.models.hub.ModelFileSelection;
 import dev.sema.nllb.ModelVariant;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.models.hub.ConfigLookup;
+import dev.sema.models.hub.FakeHub;
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.FailureMapper;
 import dev.sema.failure.ModelUnavailableException;

@@ -1,5 +1,7 @@
 package dev.sema.models;
 
+import dev.sema.models.hub.ConfigLookup;
+import dev.sema.models.hub.HubSettings;
 import dev.sema.nllb.ModelVariant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

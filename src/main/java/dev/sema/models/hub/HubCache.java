@@ -1,4 +1,4 @@
-package dev.sema.models;
+package dev.sema.models.hub;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +132,7 @@ public final class HubCache {
         return entry;
     }
 
-    static String folderName(String repo) {
+    public static String folderName(String repo) {
         if (repo == null || !REPO.matcher(repo).matches() || repo.contains("..")) {
             throw new IllegalArgumentException("'" + repo + "' is not a Hugging Face repository id (expected org/name)");
         }
@@ -140,7 +140,7 @@ public final class HubCache {
     }
 
     /** Rejects file names from the Hub or configuration that could escape the cache folder. */
-    static String checkRelative(String path) {
+    public static String checkRelative(String path) {
         for (String segment : path.split("/", -1)) {
             if (!SEGMENT.matcher(segment).matches() || segment.equals("..") || segment.equals(".")) {
                 throw new IllegalArgumentException("unsafe path in repository: '" + path + "'");

@@ -1,4 +1,4 @@
-package dev.sema.models;
+package dev.sema.models.hub;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -38,6 +38,11 @@ public final class HubClient {
         this.http = new HubHttp(settings, client);
         this.retrier = new Retrier(settings.retry(), settings.endpoint());
         this.downloader = new BlobDownloader(http, retrier, settings, cache);
+    }
+
+    /** The commit {@code revision} points to on the Hub now: one small request, nothing downloaded. */
+    public String remoteCommit(String repo, String revision) throws IOException {
+        return http.revisionInfo(repo, revision).commit();
     }
 
     /**

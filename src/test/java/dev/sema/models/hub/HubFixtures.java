@@ -1,4 +1,4 @@
-package dev.sema.models;
+package dev.sema.models.hub;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,22 +8,22 @@ import java.util.Map;
 import java.util.Random;
 
 /** Generated "models" in the Xenova NLLB layout, and Hub settings with short test delays. */
-final class HubFixtures {
+public final class HubFixtures {
 
-    static final String NLLB = "Xenova/nllb-200-distilled-600M";
-    static final String LID = "facebook/fasttext-language-identification";
+    public static final String NLLB = "Xenova/nllb-200-distilled-600M";
+    public static final String LID = "facebook/fasttext-language-identification";
 
     private HubFixtures() {
     }
 
-    static byte[] bytes(int size, long seed) {
+    public static byte[] bytes(int size, long seed) {
         byte[] data = new byte[size];
         new Random(seed).nextBytes(data);
         return data;
     }
 
     /** Every variant's ONNX files (different sizes so a wrong pick shows), configs and tokenizer files. */
-    static Map<String, byte[]> nllbFiles() {
+    public static Map<String, byte[]> nllbFiles() {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("config.json", "{\"model_type\":\"m2m_100\",\"vocab_size\":256206}".getBytes(StandardCharsets.UTF_8));
         files.put("generation_config.json", "{\"decoder_start_token_id\":2}".getBytes(StandardCharsets.UTF_8));
@@ -41,7 +41,7 @@ final class HubFixtures {
         return files;
     }
 
-    static HubSettings settings(FakeHub hub, Path cache) {
+    public static HubSettings settings(FakeHub hub, Path cache) {
         return HubSettings.of(hub.endpoint(), cache)
                 .withRetry(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200)))
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));

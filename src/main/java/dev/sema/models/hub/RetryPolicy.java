@@ -1,4 +1,4 @@
-package dev.sema.models;
+package dev.sema.models.hub;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.sema.models;
+package dev.sema.models.hub;
 
 /**
  * A model could not be obtained from the Hugging Face Hub or its local cache. The message is written for the

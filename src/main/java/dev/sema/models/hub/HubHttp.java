@@ -1,4 +1,4 @@
-package dev.sema.models;
+package dev.sema.models.hub;
 
 import java.io.IOException;
 import java.io.InputStream;
