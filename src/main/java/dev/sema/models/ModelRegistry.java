@@ -177,7 +177,7 @@ public class ModelRegistry {
      * core), {@code sema.ort-optimization} (graph optimisation level) and {@code sema.ort-cpu-arena}.
      */
     private OrtSettings ortSettings() {
-        String threads = config.get("sema.ort-threads").orElse("0");
+        String threads = config.require("sema.ort-threads");
         int intraOpThreads;
         try {
             intraOpThreads = Integer.parseInt(threads.trim());
@@ -188,8 +188,8 @@ public class ModelRegistry {
             throw new IllegalArgumentException("sema.ort-threads (SEMA_ORT_THREADS) must be a whole number >= 0, got '"
                     + threads + "'");
         }
-        String level = config.get("sema.ort-optimization").orElse("all");
-        String arena = config.get("sema.ort-cpu-arena").orElse("true").trim();
+        String level = config.require("sema.ort-optimization");
+        String arena = config.require("sema.ort-cpu-arena");
         if (!arena.equalsIgnoreCase("true") && !arena.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException("sema.ort-cpu-arena (SEMA_ORT_CPU_ARENA) must be true or false, got '"
                     + arena + "'");

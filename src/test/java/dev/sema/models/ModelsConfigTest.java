@@ -28,7 +28,7 @@ class ModelsConfigTest {
 
     @Test
     void defaultsAreTheXenovaQuantizedModelAndLid218e() {
-        ModelsConfig config = ModelsConfig.defaults();
+        ModelsConfig config = ModelsConfig.from(ConfigLookup.of(Map.of()));
 
         assertEquals("Xenova/nllb-200-distilled-600M", config.modelRepo());
         assertEquals("main", config.modelRevision());

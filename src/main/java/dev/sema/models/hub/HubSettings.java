@@ -38,12 +38,6 @@ public record HubSettings(URI endpoint, Optional<String> token, boolean offline,
         endpoint = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     }
 
-    /** Settings for a Hub at {@code endpoint} with a cache in {@code cacheDir} and default limits. */
-    public static HubSettings of(URI endpoint, Path cacheDir) {
-        return new HubSettings(endpoint, Optional.empty(), false, cacheDir, RetryPolicy.defaults(),
-                Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5));
-    }
-
     public static HubSettings from(ConfigLookup config) {
         Path home = config.get("HF_HOME").map(Path::of).orElseGet(() -> config.get("XDG_CACHE_HOME").map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".cache")).resolve("huggingface"));
@@ -53,13 +47,13 @@ public record HubSettings(URI endpoint, Optional<String> token, boolean offline,
                 .or(() -> readToken(config.get("HF_TOKEN_PATH").map(Path::of).orElse(home.resolve("token"))));
         boolean offline = config.get("HF_HUB_OFFLINE").map(v -> TRUE.contains(v.toLowerCase(Locale.ROOT)))
                 .orElse(false);
-        RetryPolicy retry = new RetryPolicy(intValue(config, "sema.hub-max-attempts", 5),
-                Duration.ofMillis(intValue(config, "sema.hub-retry-initial-ms", 1000)),
-                Duration.ofMillis(intValue(config, "sema.hub-retry-max-ms", 30_000)));
+        RetryPolicy retry = new RetryPolicy(intValue(config, "sema.hub-max-attempts"),
+                Duration.ofMillis(intValue(config, "sema.hub-retry-initial-ms")),
+                Duration.ofMillis(intValue(config, "sema.hub-retry-max-ms")));
         return new HubSettings(URI.create(config.get("HF_ENDPOINT").orElse(DEFAULT_ENDPOINT)), token, offline,
-                cache, retry, Duration.ofSeconds(intValue(config, "sema.hub-timeout-s", 10)),
-                Duration.ofSeconds(intValue(config, "sema.hub-stall-timeout-s", 60)),
-                Duration.ofSeconds(intValue(config, "sema.hub-progress-interval-s", 5)));
+                cache, retry, Duration.ofSeconds(intValue(config, "sema.hub-timeout-s")),
+                Duration.ofSeconds(intValue(config, "sema.hub-stall-timeout-s")),
+                Duration.ofSeconds(intValue(config, "sema.hub-progress-interval-s")));
     }
 
     public HubSettings withOffline(boolean value) {
@@ -94,13 +88,12 @@ public record HubSettings(URI endpoint, Optional<String> token, boolean offline,
         }
     }
 
-    private static int intValue(ConfigLookup config, String key, int fallback) {
-        return config.get(key).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " must be an integer, got '" + v + "'", e);
-            }
-        }).orElse(fallback);
+    private static int intValue(ConfigLookup config, String key) {
+        String value = config.require(key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + value + "'", e);
+        }
     }
 }

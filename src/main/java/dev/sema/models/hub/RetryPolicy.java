@@ -25,10 +25,6 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
         }
     }
 
-    public static RetryPolicy defaults() {
-        return new RetryPolicy(5, Duration.ofSeconds(1), Duration.ofSeconds(30));
-    }
-
     /**
      * How long to wait before retry number {@code retry} (1 = first retry). "Equal jitter": half the
      * exponential delay is fixed, the other half random, so concurrent clients spread out yet still back off.

@@ -42,7 +42,7 @@ import com.sun.net.httpserver.HttpServer;
  * <pre>{@code
  * try (FakeHub hub = FakeHub.start()) {
  *     String commit = hub.repo("Xenova/nllb-200-distilled-600M").commit(Map.of("config.json", bytes, ...));
- *     HubSettings settings = HubSettings.of(hub.endpoint(), tempDir);   // or HF_ENDPOINT=hub.endpoint()
+ *     HubSettings settings = HubFixtures.settings(hub, tempDir);   // or HF_ENDPOINT=hub.endpoint()
  *     new HubClient(settings).fetch("Xenova/nllb-200-distilled-600M", "main",
  *             ModelFileSelection.nllb(ModelVariant.QUANTIZED));
  *     assertEquals(1, hub.countPath("/api/models/"));

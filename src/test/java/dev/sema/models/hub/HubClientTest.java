@@ -184,7 +184,7 @@ class HubClientTest {
 
     @Test
     void unreachableHubFailsWithAdviceWhenTheCacheIsCold() throws IOException {
-        HubSettings settings = HubSettings.of(closedPort(), cache)
+        HubSettings settings = HubFixtures.at(closedPort(), cache)
                 .withRetry(new RetryPolicy(2, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10)));
 
         HubException error = assertThrows(HubException.class, () -> fetch(settings, "main"));
@@ -197,7 +197,7 @@ class HubClientTest {
 
     @Test
     void unresolvableHostFailsFastWithAdvice() {
-        HubSettings settings = HubSettings.of(URI.create("http://no-such-host.invalid"), cache);
+        HubSettings settings = HubFixtures.at(URI.create("http://no-such-host.invalid"), cache);
 
         HubException error = assertThrows(HubException.class, () -> fetch(settings, "main"));
 
@@ -208,7 +208,7 @@ class HubClientTest {
     @Test
     void unreachableHubFallsBackToTheCachedCommitOfTheBranch() throws IOException {
         fetch(HubFixtures.settings(hub, cache), "main");
-        HubSettings down = HubSettings.of(closedPort(), cache)
+        HubSettings down = HubFixtures.at(closedPort(), cache)
                 .withRetry(new RetryPolicy(1, java.time.Duration.ZERO, java.time.Duration.ZERO));
 
         HubSnapshot snapshot = fetch(down, "main");

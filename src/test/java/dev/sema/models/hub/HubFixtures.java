@@ -1,5 +1,6 @@
 package dev.sema.models.hub;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,8 +43,17 @@ public final class HubFixtures {
     }
 
     public static HubSettings settings(FakeHub hub, Path cache) {
-        return HubSettings.of(hub.endpoint(), cache)
+        return at(hub.endpoint(), cache)
                 .withRetry(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200)))
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    /**
+     * The bundled defaults for a Hub at {@code endpoint} and a cache in {@code cache}, with no token: the Hugging
+     * Face home points into the cache, so a token file of the machine's user is never picked up.
+     */
+    static HubSettings at(URI endpoint, Path cache) {
+        return HubSettings.from(ConfigLookup.of(Map.of("HF_ENDPOINT", endpoint.toString(),
+                "HF_HUB_CACHE", cache.toString(), "HF_HOME", cache.resolve("hf-home").toString())));
     }
 }
