@@ -32,10 +32,14 @@ public record ApiError(
         @Schema(required = true, description = "Same as the X-Request-ID response header.")
         @JsonbProperty("request_id") String requestId,
         @Schema(required = true) List<FieldError> errors,
+        @Schema(description = "For unknown languages, up to three codes the client may have meant.")
         List<String> suggestions,
-        List<Candidate> candidates,
+        @Schema(description = "For undetermined languages, what the detector saw.") List<Candidate> candidates,
+        @Schema(description = "For texts over the limit: the limit, in code points.")
         @JsonbProperty("max_characters") Integer maxCharacters,
+        @Schema(description = "For texts over the limit: the text's length, in code points.")
         @JsonbProperty("character_count") Integer characterCount,
+        @Schema(description = "For reload_failed: the model slots with the reason of each failure.")
         List<AdminModel> models) {
 
     /** One problem with one request field. */
@@ -45,6 +49,7 @@ public record ApiError(
     }
 
     /** A language the detector saw, with its probability. */
+    @Schema(name = "DetectorCandidate", description = "A label the language detector saw, with its probability.")
     public record Candidate(String language, double confidence) {
     }
 
