@@ -92,7 +92,7 @@ public final class RateLimiter {
                 ceilSeconds(resetNanos), retryAfter, window.name());
     }
 
-    /** Approximate number of clients currently remembered (for tests and diagnostics). */
+    /** Approximate number of clients currently remembered; exported as {@code sema_rate_limit_clients}. */
     public long trackedClients() {
         buckets.cleanUp();
         return buckets.estimatedSize();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -75,6 +76,12 @@ public class SemaMetrics {
     public void gaugeInferenceQueue(IntSupplier queueDepth) {
         registry.gauge(metadata("sema_inference_queue_depth", "Requests waiting for an inference slot"),
                 queueDepth::getAsInt);
+    }
+
+    /** Reports how many clients the rate limiter tracks; bounded by {@code sema.rate-limit-max-clients}. */
+    public void gaugeRateLimitClients(LongSupplier clients) {
+        registry.gauge(metadata("sema_rate_limit_clients", "Clients the rate limiter currently tracks"),
+                clients::getAsLong);
     }
 
     /** Registers the gauges at start-up instead of on the first request, so a fresh scrape already has them. */

@@ -7,6 +7,7 @@ import dev.sema.models.ModelStatus;
 import dev.sema.nllb.NllbModel;
 import dev.sema.nllb.NllbTokenizer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.Set;
  * <p>Segments already translated with the same model and options come from the {@link TranslationCache}.
  */
 @ApplicationScoped
+@Typed(NllbTranslationEngine.class) // callers inject TranslationEngine: the guard's wrapper around this one
 public class NllbTranslationEngine implements TranslationEngine {
 
     private final ModelSlot<NllbModel> slot;

@@ -2,7 +2,6 @@ package dev.sema.translation;
 
 import dev.sema.detection.DetectionService;
 import dev.sema.failure.LanguageUndeterminedException;
-import dev.sema.guard.GuardedInference;
 import dev.sema.languages.Language;
 import dev.sema.languages.LanguageCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,20 +27,20 @@ public class TranslationService {
     private final TranslationEngine engine;
     private final DetectionService detection;
     private final LanguageCatalogue catalogue;
-    private final GuardedInference inference;
 
+    /**
+     * @param engine in the container, the NLLB engine inside the guard's wrapper (bulkhead, timeout, metrics)
+     */
     @Inject
-    public TranslationService(TranslationEngine engine, DetectionService detection, LanguageCatalogue catalogue,
-                              GuardedInference inference) {
+    public TranslationService(TranslationEngine engine, DetectionService detection, LanguageCatalogue catalogue) {
         this.engine = engine;
         this.detection = detection;
         this.catalogue = catalogue;
-        this.inference = inference;
     }
 
     /** For the CDI client proxy only. */
     protected TranslationService() {
-        this(null, null, null, null);
+        this(null, null, null);
     }
 
     /**
@@ -60,7 +59,7 @@ public class TranslationService {
         Translation[] translations = new Translation[texts.size()];
         groupBySource(sources).forEach((code, indices) -> {
             List<String> group = indices.stream().map(texts::get).toList();
-            List<TranslationOutput> outputs = inference.translate(engine, group, code, target.code(), job.options());
+            List<TranslationOutput> outputs = engine.translate(group, code, target.code(), job.options());
             for (int j = 0; j < indices.size(); j++) {
                 int i = indices.get(j);
                 TranslationOutput out = outputs.get(j);

@@ -39,6 +39,7 @@ class SemaMetricsTest {
     void exposedNamesAreTheDocumentedOnes() {
         SemaMetrics metrics = new SemaMetrics(registry);
         metrics.gaugeInferenceQueue(() -> 0);
+        metrics.gaugeRateLimitClients(() -> 0L);
         double charactersBefore = characters(prometheus.scrape()); // other tests in this JVM translate too
         metrics.recordRequest("POST", "/api/v1/translate", 200, Duration.ofMillis(250));
         metrics.recordError("rate_limited", "/translate");
@@ -61,6 +62,7 @@ class SemaMetricsTest {
         assertSeries(text, "sema_model_load_time_seconds_sum", "model=\"nllb\"");
         assertSeries(text, "sema_memory_usage_bytes");
         assertSeries(text, "sema_inference_queue_depth");
+        assertSeries(text, "sema_rate_limit_clients");
         assertSeries(text, "sema_rate_limited_total");
         assertEquals(17.0, characters(text) - charactersBefore, text);
         assertTrue(text.contains("sema_model_load_time_seconds_sum{model=\"nllb\",mp_scope=\"application\",} 2.0"),

@@ -6,9 +6,6 @@ import dev.sema.detection.DetectionService;
 import dev.sema.detection.Detection;
 import dev.sema.detection.LanguageDetector;
 import dev.sema.failure.LanguageUndeterminedException;
-import dev.sema.guard.GuardedInference;
-import dev.sema.guard.InferenceBulkhead;
-import dev.sema.guard.InferenceGuard;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.models.ModelStatus;
 import dev.sema.observability.SemaMetrics;
@@ -78,10 +75,8 @@ class TranslationServiceTest {
     private final RecordingEngine engine = new RecordingEngine();
     private final SemaMetrics metrics = new SemaMetrics(SharedMetricRegistries.getOrCreate(
             MetricRegistry.APPLICATION_SCOPE));
-    private final GuardedInference inference = new GuardedInference(new InferenceGuard(new InferenceBulkhead()),
-            metrics);
     private final TranslationService service = new TranslationService(engine,
-            new DetectionService(DETECTOR, catalogue, metrics), catalogue, inference);
+            new DetectionService(DETECTOR, catalogue, metrics), catalogue);
 
     /** A job as the edge hands it over: texts stripped, {@code "auto"} already turned into null. */
     private static TranslationJob job(List<String> texts, String source, String target, int beams, int alternatives) {

@@ -1,0 +1,64 @@
+package dev.sema.guard;
+
+import dev.sema.models.ModelStatus;
+import dev.sema.observability.SemaMetrics;
+import dev.sema.translation.NllbTranslationEngine;
+import dev.sema.translation.TranslationEngine;
+import dev.sema.translation.TranslationOptions;
+import dev.sema.translation.TranslationOutput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The translation engine every caller gets from CDI: the NLLB engine with each call run under the
+ * {@link InferenceGuard} (bulkhead, queue and timeout), and each successful one counted in the {@code sema_*}
+ * metrics (failures are counted per request by the metrics filter instead, under their error code).
+ *
+ * <p>The NLLB engine is injectable only as itself ({@code @Typed}), so this is the one {@link TranslationEngine}
+ * bean and {@code translation} never depends on the guard. A plain wrapper rather than a CDI {@code @Decorator}:
+ * the guard calls the engine on its own inference threads, and a decorator's delegate called from another thread
+ * re-enters the decorator chain.
+ */
+@ApplicationScoped
+public class GuardedTranslationEngine implements TranslationEngine {
+
+    private final NllbTranslationEngine engine;
+    private final InferenceGuard guard;
+    private final SemaMetrics metrics;
+
+    @Inject
+    public GuardedTranslationEngine(NllbTranslationEngine engine, InferenceGuard guard, SemaMetrics metrics) {
+        this.engine = engine;
+        this.guard = guard;
+        this.metrics = metrics;
+    }
+
+    /** For the CDI client proxy only. */
+    protected GuardedTranslationEngine() {
+        this(null, null, null);
+    }
+
+    @Override
+    public ModelStatus status() {
+        return engine.status();
+    }
+
+    /**
+     * {@link TranslationEngine#translate} under the bulkhead; each text is recorded with an equal share of the
+     * call's time, since the engine translates them together.
+     */
+    @Override
+    public List<TranslationOutput> translate(List<String> texts, String source, String target,
+                                             TranslationOptions options) {
+        long start = System.nanoTime();
+        List<TranslationOutput> outputs = guard.run(() -> engine.translate(texts, source, target, options));
+        Duration share = Duration.ofNanos((System.nanoTime() - start) / Math.max(1, texts.size()));
+        for (String text : texts) {
+            metrics.recordTranslation(source, target, text.codePointCount(0, text.length()), share);
+        }
+        return outputs;
+    }
+}

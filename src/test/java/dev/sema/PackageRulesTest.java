@@ -1,0 +1,79 @@
+package dev.sema;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package layout README draws, as import rules over the production classes: only the HTTP edge ({@code api})
+ * speaks HTTP, the packages form a DAG from {@code api} down to {@code generation}, and the decoding algorithms
+ * stay free of the server. A dependency against the arrows fails the build with the offending lines.
+ */
+class PackageRulesTest {
+
+    private static JavaClasses sema;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        sema = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.sema");
+    }
+
+    @Test
+    void onlyTheEdgeSpeaksHttp() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.sema..")
+                .and().resideOutsideOfPackage("dev.sema.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sema.api..", "jakarta.ws.rs..",
+                        "jakarta.servlet..")
+                .because("HTTP (statuses, headers, wire error codes, filters) belongs to the edge; the domain "
+                        + "throws dev.sema.failure exceptions that api maps in one place");
+        rule.check(sema);
+    }
+
+    @Test
+    void packagesFormNoCycles() {
+        slices().matching("dev.sema.(*)..").should().beFreeOfCycles().check(sema);
+    }
+
+    @Test
+    void generationImportsNothingOfSema() {
+        classes().that().resideInAPackage("dev.sema.generation..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.sema.generation..", "java..")
+                .because("the decoding algorithms are plain Java, testable without ONNX Runtime, CDI or a server")
+                .check(sema);
+    }
+
+    @Test
+    void layersGoTopDown() {
+        Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("api").definedBy("dev.sema.api..")
+                .layer("guard").definedBy("dev.sema.guard..")
+                .layer("translation").definedBy("dev.sema.translation..")
+                .layer("detection").definedBy("dev.sema.detection..")
+                .layer("models").definedBy("dev.sema.models..")
+                .layer("nllb").definedBy("dev.sema.nllb..")
+                .layer("fasttext").definedBy("dev.sema.fasttext..")
+                .layer("generation").definedBy("dev.sema.generation..")
+                .layer("languages").definedBy("dev.sema.languages..")
+                .layer("observability").definedBy("dev.sema.observability..")
+                .layer("failure").definedBy("dev.sema.failure..")
+                .whereLayer("api").mayNotBeAccessedByAnyLayer()
+                .whereLayer("guard").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard")
+                .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation")
+                .whereLayer("models").mayOnlyBeAccessedByLayers("api", "guard", "translation", "detection",
+                        "observability")
+                .whereLayer("nllb").mayOnlyBeAccessedByLayers("translation", "models")
+                .whereLayer("fasttext").mayOnlyBeAccessedByLayers("detection", "models")
+                .whereLayer("generation").mayOnlyBeAccessedByLayers("translation", "nllb")
+                .check(sema);
+    }
+}
