@@ -24,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -60,17 +59,19 @@ public class AdminResource {
     private final int waitSeconds;
 
     @Inject
-    public AdminResource(ModelRegistry registry, AdminToken token, ModelUpdateScheduler updates,
-                         @ConfigProperty(name = "sema.admin-reload-wait-s", defaultValue = "600") int waitSeconds) {
+    public AdminResource(ModelRegistry registry, AdminToken token, ModelUpdateScheduler updates, ApiConfig config) {
         this.registry = registry;
         this.token = token;
         this.updates = updates;
-        this.waitSeconds = waitSeconds;
+        this.waitSeconds = config.adminReloadWaitSeconds();
     }
 
     /** For the CDI client proxy only. */
     protected AdminResource() {
-        this(null, null, null, 0);
+        this.registry = null;
+        this.token = null;
+        this.updates = null;
+        this.waitSeconds = 0;
     }
 
     @GET

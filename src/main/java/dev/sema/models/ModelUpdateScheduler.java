@@ -54,7 +54,7 @@ public class ModelUpdateScheduler {
 
     void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
         try {
-            interval = UpdateInterval.parse(config.getOptionalValue(UpdateInterval.KEY, String.class).orElse(""));
+            interval = UpdateInterval.parse(ConfigLookup.microProfile(config).get(UpdateInterval.KEY).orElse(""));
         } catch (IllegalArgumentException e) {
             // A typo in an optional feature must not stop the server; it is logged and shown by the admin API.
             problem = e.getMessage();
