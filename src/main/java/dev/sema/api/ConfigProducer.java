@@ -3,6 +3,7 @@ package dev.sema.api;
 import dev.sema.detection.DetectionConfig;
 import dev.sema.guard.GuardConfig;
 import dev.sema.observability.ObservabilityConfig;
+import dev.sema.translation.EngineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -46,6 +47,12 @@ public class ConfigProducer {
     @Singleton
     DetectionConfig detection() {
         return DetectionConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    EngineConfig engine() {
+        return EngineConfig.from(config);
     }
 
     @Produces

@@ -67,7 +67,7 @@ final class DecodeScheduler {
 
     DecodeScheduler(EngineConfig config) {
         this.maxSegments = config.batchMaxSegments();
-        this.maxRequests = config.batchMaxRequests();
+        this.maxRequests = config.batchMaxSize();
         this.maxTokens = config.batchMaxTokens();
         this.waitNanos = config.batchWaitMs() * 1_000_000L;
     }

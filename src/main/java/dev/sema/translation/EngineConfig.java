@@ -1,12 +1,10 @@
 package dev.sema.translation;
 
 import dev.sema.generation.OutputLengthRule;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * How the NLLB engine decodes; defaults in {@code META-INF/microprofile-config.properties}.
+ * How the NLLB engine decodes; defaults (in brackets) in {@code META-INF/microprofile-config.properties}.
  *
  * <ul>
  *   <li>{@code sema.beam-size} (1): beams when the request names none. Greedy, like the original Sema API
@@ -27,68 +25,33 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       bounds the encoder's and the cross-attention cache's memory; a longer single segment goes alone.</li>
  *   <li>{@code sema.batch-wait-ms} (10): how long the next batch may wait for as many requests as the last one
  *       served ({@link DecodeScheduler}); 0 never waits.</li>
+ *   <li>{@code sema.cache-size} (10000): translated segments kept in memory ({@link TranslationCache}); 0 turns
+ *       the cache off.</li>
  * </ul>
  */
-@ApplicationScoped
-public class EngineConfig {
+public record EngineConfig(int beamSize, int maxOutputTokens, int maxSegmentTokens, int batchMaxSegments,
+                           int batchMaxSize, int batchMaxTokens, int batchWaitMs, long cacheSize) {
 
-    private final int beamSize;
-    private final int maxOutputTokens;
-    private final int maxSegmentTokens;
-    private final int batchMaxSegments;
-    private final int batchMaxRequests;
-    private final int batchMaxTokens;
-    private final int batchWaitMs;
-
-    @Inject
-    public EngineConfig(@ConfigProperty(name = "sema.beam-size") int beamSize,
-                        @ConfigProperty(name = "sema.max-output-tokens") int maxOutputTokens,
-                        @ConfigProperty(name = "sema.max-segment-tokens") int maxSegmentTokens,
-                        @ConfigProperty(name = "sema.batch-max-segments") int batchMaxSegments,
-                        @ConfigProperty(name = "sema.batch-max-size") int batchMaxRequests,
-                        @ConfigProperty(name = "sema.batch-max-tokens") int batchMaxTokens,
-                        @ConfigProperty(name = "sema.batch-wait-ms") int batchWaitMs) {
-        this.beamSize = atLeastOne("sema.beam-size", beamSize);
-        this.maxOutputTokens = atLeastOne("sema.max-output-tokens", maxOutputTokens);
-        this.maxSegmentTokens = atLeastOne("sema.max-segment-tokens", maxSegmentTokens);
-        this.batchMaxSegments = atLeastOne("sema.batch-max-segments", batchMaxSegments);
-        this.batchMaxRequests = atLeastOne("sema.batch-max-size", batchMaxRequests);
-        this.batchMaxTokens = atLeastOne("sema.batch-max-tokens", batchMaxTokens);
-        if (batchWaitMs < 0) {
-            throw new IllegalArgumentException("sema.batch-wait-ms must be at least 0, got " + batchWaitMs);
-        }
-        this.batchWaitMs = batchWaitMs;
+    public EngineConfig {
+        atLeast("sema.beam-size", beamSize, 1);
+        atLeast("sema.max-output-tokens", maxOutputTokens, 1);
+        atLeast("sema.max-segment-tokens", maxSegmentTokens, 1);
+        atLeast("sema.batch-max-segments", batchMaxSegments, 1);
+        atLeast("sema.batch-max-size", batchMaxSize, 1);
+        atLeast("sema.batch-max-tokens", batchMaxTokens, 1);
+        atLeast("sema.batch-wait-ms", batchWaitMs, 0);
+        atLeast("sema.cache-size", cacheSize, 0);
     }
 
-    /** The default batch wait. */
-    public EngineConfig(int beamSize, int maxOutputTokens, int maxSegmentTokens, int batchMaxSegments,
-                        int batchMaxRequests, int batchMaxTokens) {
-        this(beamSize, maxOutputTokens, maxSegmentTokens, batchMaxSegments, batchMaxRequests, batchMaxTokens, 10);
-    }
-
-    /** The default cross-request batch bounds. */
-    public EngineConfig(int beamSize, int maxOutputTokens, int maxSegmentTokens, int batchMaxSegments) {
-        this(beamSize, maxOutputTokens, maxSegmentTokens, batchMaxSegments, 16, 8192);
-    }
-
-    /** For the CDI client proxy only. */
-    protected EngineConfig() {
-        this.beamSize = 0;
-        this.maxOutputTokens = 0;
-        this.maxSegmentTokens = 0;
-        this.batchMaxSegments = 0;
-        this.batchMaxRequests = 0;
-        this.batchMaxTokens = 0;
-        this.batchWaitMs = 0;
-    }
-
-    /** The defaults, for use outside the container. */
-    public static EngineConfig defaults() {
-        return new EngineConfig(1, 512, 400, 16);
-    }
-
-    public int beamSize() {
-        return beamSize;
+    public static EngineConfig from(Config config) {
+        return new EngineConfig(config.getValue("sema.beam-size", int.class),
+                config.getValue("sema.max-output-tokens", int.class),
+                config.getValue("sema.max-segment-tokens", int.class),
+                config.getValue("sema.batch-max-segments", int.class),
+                config.getValue("sema.batch-max-size", int.class),
+                config.getValue("sema.batch-max-tokens", int.class),
+                config.getValue("sema.batch-wait-ms", int.class),
+                config.getValue("sema.cache-size", long.class));
     }
 
     /** The output limit per segment, from its source length in tokens. */
@@ -97,32 +60,9 @@ public class EngineConfig {
                 maxOutputTokens);
     }
 
-    public int maxSegmentTokens() {
-        return maxSegmentTokens;
-    }
-
-    public int batchMaxSegments() {
-        return batchMaxSegments;
-    }
-
-    /** {@code sema.batch-max-size}: requests per batch. */
-    public int batchMaxRequests() {
-        return batchMaxRequests;
-    }
-
-    public int batchMaxTokens() {
-        return batchMaxTokens;
-    }
-
-    /** {@code sema.batch-wait-ms}, in milliseconds. */
-    public int batchWaitMs() {
-        return batchWaitMs;
-    }
-
-    private static int atLeastOne(String key, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(key + " must be at least 1, got " + value);
+    private static void atLeast(String key, long value, long least) {
+        if (value < least) {
+            throw new IllegalArgumentException(key + " must be at least " + least + ", got " + value);
         }
-        return value;
     }
 }

@@ -7,7 +7,6 @@ import dev.sema.nllb.NllbModel;
 import dev.sema.observability.SemaMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,8 +43,8 @@ public class TranslationCache {
     private long latestGeneration;
 
     @Inject
-    public TranslationCache(@ConfigProperty(name = "sema.cache-size") long size, SemaMetrics metrics) {
-        this(size, metrics::recordTranslationCache);
+    public TranslationCache(EngineConfig config, SemaMetrics metrics) {
+        this(config.cacheSize(), metrics::recordTranslationCache);
     }
 
     /** @param size entries kept, 0 = no cache */

@@ -84,7 +84,7 @@ class DecodeSchedulerTest {
      */
     @Test
     void clientsAnsweredTogetherShareTheirNextBatch() throws Exception {
-        NllbTranslationEngine engine = new NllbTranslationEngine(echo, new EngineConfig(1, 512, 400, 16, 16, 8192,
+        NllbTranslationEngine engine = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 400, 16, 16, 8192,
                 2_000));
         int clients = 8;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -115,7 +115,7 @@ class DecodeSchedulerTest {
 
     @Test
     void theTokenBoundSplitsBatches() {
-        NllbTranslationEngine engine = new NllbTranslationEngine(tiny, new EngineConfig(1, 9, 400, 16, 16, 1));
+        NllbTranslationEngine engine = new NllbTranslationEngine(tiny, EngineConfigs.of(1, 9, 400, 16, 16, 1));
         List<String> texts = List.of("Hello world", "Bonjour", "x y z");
         List<TranslationOutput> out = engine.translate(texts, "eng_Latn", "deu_Latn", TranslationOptions.DEFAULT);
         assertEquals(engine(tiny, 9, 1).translate(texts, "eng_Latn", "deu_Latn", TranslationOptions.DEFAULT), out);
@@ -124,7 +124,7 @@ class DecodeSchedulerTest {
 
     @Test
     void aRequestInterruptedWhileWaitingLeavesTheQueue() throws Exception {
-        NllbTranslationEngine engine = new NllbTranslationEngine(echo, new EngineConfig(1, 512, 400, 1, 16, 8192));
+        NllbTranslationEngine engine = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 400, 1, 16, 8192));
         // One segment per batch: the long texts keep the decoder busy for many batches.
         List<String> longTexts = Collections.nCopies(2, MixedScriptText.nearLimit(3000));
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -203,6 +203,6 @@ class DecodeSchedulerTest {
     }
 
     private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSize) {
-        return new NllbTranslationEngine(slot, new EngineConfig(1, maxOutputTokens, 400, 16, batchMaxSize, 8192));
+        return new NllbTranslationEngine(slot, EngineConfigs.of(1, maxOutputTokens, 400, 16, batchMaxSize, 8192));
     }
 }

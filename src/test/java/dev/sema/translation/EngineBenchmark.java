@@ -60,7 +60,7 @@ public final class EngineBenchmark {
         List<String> flags = Arrays.asList(args).subList(Math.min(6, args.length), args.length);
         boolean idsOnly = flags.contains("--ids-only");
         ModelVariant variant = flags.contains("--quantized") ? ModelVariant.QUANTIZED : ModelVariant.FP32;
-        EngineConfig config = new EngineConfig(1, maxOutputTokens, 400, 16);
+        EngineConfig config = EngineConfigs.of(1, maxOutputTokens, 400, 16);
 
         ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
         slot.install(NllbModel.load(dir, variant, new OrtSettings(threads, OrtSettings.DEFAULT.optLevel(), true)),

@@ -42,7 +42,7 @@ class NllbTranslationEngineTest {
     }
 
     private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSegments) {
-        return new NllbTranslationEngine(slot, new EngineConfig(1, maxOutputTokens, 400, batchMaxSegments));
+        return new NllbTranslationEngine(slot, EngineConfigs.of(1, maxOutputTokens, 400, batchMaxSegments));
     }
 
     @Test
@@ -63,7 +63,7 @@ class NllbTranslationEngineTest {
     void echoSegmentsLongTextIntoPiecesTheModelCanTake() {
         // A 1,500-letter Thai run becomes thousands of byte pieces; only segmentation keeps each under the budget.
         String thai = MixedScriptText.THAI_RUN;
-        NllbTranslationEngine engine = new NllbTranslationEngine(echo, new EngineConfig(1, 512, 64, 16));
+        NllbTranslationEngine engine = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 64, 16));
         assertEquals(thai, engine.translate(List.of(thai), "tha_Thai", "eng_Latn", TranslationOptions.DEFAULT)
                 .get(0).text());
     }
@@ -99,7 +99,7 @@ class NllbTranslationEngineTest {
         try (ModelSlot.Lease<NllbModel> lease = tiny.acquire()) {
             model = lease.model();
             List<String> segments = List.of("Hello world, how are you?", "Bonjour", "生活的真谛是 simple");
-            EngineConfig config = new EngineConfig(1, 12, 400, 16);
+            EngineConfig config = EngineConfigs.of(1, 12, 400, 16);
             List<List<Hypothesis>> beam1 = new SegmentBatches(model, config)
                     .hypotheses(segments, new DecodeOptions("eng_Latn", "fra_Latn", 1, 1, config.outputLength()));
             Set<Integer> suppressed = model.suppressedTokens();
@@ -145,7 +145,7 @@ class NllbTranslationEngineTest {
             assertTrue(suppressed.contains(NllbTokenizer.UNK) && suppressed.contains(NllbTokenizer.BOS));
             assertFalse(suppressed.contains(model.generationDefaults().eosTokenId()));
             int generated = 0;
-            EngineConfig config = new EngineConfig(1, 40, 400, 2);
+            EngineConfig config = EngineConfigs.of(1, 40, 400, 2);
             for (int beams : new int[]{1, 3}) {
                 List<List<Hypothesis>> all = new SegmentBatches(model, config)
                         .hypotheses(segments, new DecodeOptions("eng_Latn", "zul_Latn", beams, beams,

@@ -31,7 +31,7 @@ class QuantizedEngineTest {
                 assertEquals("decoder_model_merged_quantized.onnx",
                         lease.model().files().decoderMerged().getFileName().toString());
             }
-            EngineConfig config = new EngineConfig(1, 8, 400, 16);
+            EngineConfig config = EngineConfigs.of(1, 8, 400, 16);
             int same = 0;
             for (int beams : new int[]{1, 2}) {
                 TranslationOptions options = new TranslationOptions(beams, 0);

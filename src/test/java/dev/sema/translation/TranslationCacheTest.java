@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The translation cache in front of real decoding on generated models. */
 class TranslationCacheTest {
 
-    private static final EngineConfig CONFIG = new EngineConfig(1, 9, 400, 16);
+    private static final EngineConfig CONFIG = EngineConfigs.of(1, 9, 400, 16);
     private static final List<String> SEGMENTS = List.of("Hello world, how are you?", "Wie geht es dir heute?",
             "Hello world, how are you?", "Короткий текст.");
 
