@@ -32,16 +32,29 @@ public final class Http {
     }
 
     public static Http main() {
-        return new Http(System.getProperty("http.port", "9081"));
+        return new Http(port("http.port"));
     }
 
     public static Http bare() {
-        return new Http(System.getProperty("http.port.bare", "9082"));
+        return new Http(port("http.port.bare"));
     }
 
     /** The server with one inference slot on the slow echo model (port {@code http.port.guard}). */
     public static Http guard() {
-        return new Http(System.getProperty("http.port.guard", "9083"));
+        return new Http(port("http.port.guard"));
+    }
+
+    /**
+     * The port the build reserved for one of its servers (build-helper's reserve-network-port, passed on by
+     * failsafe): there is no fixed default, since two builds on one machine must not share ports.
+     */
+    public static String port(String property) {
+        String port = System.getProperty(property);
+        if (port == null || port.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is unset: run the ITs through"
+                    + " `mvn verify`, which reserves free ports and starts the servers on them");
+        }
+        return port;
     }
 
     /**

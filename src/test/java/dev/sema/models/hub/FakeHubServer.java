@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * {@link FakeHub} as a process of its own, so an IT Liberty server can download from it ({@code HF_ENDPOINT}):
- * {@code FakeHubServer PORT ECHO_MODEL_DIR LID_FILE [BYTES_PER_SECOND [CACHE_TO_EMPTY]]}. {@code mvn verify} starts it before the
+ * {@code FakeHubServer PORT CONTROL_PORT ECHO_MODEL_DIR LID_FILE [BYTES_PER_SECOND [CACHE_TO_EMPTY]]}. {@code mvn verify} starts it before the
  * {@code semaHubIT} server. Repositories:
  * <ul>
  *   <li>{@value #NLLB}: {@code main} = the echo model; {@code v2} = the echo model with a changed
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  *   <li>{@value #LID}: {@code lid.176.ftz} (when LID_FILE exists).</li>
  * </ul>
  * CACHE_TO_EMPTY is deleted first (the client's Hub cache, so each run downloads afresh). Blob transfers start throttled to BYTES_PER_SECOND (default unlimited), so a test can watch a slow first
- * download. A control server on PORT + 1 answers {@code POST /throttle?bytes_per_second=N} (0 lifts it) and
+ * download. A control server on CONTROL_PORT answers {@code POST /throttle?bytes_per_second=N} (0 lifts it) and
  * {@code GET /count?prefix=/api/models/} (requests seen so far).
  */
 public final class FakeHubServer {
@@ -39,17 +39,19 @@ public final class FakeHubServer {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: FakeHubServer PORT ECHO_MODEL_DIR LID_FILE [BYTES_PER_SECOND [CACHE_TO_EMPTY]]");
+        if (args.length < 4) {
+            System.err.println("usage: FakeHubServer PORT CONTROL_PORT ECHO_MODEL_DIR LID_FILE [BYTES_PER_SECOND"
+                    + " [CACHE_TO_EMPTY]]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
-        if (args.length > 4) {
+        int controlPort = Integer.parseInt(args[1]);
+        if (args.length > 5) {
             // The client's Hub cache: emptied so that every run starts with a first download.
-            deleteRecursively(Path.of(args[4]));
+            deleteRecursively(Path.of(args[5]));
         }
         FakeHub hub = FakeHub.start(port);
-        Map<String, byte[]> echo = files(Path.of(args[1]));
+        Map<String, byte[]> echo = files(Path.of(args[2]));
         Map<String, byte[]> changed = new LinkedHashMap<>(echo);
         String config = new String(echo.get("config.json"), StandardCharsets.UTF_8).strip();
         changed.put("config.json", (config.substring(0, config.lastIndexOf('}'))
@@ -58,16 +60,16 @@ public final class FakeHubServer {
         String v2 = nllb.commit(changed);
         String main = nllb.commit(echo);
         nllb.branch(V2, v2);
-        Path lid = Path.of(args[2]);
+        Path lid = Path.of(args[3]);
         if (Files.isRegularFile(lid)) {
             hub.repo(LID).commit(Map.of(LID_FILE, Files.readAllBytes(lid)));
         } else {
             System.err.println("FakeHubServer: " + lid + " is missing; " + LID + " is not served");
         }
-        hub.throttle(args.length > 3 ? Long.parseLong(args[3]) : 0);
-        control(port + 1, hub);
+        hub.throttle(args.length > 4 ? Long.parseLong(args[4]) : 0);
+        control(controlPort, hub);
         System.out.println("FakeHubServer: " + hub.endpoint() + " serves " + NLLB + " (main " + main + ", " + V2
-                + " " + v2 + ") and " + LID + "; control on port " + (port + 1));
+                + " " + v2 + ") and " + LID + "; control on port " + controlPort);
         Thread.currentThread().join();
     }
 

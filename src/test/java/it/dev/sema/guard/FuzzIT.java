@@ -48,7 +48,7 @@ class FuzzIT {
     // which fails whichever request is in flight for a reason that has nothing to do with its body
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base = "http://localhost:" + System.getProperty("http.port.bare", "9082");
+    private final String base = "http://localhost:" + Http.port("http.port.bare");
 
     @Test
     void generatedBodiesNeverCauseA500OrAHang() throws Exception {

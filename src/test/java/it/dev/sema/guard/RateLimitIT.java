@@ -150,7 +150,7 @@ class RateLimitIT {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(localAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1",
-                    Integer.parseInt(System.getProperty("http.port.bare", "9082"))), 5000);
+                    Integer.parseInt(Http.port("http.port.bare"))), 5000);
             socket.setSoTimeout(10_000);
             String head = "POST /detect-language HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + body.length + "\r\n" + extraHeader + "\r\nConnection: close\r\n\r\n";

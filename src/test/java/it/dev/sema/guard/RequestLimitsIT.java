@@ -127,7 +127,7 @@ class RequestLimitsIT {
     }
 
     private static String base() {
-        return "http://localhost:" + System.getProperty("http.port", "9081");
+        return "http://localhost:" + Http.port("http.port");
     }
 
     private static JsonObject json(String body) {

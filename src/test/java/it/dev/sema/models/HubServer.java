@@ -23,7 +23,7 @@ final class HubServer {
     static final Map<String, String> ADMIN = Map.of("Authorization", "Bearer " + TOKEN);
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base = "http://localhost:" + System.getProperty("http.port.hub", "9084");
+    private final String base = "http://localhost:" + Http.port("http.port.hub");
 
     Http.Reply get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
@@ -57,7 +57,7 @@ final class HubServer {
 
     /** Sets the fake Hub's blob bandwidth (0: unlimited). */
     static void throttleFakeHub(long bytesPerSecond) {
-        String control = "http://127.0.0.1:" + (Integer.getInteger("fakehub.port", 9085) + 1);
+        String control = "http://127.0.0.1:" + Http.port("fakehub.control.port");
         send(HttpRequest.newBuilder(URI.create(control + "/throttle?bytes_per_second=" + bytesPerSecond))
                 .POST(HttpRequest.BodyPublishers.noBody())).expect(200);
     }
