@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class EventLog {
 
-    /** Looked up once, not per event (see {@code JsonShape.JSON}). */
+    /** Looked up once, not per event (see {@code api.filter.JsonShape.JSON}). */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     static final Logger LOG = Logger.getLogger("dev.sema.events");

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * without unit keeps its name. Each series also carries {@code mp_scope="application"}.
  *
  * <p>Label values are bounded so that no client can grow the series count: endpoints are route templates
- * (see {@link RouteTemplates#of}), language labels must look like FLORES-200 codes and stop at
+ * (see {@code api.filter.RouteTemplates.of}), language labels must look like FLORES-200 codes and stop at
  * {@value #MAX_LANGUAGE_LABELS} distinct values (afterwards {@code other}), error types are short slugs.
  */
 @ApplicationScoped
