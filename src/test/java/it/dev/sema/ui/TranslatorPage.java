@@ -139,15 +139,40 @@ final class TranslatorPage {
         return notice.isDisplayed() ? notice.getText() : "";
     }
 
-    /** Wraps window.fetch to record every call the page makes from now on (aborted ones included). */
+    /**
+     * Wraps window.fetch to record every call the page makes from now on (aborted ones included), and records when
+     * each key goes down, for {@link #pausesLongerThanTheDebounce()}.
+     */
     void recordRequests() {
         driver.executeScript("""
                 window.semaCalls = [];
-                const original = window.fetch;
-                window.fetch = function (input, init) {
-                  window.semaCalls.push({ url: String(input), body: init && init.body ? String(init.body) : null });
-                  return original.apply(this, arguments);
-                };""");
+                window.semaKeys = [];
+                if (!window.semaRecording) {
+                  window.semaRecording = true;
+                  const original = window.fetch;
+                  window.fetch = function (input, init) {
+                    window.semaCalls.push({ url: String(input), body: init && init.body ? String(init.body) : null });
+                    return original.apply(this, arguments);
+                  };
+                  document.addEventListener('keydown', () => window.semaKeys.push(performance.now()), true);
+                }""");
+    }
+
+    /**
+     * Pauses between recorded keys long enough for the page's debounce (500 ms) to fire: each may add a request
+     * that is no fault of the page, so request counts are bounded by 1 + this rather than by a guess about how fast
+     * the browser types on this machine. Timers never fire early, so 490 ms is a safe threshold.
+     */
+    long pausesLongerThanTheDebounce() {
+        @SuppressWarnings("unchecked")
+        List<Number> keys = (List<Number>) driver.executeScript("return window.semaKeys");
+        long pauses = 0;
+        for (int i = 1; i < keys.size(); i++) {
+            if (keys.get(i).doubleValue() - keys.get(i - 1).doubleValue() >= 490) {
+                pauses++;
+            }
+        }
+        return pauses;
     }
 
     /** Bodies of the /translate calls recorded since {@link #recordRequests()}. */
