@@ -38,7 +38,6 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() {
-        requireChromium();
         try {
             Path profile = Files.createTempDirectory("sema-ui-profile");
             ChromeOptions options = new ChromeOptions()
@@ -60,8 +59,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
     static void requireChromium() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+        if (installed()) {
             return;
         }
         String message = "The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER

@@ -3,15 +3,12 @@ package it.dev.sema.ui;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import it.dev.sema.Http;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,34 +17,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Deque's axe-core finds no serious or critical accessibility violation in either theme, with a translation shown
- * and with a language list open, at phone, tablet and desktop widths, without horizontal scrolling; each state is also saved as a
- * screenshot under target/ui-screenshots for a person to look at.
+ * and with a language list open, at phone, tablet and desktop widths, which need no horizontal scrolling; each
+ * state is also saved as a screenshot under target/ui-screenshots for a person to look at.
  */
 class PageAccessibilityIT {
 
-    private static final Http SERVER = Http.main();
     /** A small phone (the narrowest the page supports), a phone, a tablet, a desktop. */
     private static final List<Integer> WIDTHS = List.of(360, 390, 768, 1280);
     private static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
             "best-practice");
 
-    private static Browser browser;
-    private static TranslatorPage page;
+    @RegisterExtension
+    static final PageSession SESSION = PageSession.onMainServer();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        SERVER.awaitReady(Duration.ofSeconds(120));
-        browser = Browser.start();
-        page = new TranslatorPage(browser, SERVER);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    private final TranslatorPage page = SESSION.page();
+    private final Browser browser = SESSION.browser();
 
     @ParameterizedTest
     @ValueSource(strings = {"light", "dark"})
@@ -75,7 +59,7 @@ class PageAccessibilityIT {
         page.assertNoConsoleErrors();
     }
 
-    private static void assertNoSeriousViolations(String where) {
+    private void assertNoSeriousViolations(String where) {
         Results results = new AxeBuilder().withTags(TAGS).analyze(page.driver());
         assertTrue(results.getPasses().size() > 10, where + ": axe checked too little: " + results.getPasses().size());
         List<Rule> violations = results.getViolations();

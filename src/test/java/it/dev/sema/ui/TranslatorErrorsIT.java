@@ -1,9 +1,7 @@
 package it.dev.sema.ui;
 
-import it.dev.sema.Http;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
 import java.time.Duration;
@@ -22,25 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TranslatorErrorsIT {
 
-    private static final Http SERVER = Http.bare();
     private static final Pattern COUNTDOWN = Pattern.compile("(?:Retrying|You can translate again) in (\\d+) s\\.");
 
-    private static Browser browser;
-    private static TranslatorPage page;
+    @RegisterExtension
+    static final PageSession SESSION = PageSession.onBareServer();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        browser = Browser.start();
-        page = new TranslatorPage(browser, SERVER);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    private final TranslatorPage page = SESSION.page();
+    private final Browser browser = SESSION.browser();
 
     @Test
     void withoutAModelThePageSaysTranslationIsUnavailableWithTheServersStatusAndRetries() {
@@ -72,7 +58,7 @@ class TranslatorErrorsIT {
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Authorization", "Bearer " + key);
         String body = "{\"text\":\"Habari\",\"source_language\":\"swh_Latn\",\"target_language\":\"eng_Latn\"}";
         int sent = 0;
-        while (SERVER.post("/api/v1/translate", body, headers).status() != 429) {
+        while (SESSION.server().post("/api/v1/translate", body, headers).status() != 429) {
             assertTrue(++sent <= 60, "the bare server allows 60 requests per minute, yet " + sent + " passed");
         }
         browser.width(1280, 900);

@@ -1,19 +1,18 @@
 package it.dev.sema.ui;
 
-import it.dev.sema.Http;
 import jakarta.json.JsonString;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,28 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TranslatorPageIT {
 
-    private static final Http SERVER = Http.main();
     /** From FLORES-200 (swh_Latn dev): lid.176 needs a sentence of some length to be sure of Swahili. */
     static final String SWAHILI = "Watafiti wakuu wanasema hili linaweza kuleta ugunduzi wa mapema wa saratani, kifua"
             + " kikuu, ukimwi na malaria kwa wagonjwa katika nchi zenye mapato ya chini.";
 
-    private static Browser browser;
-    private static TranslatorPage page;
+    @RegisterExtension
+    static final PageSession SESSION = PageSession.onMainServer();
 
-    @BeforeAll
-    static void start() {
-        Browser.requireChromium();
-        SERVER.awaitReady(Duration.ofSeconds(120));
-        browser = Browser.start();
-        page = new TranslatorPage(browser, SERVER);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    private final TranslatorPage page = SESSION.page();
 
     @AfterEach
     void consoleStaysClean() {
@@ -119,7 +104,7 @@ class TranslatorPageIT {
                 + "\"source_language\":\"swh_Latn\",\"beam_size\":4,\"alternatives\":2}";
         List<String> calls = page.translateCalls();
         assertEquals(expected, calls.get(calls.size() - 1));
-        List<String> fromApi = SERVER.postJson("/api/v1/translate", expected).expect(200).jsonArray("alternatives")
+        List<String> fromApi = SESSION.server().postJson("/api/v1/translate", expected).expect(200).jsonArray("alternatives")
                 .getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         assertFalse(fromApi.isEmpty(), "the echo model's beam search has alternatives");
         assertEquals(fromApi, page.alternatives());
@@ -183,16 +168,16 @@ class TranslatorPageIT {
     @Test
     void pickersSearchByNameNativeNameCodeAndAliasAndWorkByKeyboard() {
         page.open("");
-        assertEquals("swh_Latn", page.search("target", "Kiswahili").get(0));
-        page.closePicker("target");
-        assertEquals("zho_Hant", page.search("target", "zho_Hant").get(0));
-        page.closePicker("target");
-        assertEquals("fra_Latn", page.search("target", "francais").get(0));
-        page.closePicker("target");
-        assertEquals("jpn_Jpan", page.search("target", "日本語").get(0));
-        page.closePicker("target");
-        assertEquals("yue_Hant", page.search("target", "yue").get(0));
-        page.closePicker("target");
+        Map<String, String> firstMatch = new LinkedHashMap<>();
+        firstMatch.put("Kiswahili", "swh_Latn");  // native name
+        firstMatch.put("zho_Hant", "zho_Hant");   // code
+        firstMatch.put("francais", "fra_Latn");   // English name, without its accent
+        firstMatch.put("日本語", "jpn_Jpan");      // native name in its script
+        firstMatch.put("yue", "yue_Hant");        // ISO 639-3 alias
+        firstMatch.forEach((query, code) -> {
+            assertEquals(code, page.search("target", query).get(0), query);
+            page.closePicker("target");
+        });
         assertEquals("auto", page.search("source", "detect").get(0));
         page.closePicker("source");
 
@@ -240,8 +225,8 @@ class TranslatorPageIT {
     void copyPutsTheTranslationOnTheClipboard() {
         page.open("?source=swh_Latn&target=eng_Latn&text=Asante%20sana");
         page.awaitOutput("Asante sana");
-        page.driver().executeCdpCommand("Browser.grantPermissions", java.util.Map.of("permissions",
-                List.of("clipboardReadWrite", "clipboardSanitizedWrite"), "origin", SERVER.uri("/").toString()
+        page.driver().executeCdpCommand("Browser.grantPermissions", Map.of("permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite"), "origin", SESSION.server().uri("/").toString()
                         .replaceAll("/$", "")));
         page.find("copy").click();
         page.await("the Copied confirmation", () -> page.find("copy").getText().equals("Copied"));
