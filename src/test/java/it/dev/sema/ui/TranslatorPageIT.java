@@ -83,6 +83,7 @@ class TranslatorPageIT {
                 page.translateCalls());
         assertEquals("rtl", page.find("output").getDomAttribute("dir"));
         assertEquals("ltr", page.text().getDomAttribute("dir"));
+        SESSION.browser().screenshot("right-to-left-1280-light");
 
         page.choose("source", "heb");
         assertEquals("Hebrew", page.picker("source"));
@@ -109,6 +110,7 @@ class TranslatorPageIT {
         assertFalse(fromApi.isEmpty(), "the echo model's beam search has alternatives");
         assertEquals(fromApi, page.alternatives());
         assertEquals("Habari ya asubuhi", page.output());
+        SESSION.browser().screenshot("alternatives-1280-light");
 
         page.reopen("?source=swh_Latn&target=eng_Latn&text=Habari%20ya%20asubuhi");
         page.awaitOutput("Habari ya asubuhi");
