@@ -41,6 +41,7 @@ export class Account {
   async refreshUsage() {
     let lines = [];
     if (this.key() && this.usageSupported) {
+      this.usageLine.setAttribute('aria-busy', 'true');
       try {
         lines = describeUsage(await this.fetchUsage());
       } catch (e) {
@@ -49,6 +50,7 @@ export class Account {
     }
     this.usageLine.textContent = lines.join(' · ');
     this.usageLine.hidden = lines.length === 0;
+    this.usageLine.removeAttribute('aria-busy');
   }
 }
 

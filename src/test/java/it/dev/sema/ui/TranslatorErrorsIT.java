@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -64,6 +65,9 @@ class TranslatorErrorsIT {
         browser.width(1280, 900);
         page.open("?source=swh_Latn&target=eng_Latn");
         page.apiKey(key);
+        page.await("the usage lookup (404 on this server) to finish", () -> Boolean.FALSE.equals(page.driver()
+                .executeScript("return document.getElementById('usage').hasAttribute('aria-busy')")));
+        assertFalse(page.find("usage").isDisplayed(), "no usage figures where the server has no /api/v1/usage");
         page.type("Habari");
         page.await("the rate-limit notice", () -> COUNTDOWN.matcher(page.notice()).find());
         String notice = page.notice();
