@@ -8,14 +8,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 
-/** Sema served Swagger UI at {@code /} and its document at {@code /openapi.json}; both now point at MP OpenAPI. */
+/**
+ * Sema (FastAPI) served its Swagger UI at {@code /docs} and its document at {@code /openapi.json}; both now point at
+ * MP OpenAPI. The root itself is the translator page ({@code dev.sema.api.web.WebPageResource}).
+ */
 @Path("/")
 @ApplicationScoped
 public class RootResource {
 
     @GET
+    @Path("docs")
     @Operation(hidden = true)
-    public Response root() {
+    public Response docs() {
         return Response.seeOther(URI.create("/openapi/ui/")).build();
     }
 

@@ -106,7 +106,8 @@ public final class Http {
         return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()), headers);
     }
 
-    private URI uri(String path) {
+    /** The absolute address of a path on this server (for a browser to open). */
+    public URI uri(String path) {
         return URI.create(base + path);
     }
 
