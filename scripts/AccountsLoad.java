@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 /**
  * What an API key costs a request, for scripts/bench-accounts (compiled with javac, run as its own JVM): the same
  * short translation (cached by the server after the warm-up, so inference is no part of it) at the same
- * concurrency, once anonymously and once with a key that has a daily character quota (key validation, the
- * reservation and its settlement: two transactions), in alternating rounds so drift hits both alike. Prints the
- * latency percentiles of each and the p50 difference.
+ * concurrency, once anonymously and once with keys that have a daily character quota (key validation, the
+ * reservation and its settlement: two transactions), in alternating rounds so drift hits both alike. With one key
+ * every request contends for the same counter rows (the worst case); with as many keys as workers, none do.
+ * Prints the latency percentiles of each and the p50 difference.
  *
- * <p>Usage: {@code AccountsLoad BASE_URL ADMIN_TOKEN LABEL CONCURRENCY REQUESTS_PER_ROUND ROUNDS}
+ * <p>Usage: {@code AccountsLoad BASE_URL ADMIN_TOKEN LABEL CONCURRENCY REQUESTS_PER_ROUND ROUNDS KEYS}
  */
 public class AccountsLoad {
 
@@ -32,38 +33,46 @@ public class AccountsLoad {
         int concurrency = Integer.parseInt(args[3]);
         int perRound = Integer.parseInt(args[4]);
         int rounds = Integer.parseInt(args[5]);
+        int keyCount = Integer.parseInt(args[6]);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String created = send(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/keys"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"characters_per_day\":1000000000}")),
-                201);
-        Matcher secret = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(created);
-        if (!secret.find()) {
-            throw new IllegalStateException("no key in " + created);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < keyCount; i++) {
+            String created = send(client, HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/keys"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"name\":\"bench\",\"characters_per_day\":1000000000}")), 201);
+            Matcher secret = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(created);
+            if (!secret.find()) {
+                throw new IllegalStateException("no key in " + created);
+            }
+            keys.add(secret.group(1));
         }
-        String key = secret.group(1);
         List<Long> anonymous = new ArrayList<>();
         List<Long> keyed = new ArrayList<>();
-        round(client, base, null, concurrency, perRound); // warm-up: JIT, pool, the translation cache
-        round(client, base, key, concurrency, perRound);
+        round(client, base, List.of(), concurrency, perRound); // warm-up: JIT, pool, the translation cache
+        round(client, base, keys, concurrency, perRound);
         for (int r = 0; r < rounds; r++) {
-            anonymous.addAll(round(client, base, null, concurrency, perRound));
-            keyed.addAll(round(client, base, key, concurrency, perRound));
+            anonymous.addAll(round(client, base, List.of(), concurrency, perRound));
+            keyed.addAll(round(client, base, keys, concurrency, perRound));
         }
         double a = percentile(anonymous, 50);
         double k = percentile(keyed, 50);
-        System.out.printf("%s concurrency %d, %d requests each: anonymous p50 %.2f ms p90 %.2f ms; with key p50 %.2f"
-                + " ms p90 %.2f ms; added p50 %.2f ms%n", label, concurrency, anonymous.size(), a,
+        System.out.printf("%s concurrency %d, %d key(s), %d requests each: anonymous p50 %.2f ms p90 %.2f ms; with key"
+                + " p50 %.2f ms p90 %.2f ms; added p50 %.2f ms%n", label, concurrency, keyCount, anonymous.size(), a,
                 percentile(anonymous, 90), k, percentile(keyed, 90), k - a);
     }
 
-    /** {@code requests} translations from {@code concurrency} closed-loop workers; latencies in nanoseconds. */
-    private static List<Long> round(HttpClient client, String base, String key, int concurrency, int requests)
-            throws InterruptedException {
+    /**
+     * {@code requests} translations from {@code concurrency} closed-loop workers, worker w with key w mod
+     * keys.size() (anonymous without keys); latencies in nanoseconds.
+     */
+    private static List<Long> round(HttpClient client, String base, List<String> keys, int concurrency,
+                                    int requests) throws InterruptedException {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger left = new AtomicInteger(requests);
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < concurrency; w++) {
+            String key = keys.isEmpty() ? null : keys.get(w % keys.size());
             workers.add(new Thread(() -> {
                 while (left.getAndDecrement() > 0) {
                     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/translate"))

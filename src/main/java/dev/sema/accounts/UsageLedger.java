@@ -22,15 +22,20 @@ import java.util.function.Consumer;
 /**
  * Exact character quotas and usage, kept in the database so that every server sharing it sees one ledger.
  *
- * <p>A request first <em>reserves</em> its characters: one transaction raises {@code reserved} on the key's day row
- * and month row with {@code UPDATE … WHERE characters + reserved + n <= limit}. The database evaluates that
- * condition under the row lock, after any concurrent update of the row committed, so however many requests and
- * servers race, the sum admitted never passes the limit (day first, then month: one lock order, no deadlock).
- * Afterwards the request is <em>settled</em> (served: the characters move from reserved to used, one request is
- * counted) or <em>released</em> (failed: nothing is charged). Both start by deleting the reservation row and do
- * nothing if it is gone, so repeating one after a lost acknowledgement counts nothing twice.
+ * <p>A request first <em>reserves</em> its characters: one transaction raises {@code reserved} on the key's day row,
+ * then its month row, each with {@code UPDATE … WHERE characters + reserved + n <= limit}. The database evaluates
+ * that condition under the row lock, after any concurrent update of the row committed, so however many requests
+ * and servers race, the sum admitted never passes a limit (always day before month: one lock order, no
+ * deadlock; one statement for both rows locks them in whatever order the scan meets them, and deadlocked on
+ * PostgreSQL under load). Afterwards the request is
+ * <em>settled</em> (served: the characters move from reserved to used, one request is counted) or <em>released</em>
+ * (failed: nothing is charged). Both start by deleting the reservation row and do nothing if it is gone, so
+ * repeating one after a lost acknowledgement counts nothing twice. Each transaction touches the key's hot counter
+ * rows last, so concurrent requests of one key hold their locks as briefly as possible.
  */
 public final class UsageLedger {
+
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final AccountsDatabase db;
     private final Clock clock;
@@ -55,9 +60,6 @@ public final class UsageLedger {
         Reservation reservation = new Reservation(UUID.randomUUID().toString(), key.id(), day, characters);
         ensureRows(key.id(), day);
         db.transaction(c -> {
-            for (Period period : Period.values()) {
-                take(c, reservation, period, key.limits().characters(period));
-            }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO quota_reservations (id, key_id, day_start,"
                     + " characters, created_at) VALUES (?, ?, ?, ?, ?)")) {
                 insert.setString(1, reservation.id());
@@ -66,6 +68,9 @@ public final class UsageLedger {
                 insert.setLong(4, characters);
                 insert.setObject(5, OffsetDateTime.now(clock));
                 insert.executeUpdate();
+            }
+            for (Period period : Period.values()) { // day, then month: one lock order for every transaction
+                take(c, reservation, period, key.limits().characters(period));
             }
             return null;
         }, () -> commitLost.accept(reservation));
@@ -86,10 +91,22 @@ public final class UsageLedger {
                     return false;
                 }
             }
+            if (served) {
+                // at most once a minute per key: an unconditional update would make the key's row as hot as its
+                // counters; a row the WHERE does not match is not locked
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                try (PreparedStatement touch = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?"
+                        + " AND (last_used_at IS NULL OR last_used_at < ?)")) {
+                    touch.setObject(1, now);
+                    touch.setString(2, reservation.keyId());
+                    touch.setObject(3, now.minus(LAST_USED_RESOLUTION));
+                    touch.executeUpdate();
+                }
+            }
             try (PreparedStatement update = c.prepareStatement("UPDATE key_usage SET reserved = reserved - ?,"
                     + " characters = characters + ?, requests = requests + ? WHERE key_id = ? AND period = ?"
                     + " AND period_start = ?")) {
-                for (Period period : Period.values()) {
+                for (Period period : Period.values()) { // day, then month, as when reserving
                     update.setLong(1, reservation.characters());
                     update.setLong(2, served ? reservation.characters() : 0);
                     update.setLong(3, served ? 1 : 0);
@@ -97,13 +114,6 @@ public final class UsageLedger {
                     update.setString(5, period.code());
                     update.setObject(6, period.start(reservation.day()));
                     update.executeUpdate();
-                }
-            }
-            if (served) {
-                try (PreparedStatement touch = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?")) {
-                    touch.setObject(1, OffsetDateTime.now(clock));
-                    touch.setString(2, reservation.keyId());
-                    touch.executeUpdate();
                 }
             }
             return true;
@@ -169,6 +179,7 @@ public final class UsageLedger {
         return Math.max(1, seconds);
     }
 
+    /** Raises {@code reserved} on one period's row if the request fits, else throws. */
     private void take(Connection c, Reservation r, Period period, Long limit) throws SQLException {
         LocalDate start = period.start(r.day());
         boolean checked = limit != null && r.characters() > 0;
@@ -196,6 +207,7 @@ public final class UsageLedger {
         throw new QuotaExceededException(period, limit, r.characters(), secondsToEnd(period, r.day()));
     }
 
+    /** Characters and requests of one counter row, if it exists. */
     private static Optional<long[]> counts(Connection c, String keyId, Period period, LocalDate start)
             throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT characters, requests FROM key_usage"

@@ -49,6 +49,11 @@ import java.util.regex.Pattern;
 @Path("/api/v1/admin/keys")
 @Tag(name = "Administration")
 @SecurityRequirement(name = "adminToken")
+// every operation's shared failures; each method adds its own
+@APIResponse(responseCode = "401", ref = "AdminUnauthorized")
+@APIResponse(responseCode = "403", ref = "AdminForbidden")
+@APIResponse(responseCode = "500", ref = "InternalError")
+@APIResponse(responseCode = "503", ref = "AccountsUnavailable")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 public class AdminKeysResource {
@@ -83,12 +88,8 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the key.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyInfo.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "AdminUnauthorized")
-    @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    @APIResponse(responseCode = "500", ref = "InternalError")
-    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            CreateApiKeyRequest request) {
         authorize(authorization);
@@ -103,11 +104,7 @@ public class AdminKeysResource {
             + " secrets.")
     @APIResponse(responseCode = "200", description = "The keys.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyList.class)))
-    @APIResponse(responseCode = "401", ref = "AdminUnauthorized")
-    @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "500", ref = "InternalError")
-    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public ApiKeyList list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         authorize(authorization);
         Instant now = Instant.now();
@@ -119,11 +116,7 @@ public class AdminKeysResource {
     @Operation(summary = "One API key", description = "Its settings and its usage in the current UTC day and month.")
     @APIResponse(responseCode = "200", description = "The key.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyInfo.class)))
-    @APIResponse(responseCode = "401", ref = "AdminUnauthorized")
-    @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "UnknownKey")
-    @APIResponse(responseCode = "500", ref = "InternalError")
-    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public ApiKeyInfo get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @PathParam("id") String id) {
         authorize(authorization);
@@ -142,13 +135,9 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "200", description = "The changed key.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyInfo.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "AdminUnauthorized")
-    @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "UnknownKey")
     @APIResponse(responseCode = "409", description = "The key is revoked (key_revoked); revocation is final.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
-    @APIResponse(responseCode = "500", ref = "InternalError")
-    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public ApiKeyInfo update(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              @PathParam("id") String id, String body) {
         authorize(authorization);
@@ -163,11 +152,7 @@ public class AdminKeysResource {
             + " sema.api-key-cache-seconds on the others.")
     @APIResponse(responseCode = "200", description = "The revoked key.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyInfo.class)))
-    @APIResponse(responseCode = "401", ref = "AdminUnauthorized")
-    @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "UnknownKey")
-    @APIResponse(responseCode = "500", ref = "InternalError")
-    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public ApiKeyInfo revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              @PathParam("id") String id) {
         authorize(authorization);
@@ -181,11 +166,7 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "200", description = "The days with traffic.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyUsageHistory.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "AdminUnauthorized")
-    @APIResponse(responseCode = "403", ref = "AdminForbidden")
     @APIResponse(responseCode = "404", ref = "UnknownKey")
-    @APIResponse(responseCode = "500", ref = "InternalError")
-    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public KeyUsageHistory usage(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                  @PathParam("id") String id,
                                  @Parameter(description = "First day, YYYY-MM-DD (UTC).", example = "2026-11-01")

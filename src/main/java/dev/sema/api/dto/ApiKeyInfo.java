@@ -23,7 +23,8 @@ public record ApiKeyInfo(
         @JsonbProperty("characters_per_month") Long charactersPerMonth,
         @JsonbProperty("expires_at") String expiresAt,
         @JsonbProperty("created_at") String createdAt,
-        @JsonbProperty("last_used_at") String lastUsedAt,
+        @JsonbProperty("last_used_at") @Schema(description = "Last request served with the key, to the minute.")
+        String lastUsedAt,
         @JsonbProperty("revoked_at") String revokedAt,
         @Schema(description = "The secret (sema_ + 43 characters): only in the 201 of POST /api/v1/admin/keys, never"
                 + " again. Send it as 'Authorization: Bearer <key>'.") String key,
