@@ -50,6 +50,8 @@ public class SemaMetrics {
     private static final Metadata CACHE_MISSES = metadata("sema_translation_cache_misses",
             "Segments looked up in the translation cache and decoded");
     private static final Metadata RATE_LIMITED = metadata("sema_rate_limited", "Requests refused with 429");
+    private static final Metadata INFERENCE_CANCELLED = metadata("sema_inference_cancelled",
+            "Translations abandoned before they finished (their decoding stops), by reason");
 
     private final MetricRegistry registry;
     private final Set<String> languageLabels = ConcurrentHashMap.newKeySet();
@@ -116,6 +118,11 @@ public class SemaMetrics {
 
     public void recordRateLimited() {
         registry.counter(RATE_LIMITED).inc();
+    }
+
+    /** @param reason a short slug such as {@code timeout} */
+    public void recordInferenceCancelled(String reason) {
+        registry.counter(INFERENCE_CANCELLED, new Tag("reason", SLUG.matcher(reason).matches() ? reason : "other")).inc();
     }
 
     /** A FLORES-200-shaped code, until {@value #MAX_LANGUAGE_LABELS} distinct ones have been seen; else "other". */
