@@ -204,6 +204,9 @@ class DecodeSchedulerTest {
         assertEquals(1, gate.batches.get(), "none of the " + queued + " queued segments started");
         assertEquals(1, gate.longestRow.get(), "the cancelled rows stopped after the first step");
         assertEquals(0, engine.batchStats().queued());
+        try (ModelSlot.Lease<NllbModel> lease = echo.acquire()) {
+            assertEquals(0, lease.model().liveTensors(), "the abandoned batch freed its native tensors");
+        }
 
         Gate uncancelled = new Gate();
         uncancelled.open.countDown();
