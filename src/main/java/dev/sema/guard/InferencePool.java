@@ -1,11 +1,11 @@
 package dev.sema.guard;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +33,11 @@ public final class InferencePool implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
     private final UnaryOperator<Callable<?>> context;
+    /**
+     * Running plus waiting calls: admission counts these, not the executor's threads, which are briefly busy
+     * after their task's result is out (so a bare executor would refuse a call that follows one at once).
+     */
+    private final Semaphore places;
 
     /**
      * @param threads inferences running at once
@@ -44,17 +49,27 @@ public final class InferencePool implements AutoCloseable {
             throw new IllegalArgumentException("need at least 1 inference thread and a queue of at least 0, got "
                     + threads + " and " + queue);
         }
-        BlockingQueue<Runnable> waiting = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
-        this.executor = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS, waiting, factory,
-                new ThreadPoolExecutor.AbortPolicy());
+        this.executor = new ThreadPoolExecutor(threads, threads, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), factory);
         executor.allowCoreThreadTimeOut(true);
         this.context = context;
+        this.places = new Semaphore(threads + queue);
     }
 
     /** @throws RejectedExecutionException when every thread is busy and every queue place taken */
     @SuppressWarnings("unchecked") // the context wraps a Callable<T> into a Callable<T>
     <T> Future<T> submit(Callable<T> task) {
-        return executor.submit((Callable<T>) context.apply(task));
+        if (!places.tryAcquire()) {
+            throw new RejectedExecutionException("every inference thread and queue place is taken");
+        }
+        Admitted<T> admitted = new Admitted<>((Callable<T>) context.apply(task));
+        try {
+            executor.execute(admitted);
+        } catch (RejectedExecutionException e) { // only after close()
+            places.release();
+            throw e;
+        }
+        return admitted;
     }
 
     /**
@@ -63,8 +78,8 @@ public final class InferencePool implements AutoCloseable {
      */
     void withdraw(Future<?> task) {
         task.cancel(true);
-        if (task instanceof Runnable queued) {
-            executor.remove(queued);
+        if (task instanceof Admitted<?> admitted && executor.remove(admitted)) {
+            places.release(); // it never ran, so it never gives its place back itself
         }
     }
 
@@ -72,5 +87,21 @@ public final class InferencePool implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+    }
+
+    /** A task holding one place until it has run (or was cancelled before it could). */
+    private final class Admitted<T> extends FutureTask<T> {
+        Admitted(Callable<T> task) {
+            super(task);
+        }
+
+        @Override
+        public void run() {
+            try {
+                super.run();
+            } finally {
+                places.release();
+            }
+        }
     }
 }
