@@ -1,7 +1,11 @@
 package dev.sema.guard;
 
 import io.github.bucket4j.TimeMeter;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,6 +15,25 @@ import java.util.Optional;
 /** Builds the guard's plain-Java collaborators from MicroProfile Config; defaults match the original API. */
 @ApplicationScoped
 public class GuardProducers {
+
+    /** server.xml's managedThreadFactory: threads with the application's context, owned by the inference pool. */
+    @Resource(lookup = "concurrent/sema-inference")
+    ManagedThreadFactory inferenceThreads;
+
+    /** The default one: carries the submitting request's class loader and application context to the task. */
+    @Resource
+    ContextService context;
+
+    @Produces
+    @Singleton
+    InferencePool inferencePool(@ConfigProperty(name = "sema.inference-concurrency") int concurrency,
+                                @ConfigProperty(name = "sema.inference-queue") int queue) {
+        return new InferencePool(concurrency, queue, inferenceThreads, context::contextualCallable);
+    }
+
+    void closeInferencePool(@Disposes InferencePool pool) {
+        pool.close();
+    }
 
     @Produces
     @Singleton

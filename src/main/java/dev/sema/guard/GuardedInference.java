@@ -4,6 +4,7 @@ import dev.sema.api.error.RequestChecks;
 import dev.sema.detection.Detection;
 import dev.sema.detection.LanguageDetector;
 import dev.sema.observability.SemaMetrics;
+import dev.sema.translation.Cancellation;
 import dev.sema.translation.TranslationEngine;
 import dev.sema.translation.TranslationOptions;
 import dev.sema.translation.TranslationOutput;
@@ -41,12 +42,19 @@ public class GuardedInference {
 
     /**
      * {@link TranslationEngine#translate} under the bulkhead; each text is recorded with an equal share of the
-     * call's time, since the engine translates them together.
+     * call's time, since the engine translates them together. A translation the guard abandoned is counted in
+     * {@code sema_inference_cancelled_total} under the reason.
      */
     public List<TranslationOutput> translate(TranslationEngine engine, List<String> texts, String source,
                                              String target, TranslationOptions options) {
         long start = System.nanoTime();
-        List<TranslationOutput> outputs = guard.run(() -> engine.translate(texts, source, target, options));
+        Cancellation cancellation = new Cancellation();
+        List<TranslationOutput> outputs;
+        try {
+            outputs = guard.run(cancellation, () -> engine.translate(texts, source, target, options, cancellation));
+        } finally {
+            cancellation.reason().ifPresent(metrics::recordInferenceCancelled);
+        }
         Duration share = Duration.ofNanos((System.nanoTime() - start) / Math.max(1, texts.size()));
         for (String text : texts) {
             metrics.recordTranslation(source, target, RequestChecks.codePoints(text), share);

@@ -54,6 +54,8 @@ public class SemaMetrics {
             "Requests refused because an API key's character quota is spent");
     private static final Metadata AUTH_FAILURES = metadata("sema_auth_failures",
             "Requests refused for their API key, by reason");
+    private static final Metadata INFERENCE_CANCELLED = metadata("sema_inference_cancelled",
+            "Translations abandoned before they finished (their decoding stops), by reason");
 
     private final MetricRegistry registry;
     private final Set<String> languageLabels = ConcurrentHashMap.newKeySet();
@@ -132,6 +134,11 @@ public class SemaMetrics {
     /** @param reason a short slug ({@code missing}, {@code unknown}, {@code revoked}, …), never a key id */
     public void recordAuthFailure(String reason) {
         registry.counter(AUTH_FAILURES, new Tag("reason", slug(reason))).inc();
+    }
+
+    /** @param reason a short slug such as {@code timeout} */
+    public void recordInferenceCancelled(String reason) {
+        registry.counter(INFERENCE_CANCELLED, new Tag("reason", slug(reason))).inc();
     }
 
     /** A FLORES-200-shaped code, until {@value #MAX_LANGUAGE_LABELS} distinct ones have been seen; else "other". */

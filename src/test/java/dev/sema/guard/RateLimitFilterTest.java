@@ -18,9 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +45,9 @@ class RateLimitFilterTest {
         filter = new RateLimitFilter();
         filter.limiter = new RateLimiter(5, 0, 1000, clock);
         filter.clients = ClientResolver.fromConfig("127.0.0.1");
-        filter.metrics = new SemaMetrics(registry, new InferenceGuard(new InferenceBulkhead()));
+        filter.metrics = new SemaMetrics(registry, new InferenceGuard(
+                new InferencePool(1, 0, Executors.defaultThreadFactory(),
+                UnaryOperator.identity()), Duration.ofSeconds(30)));
         filter.events = new EventLog(false, true);
         filter.servletRequest = proxy(HttpServletRequest.class, Map.of("getRemoteAddr", "127.0.0.1"));
     }

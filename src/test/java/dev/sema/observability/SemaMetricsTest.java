@@ -1,7 +1,7 @@
 package dev.sema.observability;
 
-import dev.sema.guard.InferenceBulkhead;
 import dev.sema.guard.InferenceGuard;
+import dev.sema.guard.InferencePool;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.smallrye.metrics.SharedMetricRegistries;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +41,7 @@ class SemaMetricsTest {
 
     @Test
     void exposedNamesAreTheDocumentedOnes() {
-        SemaMetrics metrics = new SemaMetrics(registry, new InferenceGuard(new InferenceBulkhead()));
+        SemaMetrics metrics = new SemaMetrics(registry, guard());
         double charactersBefore = characters(prometheus.scrape()); // other tests in this JVM translate too
         metrics.recordRequest("POST", "/api/v1/translate", 200, Duration.ofMillis(250));
         metrics.recordError("rate_limited", "/translate");
@@ -47,6 +49,8 @@ class SemaMetricsTest {
         metrics.recordDetection("swh_Latn", Duration.ofMillis(3));
         metrics.recordModelLoad("nllb", Duration.ofSeconds(2));
         metrics.recordRateLimited();
+        metrics.recordInferenceCancelled("timeout");
+        metrics.recordInferenceCancelled("Not a slug!");
         String text = prometheus.scrape();
 
         assertSeries(text, "sema_requests_total", "endpoint=\"/api/v1/translate\"", "method=\"POST\"",
@@ -63,6 +67,8 @@ class SemaMetricsTest {
         assertSeries(text, "sema_memory_usage_bytes");
         assertSeries(text, "sema_inference_queue_depth");
         assertSeries(text, "sema_rate_limited_total");
+        assertSeries(text, "sema_inference_cancelled_total", "reason=\"timeout\"");
+        assertSeries(text, "sema_inference_cancelled_total", "reason=\"other\"");
         assertEquals(17.0, characters(text) - charactersBefore, text);
         assertTrue(text.contains("sema_model_load_time_seconds_sum{model=\"nllb\",mp_scope=\"application\",} 2.0"),
                 text);
@@ -70,7 +76,7 @@ class SemaMetricsTest {
 
     @Test
     void languageLabelsAreBounded() {
-        SemaMetrics metrics = new SemaMetrics(registry, new InferenceGuard(new InferenceBulkhead()));
+        SemaMetrics metrics = new SemaMetrics(registry, guard());
         assertEquals("other", metrics.languageLabel("'; DROP"));
         assertEquals("other", metrics.languageLabel(null));
         assertEquals("swh_Latn", metrics.languageLabel("swh_Latn"));
@@ -79,6 +85,11 @@ class SemaMetricsTest {
         }
         assertEquals("other", metrics.languageLabel("zzz_Zzzz"));
         assertEquals("swh_Latn", metrics.languageLabel("swh_Latn"), "codes seen before keep their label");
+    }
+
+    private static InferenceGuard guard() {
+        return new InferenceGuard(new InferencePool(1, 0, Executors.defaultThreadFactory(),
+                UnaryOperator.identity()), Duration.ofSeconds(30));
     }
 
     private static double characters(String scrape) {

@@ -4,8 +4,8 @@ import dev.sema.api.error.ApiException;
 import dev.sema.detection.Detection;
 import dev.sema.detection.LanguageDetector;
 import dev.sema.guard.GuardedInference;
-import dev.sema.guard.InferenceBulkhead;
 import dev.sema.guard.InferenceGuard;
+import dev.sema.guard.InferencePool;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.models.ModelStatus;
 import dev.sema.observability.SemaMetrics;
@@ -14,9 +14,12 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,7 +41,7 @@ class TranslationServiceTest {
 
         @Override
         public List<TranslationOutput> translate(List<String> texts, String source, String target,
-                                                 TranslationOptions options) {
+                                                 TranslationOptions options, Cancellation cancellation) {
             calls.add(source + "->" + target + ":" + texts);
             lastOptions = options;
             return texts.stream().map(t -> new TranslationOutput("  [" + target + "] " + t + " ",
@@ -73,9 +76,11 @@ class TranslationServiceTest {
     private final LanguageCatalogue catalogue = new LanguageCatalogue();
     private final TranslationConfig config = new TranslationConfig(30, 3, 8);
     private final RecordingEngine engine = new RecordingEngine();
-    private final GuardedInference inference = new GuardedInference(new InferenceGuard(new InferenceBulkhead()),
-            new SemaMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE),
-                    new InferenceGuard(new InferenceBulkhead())));
+    private final InferenceGuard guard = new InferenceGuard(new InferencePool(1, 0, Executors.defaultThreadFactory(),
+                UnaryOperator.identity()),
+            Duration.ofSeconds(30));
+    private final GuardedInference inference = new GuardedInference(guard,
+            new SemaMetrics(SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE), guard));
     private final TranslationService service = new TranslationService(engine, DETECTOR, catalogue, config,
             inference);
 
