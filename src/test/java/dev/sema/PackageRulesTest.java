@@ -14,7 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package layout README draws, as import rules over the production classes: only the HTTP edge ({@code api})
- * speaks HTTP, the packages form a DAG from {@code api} down to {@code generation}, and the decoding algorithms
+ * speaks HTTP, the packages form a DAG from {@code api} down to {@code generation} (with {@code accounts} beside
+ * {@code guard}, used only by the edge), and the decoding algorithms
  * stay free of the server. A dependency against the arrows fails the build with the offending lines.
  */
 class PackageRulesTest {
@@ -56,6 +57,7 @@ class PackageRulesTest {
         Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("api").definedBy("dev.sema.api..")
                 .layer("guard").definedBy("dev.sema.guard..")
+                .layer("accounts").definedBy("dev.sema.accounts..")
                 .layer("translation").definedBy("dev.sema.translation..")
                 .layer("detection").definedBy("dev.sema.detection..")
                 .layer("models").definedBy("dev.sema.models..")
@@ -67,6 +69,7 @@ class PackageRulesTest {
                 .layer("failure").definedBy("dev.sema.failure..")
                 .whereLayer("api").mayNotBeAccessedByAnyLayer()
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("accounts").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard")
                 .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation")
                 .whereLayer("models").mayOnlyBeAccessedByLayers("api", "guard", "translation", "detection",

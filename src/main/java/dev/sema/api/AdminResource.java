@@ -6,14 +6,10 @@ import dev.sema.api.dto.ReloadRequest;
 import dev.sema.api.dto.ReloadResponse;
 import dev.sema.api.error.ApiError;
 import dev.sema.api.error.ApiException;
-import dev.sema.api.error.ErrorResponses;
 import dev.sema.models.ModelRegistry;
 import dev.sema.models.ModelUpdateScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -50,8 +46,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 public class AdminResource {
-
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     private final ModelRegistry registry;
     private final AdminToken token;
@@ -98,8 +92,6 @@ public class AdminResource {
             + " or the configured source) in the background while the current ones keep serving, then swaps them;"
             + " replaced models close once their requests finish. A failed reload leaves the old model serving."
             + " 202 at once, or with ?wait=true 200 when the new models serve. 404 unless sema.admin-token is set.")
-    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ReloadRequest.class)))
     @APIResponse(responseCode = "200", description = "?wait=true: the new models serve.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadResponse.class)))
     @APIResponse(responseCode = "202", description = "Reload started (or still running when ?wait=true gave up).",
@@ -121,9 +113,10 @@ public class AdminResource {
                            @Parameter(description = "Wait for the reload to finish (at most"
                                    + " sema.admin-reload-wait-s seconds).") @QueryParam("wait")
                            @DefaultValue("false") boolean wait,
-                           String body) {
+                           @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = ReloadRequest.class))) ReloadRequest request) {
         token.check(authorization);
-        ModelReloads reloads = ModelReloads.start(registry, parse(body));
+        ModelReloads reloads = ModelReloads.start(registry, request == null ? new ReloadRequest(null, null) : request);
         if (!wait) {
             return reply(202, "accepted", reloads.slots());
         }
@@ -136,18 +129,6 @@ public class AdminResource {
                     + " serving. " + failures).withModels(models()), Map.of());
         }
         return reply(200, "completed", reloads.slots());
-    }
-
-    private static ReloadRequest parse(String body) {
-        if (body == null || body.isBlank()) {
-            return new ReloadRequest(null, null);
-        }
-        try {
-            ReloadRequest request = JSON.fromJson(body, ReloadRequest.class);
-            return request == null ? new ReloadRequest(null, null) : request;
-        } catch (JsonbException e) {
-            throw ErrorResponses.malformedBody(e).orElseThrow(() -> e);
-        }
     }
 
     private Response reply(int status, String state, List<String> slots) {

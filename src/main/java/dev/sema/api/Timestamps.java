@@ -13,4 +13,9 @@ public final class Timestamps {
     public static String now() {
         return OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
+
+    /** The instant in the same format, or null for null (an absent field in the JSON). */
+    public static String of(OffsetDateTime time) {
+        return time == null ? null : time.truncatedTo(ChronoUnit.MILLIS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
 }

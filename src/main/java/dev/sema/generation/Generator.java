@@ -21,17 +21,33 @@ public final class Generator {
      * @throws IllegalArgumentException when the session, batch size and configuration do not agree
      */
     public List<List<Hypothesis>> generate(DecoderSession session, int batchSize, GenerationConfig config) {
-        return generate(session, batchSize, config, SearchStrategy.from(config, batchSize));
+        return generate(session, batchSize, config, SearchStrategy.from(config, batchSize), StoppingCriteria.from(config));
+    }
+
+    /**
+     * As {@link #generate(DecoderSession, int, GenerationConfig)}, with a criterion of the caller's that also
+     * ends rows (HF's {@code stopping_criteria} argument), checked after every step like EOS: e.g. rows nobody
+     * waits for any more, which then leave the session before the next step. Such a row's hypotheses end where
+     * it stopped.
+     */
+    public List<List<Hypothesis>> generate(DecoderSession session, int batchSize, GenerationConfig config,
+                                           StoppingCriteria extra) {
+        return generate(session, batchSize, config, SearchStrategy.from(config, batchSize),
+                StoppingCriteria.from(config).or(extra));
     }
 
     /** The loop, with the strategy given (tests run beam search with one beam against greedy). */
     List<List<Hypothesis>> generate(DecoderSession session, int batchSize, GenerationConfig config,
                                     SearchStrategy strategy) {
+        return generate(session, batchSize, config, strategy, StoppingCriteria.from(config));
+    }
+
+    private List<List<Hypothesis>> generate(DecoderSession session, int batchSize, GenerationConfig config,
+                                            SearchStrategy strategy, StoppingCriteria criteria) {
         config.validate(batchSize, session.vocabSize());
         // 1. Logits processors, in their documented order.
         LogitsProcessorList processors = LogitsProcessorList.from(config);
-        // 2. Stopping criteria: EOS or the row's length limit.
-        StoppingCriteria criteria = StoppingCriteria.from(config);
+        // 2. Stopping criteria: EOS or the row's length limit, plus any the caller added.
         // 3. The search strategy (SearchStrategy.from: greedy when numBeams == 1) and its starting rows.
         Sequences sequences = Sequences.start(batchSize, strategy.rowsPerSource(), config.decoderStartTokenId());
         if (session.rows() != sequences.rows()) {

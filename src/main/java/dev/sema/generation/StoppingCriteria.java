@@ -11,6 +11,11 @@ public interface StoppingCriteria {
     static StoppingCriteria from(GenerationConfig config) {
         StoppingCriteria eos = new EosCriteria(config.eosTokenId());
         StoppingCriteria maxLength = new MaxLengthCriteria(config::maxNewTokens);
-        return (sequences, row) -> eos.isDone(sequences, row) || maxLength.isDone(sequences, row);
+        return eos.or(maxLength);
+    }
+
+    /** Finished when either criterion says so (HF's {@code StoppingCriteriaList}). */
+    default StoppingCriteria or(StoppingCriteria other) {
+        return (sequences, row) -> isDone(sequences, row) || other.isDone(sequences, row);
     }
 }

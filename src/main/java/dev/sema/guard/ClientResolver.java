@@ -1,7 +1,5 @@
 package dev.sema.guard;
 
-import dev.sema.observability.Sha256;
-
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,10 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides who a request comes from, for rate limits and logs.
+ * Decides which IP address an anonymous request comes from, for rate limits and logs (a request with a valid API
+ * key is that key instead: {@link ClientIdentity}; a made-up bearer token is no identity at all).
  *
- * <p>An API key ({@code Authorization: Bearer <key>}) names the client; only a SHA-256 prefix of it is kept, so
- * neither the rate-limit store nor the logs ever hold a key. Otherwise the client is an IP address: the TCP peer,
+ * <p>The client is the TCP peer,
  * unless the peer is one of {@code sema.trusted-proxies}, in which case the forwarding chain
  * ({@code Forwarded} per RFC 7239, else {@code X-Forwarded-For}) is walked from the right, skipping trusted
  * proxies; the first untrusted hop is the client. Everything left of it could have been written by the client
@@ -38,18 +36,12 @@ public final class ClientResolver {
     }
 
     /**
-     * @param authorization   the Authorization header or null
      * @param peerAddress     the TCP peer's IP address
      * @param forwarded       every {@code Forwarded} header value, in arrival order (may be empty)
      * @param xForwardedFor   every {@code X-Forwarded-For} header value, in arrival order (may be empty)
-     * @return {@code key:<hash>} or {@code ip:<address>}; bounded length, safe as a map key and label
+     * @return {@code ip:<address>}; bounded length, safe as a map key and label
      */
-    public String resolve(String authorization, String peerAddress, List<String> forwarded,
-                          List<String> xForwardedFor) {
-        Optional<String> key = bearerToken(authorization);
-        if (key.isPresent()) {
-            return "key:" + Sha256.shortHex(key.get());
-        }
+    public String resolve(String peerAddress, List<String> forwarded, List<String> xForwardedFor) {
         return "ip:" + clientAddress(peerAddress, forwarded, xForwardedFor);
     }
 
@@ -105,14 +97,5 @@ public final class ClientResolver {
             }
         }
         return hops;
-    }
-
-    private static Optional<String> bearerToken(String authorization) {
-        if (authorization == null || authorization.length() <= 7
-                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        String token = authorization.substring(7).trim();
-        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 }

@@ -2,6 +2,7 @@ package dev.sema.guard;
 
 import dev.sema.models.ModelStatus;
 import dev.sema.observability.SemaMetrics;
+import dev.sema.translation.Cancellation;
 import dev.sema.translation.NllbTranslationEngine;
 import dev.sema.translation.TranslationEngine;
 import dev.sema.translation.TranslationOptions;
@@ -48,13 +49,19 @@ public class GuardedTranslationEngine implements TranslationEngine {
 
     /**
      * {@link TranslationEngine#translate} under the bulkhead; each text is recorded with an equal share of the
-     * call's time, since the engine translates them together.
+     * call's time, since the engine translates them together. A translation the guard abandoned is counted in
+     * {@code sema_inference_cancelled_total} under the reason.
      */
     @Override
     public List<TranslationOutput> translate(List<String> texts, String source, String target,
-                                             TranslationOptions options) {
+                                             TranslationOptions options, Cancellation cancellation) {
         long start = System.nanoTime();
-        List<TranslationOutput> outputs = guard.run(() -> engine.translate(texts, source, target, options));
+        List<TranslationOutput> outputs;
+        try {
+            outputs = guard.run(cancellation, () -> engine.translate(texts, source, target, options, cancellation));
+        } finally {
+            cancellation.reason().ifPresent(metrics::recordInferenceCancelled);
+        }
         Duration share = Duration.ofNanos((System.nanoTime() - start) / Math.max(1, texts.size()));
         for (String text : texts) {
             metrics.recordTranslation(source, target, text.codePointCount(0, text.length()), share);

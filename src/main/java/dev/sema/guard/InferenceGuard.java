@@ -2,72 +2,72 @@ package dev.sema.guard;
 
 import dev.sema.failure.InferenceTimeoutException;
 import dev.sema.failure.OverloadedException;
+import dev.sema.translation.Cancellation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
-import java.util.concurrent.CompletionException;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * What the services call around model inference: runs it under {@link InferenceBulkhead} (MicroProfile Fault
- * Tolerance) and turns the policy's refusals into domain failures: a full bulkhead and queue is
- * {@link OverloadedException}, a call outlasting the timeout {@link InferenceTimeoutException}. Failures of the
- * inference itself pass through unchanged.
+ * The bulkhead around model inference: at most {@code sema.inference-concurrency} inferences run at once (on the
+ * {@link InferencePool}), at most {@code sema.inference-queue} more wait, and a call (wait plus run) ends after
+ * {@code sema.inference-timeout} seconds. A full pool and queue is an {@link OverloadedException}, a call
+ * outlasting the timeout an {@link InferenceTimeoutException}; failures of the inference itself pass through
+ * unchanged. There is deliberately no fallback: a client gets a real translation or a clear refusal.
  *
- * <p>It also counts the calls that wait for a slot ({@code sema_inference_queue_depth}), which FT's own
- * metrics report only per method and under names outside {@code sema_*}.
+ * <p>A call that times out is abandoned for real: its {@link Cancellation} fires and its thread is interrupted,
+ * so the engine drops its work at the next decoder step (or it never leaves the queue), and the slot frees for
+ * a request someone still waits for.
+ *
+ * <p>It also counts the calls that wait for a slot ({@code sema_inference_queue_depth}).
  */
 @ApplicationScoped
 public class InferenceGuard {
 
-    private final InferenceBulkhead bulkhead;
+    private final InferencePool pool;
+    private final Duration timeout;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger running = new AtomicInteger();
 
     @Inject
-    public InferenceGuard(InferenceBulkhead bulkhead) {
-        this.bulkhead = bulkhead;
+    public InferenceGuard(InferencePool pool, GuardConfig config) {
+        this(pool, config.inferenceTimeout());
+    }
+
+    public InferenceGuard(InferencePool pool, Duration timeout) {
+        this.pool = pool;
+        this.timeout = timeout;
     }
 
     /** For CDI's client proxy only. */
     protected InferenceGuard() {
-        this(null);
+        this(null, Duration.ZERO);
     }
 
     /**
-     * Runs {@code inference} on an FT worker thread once a slot is free; the calling thread waits for it.
+     * Runs {@code inference} on an inference thread once one is free; the calling thread waits for it.
      *
+     * @param cancellation fired (reason {@code timeout}) when the call is abandoned; {@code inference} should
+     *                     watch it
      * @throws OverloadedException       when every slot and queue place is taken
      * @throws InferenceTimeoutException when waiting plus running outlasts the timeout; exceptions from
      *                                   {@code inference} pass through
      */
-    public <T> T run(Supplier<T> inference) {
+    public <T> T run(Cancellation cancellation, Supplier<T> inference) {
         AtomicBoolean started = new AtomicBoolean();
         waiting.incrementAndGet();
         try {
-            return bulkhead.run(() -> {
-                start(started);
-                running.incrementAndGet();
-                try {
-                    return inference.get();
-                } finally {
-                    running.decrementAndGet();
-                }
-            }).toCompletableFuture().get();
-        } catch (ExecutionException | CompletionException e) {
-            throw translate(e.getCause() == null ? e : e.getCause());
-        } catch (BulkheadException | TimeoutException e) { // some FT versions throw before returning the stage
-            throw translate(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InferenceTimeoutException("Interrupted while waiting for the inference.");
+            return await(submit(started, inference), cancellation);
         } finally {
-            start(started); // refused or timed out in the queue: it no longer waits either
+            start(started); // refused or abandoned in the queue: it no longer waits either
         }
     }
 
@@ -81,20 +81,51 @@ public class InferenceGuard {
         return running.get();
     }
 
+    private <T> Future<T> submit(AtomicBoolean started, Supplier<T> inference) {
+        try {
+            return pool.submit(() -> {
+                start(started);
+                running.incrementAndGet();
+                try {
+                    return inference.get();
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new OverloadedException();
+        }
+    }
+
+    private <T> T await(Future<T> task, Cancellation cancellation) {
+        try {
+            return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw passThrough(e.getCause() == null ? e : e.getCause());
+        } catch (TimeoutException e) {
+            abandon(task, cancellation, "timeout");
+            throw new InferenceTimeoutException("The inference did not finish within the configured time;"
+                    + " retry shortly or send shorter text.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon(task, cancellation, "interrupted");
+            throw new InferenceTimeoutException("Interrupted while waiting for the inference.");
+        }
+    }
+
+    /** The reason first, so that the interrupted worker already sees why it should stop. */
+    private void abandon(Future<?> task, Cancellation cancellation, String reason) {
+        cancellation.cancel(reason);
+        pool.withdraw(task);
+    }
+
     private void start(AtomicBoolean started) {
         if (started.compareAndSet(false, true)) {
             waiting.decrementAndGet();
         }
     }
 
-    private static RuntimeException translate(Throwable failure) {
-        if (failure instanceof BulkheadException) {
-            return new OverloadedException();
-        }
-        if (failure instanceof TimeoutException) {
-            return new InferenceTimeoutException("The inference did not finish within the configured time;"
-                    + " retry shortly or send shorter text.");
-        }
+    private static RuntimeException passThrough(Throwable failure) {
         if (failure instanceof RuntimeException runtime) {
             return runtime;
         }

@@ -13,13 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Per-client quota shared by every rate-limited endpoint: {@code perMinute} and {@code perHour} requests,
- * each refilled in full at the end of its window (fixed windows anchored at the client's first request, the
- * behaviour the original API documented). A limit of 0 switches that window off.
+ * Per-client quota shared by every rate-limited endpoint: {@link RateLimits} requests per minute and per hour
+ * (the configured defaults for anonymous clients, an API key's own limits for a key), each refilled in full at the
+ * end of its window (fixed windows anchored at the client's first request, the behaviour the original API
+ * documented). A limit of 0 switches that window off; a client whose limits change gets a fresh bucket.
  *
  * <p>Buckets live in a Caffeine cache bounded by {@code maxClients} and expired one hour after last use: by
  * then every window has refilled, so a fresh bucket is indistinguishable from the evicted one and memory
- * stays bounded no matter how many distinct clients (or spoofed keys) appear. Under eviction pressure the
+ * stays bounded no matter how many distinct clients appear. Under eviction pressure the
  * least-recent clients lose their history first, which can only make the limiter more lenient, never wrong
  * for an active client.
  */
@@ -28,53 +29,60 @@ public final class RateLimiter {
     private record Window(String name, long capacity, Duration length) {
     }
 
-    private record ClientBucket(Bucket bucket, long createdNanos) {
+    /** A client's bucket and the limits it was built for (a key's limits can change while it is in use). */
+    private record ClientBucket(Bucket bucket, RateLimits limits, List<Window> windows, long createdNanos) {
     }
 
-    private final List<Window> windows;
+    private static final Duration LONGEST_WINDOW = Duration.ofHours(1);
+
+    private final RateLimits defaults;
     private final TimeMeter clock;
     private final Cache<String, ClientBucket> buckets;
 
     /**
-     * @param perMinute  requests per minute per client, 0 = no minute window
-     * @param perHour    requests per hour per client, 0 = no hour window
+     * @param perMinute  requests per minute per anonymous client, 0 = no minute window
+     * @param perHour    requests per hour per anonymous client, 0 = no hour window
      * @param maxClients most clients remembered at once
      * @param clock      nanosecond clock (tests pass a manual one)
      */
     public RateLimiter(long perMinute, long perHour, long maxClients, TimeMeter clock) {
-        List<Window> configured = new ArrayList<>();
-        if (perMinute > 0) {
-            configured.add(new Window("minute", perMinute, Duration.ofMinutes(1)));
-        }
-        if (perHour > 0) {
-            configured.add(new Window("hour", perHour, Duration.ofHours(1)));
-        }
-        this.windows = List.copyOf(configured);
+        this.defaults = new RateLimits(perMinute, perHour);
         this.clock = clock;
-        Duration idle = windows.stream().map(Window::length).max(Duration::compareTo).orElse(Duration.ZERO);
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(maxClients)
-                .expireAfterAccess(idle)
+                .expireAfterAccess(LONGEST_WINDOW)
                 .ticker(clock::currentTimeNanos)
                 .executor(Runnable::run) // maintenance on the caller: no background threads in the app server
                 .build();
     }
 
+    /** The limits of anonymous clients ({@code sema.rate-limit-per-minute} / {@code -per-hour}). */
+    public RateLimits defaults() {
+        return defaults;
+    }
+
     public boolean enabled() {
-        return !windows.isEmpty();
+        return defaults.limited();
+    }
+
+    /** Takes {@code tokens} requests of an anonymous client's quota, all or nothing. */
+    public RateLimitDecision consume(String client, long tokens) {
+        return consume(client, defaults, tokens);
     }
 
     /**
-     * Takes {@code tokens} requests of quota from {@code client}, all or nothing.
+     * Takes {@code tokens} requests of quota from {@code client} under {@code limits}, all or nothing.
      *
-     * @throws IllegalStateException if the limiter is disabled (callers check {@link #enabled()})
+     * @throws IllegalStateException if {@code limits} limit nothing (callers check {@link RateLimits#limited()})
      */
-    public RateLimitDecision consume(String client, long tokens) {
-        if (!enabled()) {
-            throw new IllegalStateException("rate limiting is disabled");
+    public RateLimitDecision consume(String client, RateLimits limits, long tokens) {
+        if (!limits.limited()) {
+            throw new IllegalStateException("no rate limit to enforce");
         }
         long now = clock.currentTimeNanos();
-        ClientBucket entry = buckets.get(client, k -> new ClientBucket(newBucket(), now));
+        ClientBucket entry = buckets.asMap().compute(client, (k, old) ->
+                old != null && old.limits().equals(limits) ? old : newBucket(limits, now));
+        List<Window> windows = entry.windows();
         VerboseResult<ConsumptionProbe> result = entry.bucket().asVerbose().tryConsumeAndReturnRemaining(tokens);
         ConsumptionProbe probe = result.getValue();
         long[] available = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
@@ -114,13 +122,20 @@ public final class RateLimiter {
         return best;
     }
 
-    private Bucket newBucket() {
+    private ClientBucket newBucket(RateLimits limits, long now) {
+        List<Window> windows = new ArrayList<>();
+        if (limits.perMinute() > 0) {
+            windows.add(new Window("minute", limits.perMinute(), Duration.ofMinutes(1)));
+        }
+        if (limits.perHour() > 0) {
+            windows.add(new Window("hour", limits.perHour(), LONGEST_WINDOW));
+        }
         var builder = Bucket.builder().withCustomTimePrecision(clock);
         for (Window w : windows) {
             builder.addLimit(Bandwidth.builder().capacity(w.capacity()).refillIntervally(w.capacity(), w.length())
                     .id(w.name()).build());
         }
-        return builder.build();
+        return new ClientBucket(builder.build(), limits, List.copyOf(windows), now);
     }
 
     private static long ceilSeconds(long nanos) {

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * Structured events, one JSON object per log record on the {@code dev.sema.events} logger (Liberty's JSON
  * console format wraps it as the message). Events: {@code translation_request}, {@code detection_request},
- * {@code model_loaded}, {@code rate_limited}. Input text is never logged unless {@code sema.log-text=true};
+ * {@code model_loaded}, {@code rate_limited}, {@code quota_exceeded} and {@code api_key_created} / {@code _updated} /
+ * {@code _revoked} (key id only, never a secret). Input text is never logged unless {@code sema.log-text=true};
  * client ids are hashed unless {@code sema.log-client-hash=false}.
  */
 @ApplicationScoped
@@ -80,6 +81,20 @@ public class EventLog {
                 .add("requested", requested)
                 .add("limit", limit)
                 .add("window", window));
+    }
+
+    /** @param action {@code api_key_created}, {@code api_key_updated} or {@code api_key_revoked} */
+    public void apiKeyChanged(String action, String keyId) {
+        emit(event(action, null, null).add("key_id", keyId));
+    }
+
+    /** @param period {@code day} or {@code month} */
+    public void quotaExceeded(String keyId, String period, long limit, long requested) {
+        emit(event("quota_exceeded", null, null)
+                .add("key_id", keyId)
+                .add("period", period)
+                .add("limit", limit)
+                .add("requested", requested));
     }
 
     private JsonObjectBuilder event(String name, String requestId, String client) {

@@ -51,6 +51,12 @@ public class SemaMetrics {
     private static final Metadata CACHE_MISSES = metadata("sema_translation_cache_misses",
             "Segments looked up in the translation cache and decoded");
     private static final Metadata RATE_LIMITED = metadata("sema_rate_limited", "Requests refused with 429");
+    private static final Metadata QUOTA_EXCEEDED = metadata("sema_quota_exceeded",
+            "Requests refused because an API key's character quota is spent");
+    private static final Metadata AUTH_FAILURES = metadata("sema_auth_failures",
+            "Requests refused for their API key, by reason");
+    private static final Metadata INFERENCE_CANCELLED = metadata("sema_inference_cancelled",
+            "Translations abandoned before they finished (their decoding stops), by reason");
 
     private final MetricRegistry registry;
     private final Set<String> languageLabels = ConcurrentHashMap.newKeySet();
@@ -98,8 +104,11 @@ public class SemaMetrics {
 
     /** @param errorType short slug such as {@code rate_limited} or {@code translation_error} */
     public void recordError(String errorType, String endpoint) {
-        String type = SLUG.matcher(errorType).matches() ? errorType : "other";
-        registry.counter(ERRORS, new Tag("error_type", type), new Tag("endpoint", endpoint)).inc();
+        registry.counter(ERRORS, new Tag("error_type", slug(errorType)), new Tag("endpoint", endpoint)).inc();
+    }
+
+    private static String slug(String value) {
+        return SLUG.matcher(value).matches() ? value : "other";
     }
 
     /** One successful translation of {@code characters} code points that took {@code duration}. */
@@ -129,6 +138,20 @@ public class SemaMetrics {
 
     public void recordRateLimited() {
         registry.counter(RATE_LIMITED).inc();
+    }
+
+    public void recordQuotaExceeded() {
+        registry.counter(QUOTA_EXCEEDED).inc();
+    }
+
+    /** @param reason a short slug ({@code missing}, {@code unknown}, {@code revoked}, …), never a key id */
+    public void recordAuthFailure(String reason) {
+        registry.counter(AUTH_FAILURES, new Tag("reason", slug(reason))).inc();
+    }
+
+    /** @param reason a short slug such as {@code timeout} */
+    public void recordInferenceCancelled(String reason) {
+        registry.counter(INFERENCE_CANCELLED, new Tag("reason", slug(reason))).inc();
     }
 
     /** A FLORES-200-shaped code, until {@value #MAX_LANGUAGE_LABELS} distinct ones have been seen; else "other". */

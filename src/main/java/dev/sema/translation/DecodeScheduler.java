@@ -1,10 +1,6 @@
 package dev.sema.translation;
 
-import dev.sema.generation.GenerationConfig;
-import dev.sema.generation.Generator;
 import dev.sema.generation.Hypothesis;
-import dev.sema.nllb.GenerationDefaults;
-import dev.sema.nllb.NllbDecoderSession;
 import dev.sema.nllb.NllbModel;
 
 import java.util.ArrayDeque;
@@ -41,14 +37,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * others; a thread that finds it busy waits. So a lone request starts at once and never waits for a batch to
  * fill, and under load the next batch holds everything that arrived during the previous one. One exception:
  * once batches have served several requests, the next one waits up to {@code sema.batch-wait-ms} for as many
- * requests to queue (see {@link #gatherNanos}). A thread
- * interrupted while it waits (the inference timeout) takes its queued segments back out and fails with
- * {@link CancellationException}; segments already in a running batch finish, and their results are dropped.
+ * requests to queue (see {@link #gatherNanos}).
+ *
+ * <p>A request whose {@link Cancellation} fires (the inference timeout) stops costing the decoder: its queued
+ * segments leave the queue, its rows in the running batch end at the next decoder step (a batch of only its
+ * rows ends there too), and its thread fails with {@link CancellationException} as soon as it sees the
+ * cancellation (the guard also interrupts it, which wakes it if it waits). A thread decoding a batch keeps
+ * decoding the other requests' rows even when its own request was cancelled: they have no other decoder.
  */
 final class DecodeScheduler {
 
-    private static final Generator GENERATOR = new Generator();
-
+    private final BatchDecoder decoder;
     private final int maxSegments;
     private final int maxRequests;
     private final int maxTokens;
@@ -66,6 +65,11 @@ final class DecodeScheduler {
     private int mostRequests;
 
     DecodeScheduler(EngineConfig config) {
+        this(config, BatchDecoder.NLLB);
+    }
+
+    DecodeScheduler(EngineConfig config, BatchDecoder decoder) {
+        this.decoder = decoder;
         this.maxSegments = config.batchMaxSegments();
         this.maxRequests = config.batchMaxSize();
         this.maxTokens = config.batchMaxTokens();
@@ -79,10 +83,11 @@ final class DecodeScheduler {
      *                      take them (shortest first keeps the padding small)
      * @param forcedTargets the target language id per segment
      * @return per segment, in input order, its hypotheses best first
+     * @throws CancellationException once {@code cancellation} fired or the thread was interrupted
      */
     List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
-                                  DecodeOptions options) {
-        Request request = new Request(model, options, sources.size());
+                                  DecodeOptions options, Cancellation cancellation) {
+        Request request = new Request(model, options, sources.size(), cancellation);
         lock.lock();
         try {
             for (int i = 0; i < sources.size(); i++) {
@@ -92,6 +97,9 @@ final class DecodeScheduler {
                 changed.signalAll(); // a thread gathering the next batch counts this request
             }
             while (request.remaining > 0 && request.failure == null) {
+                if (cancellation.isCancelled()) {
+                    throw withdraw(request);
+                }
                 if (decoding) {
                     await(request, 0);
                     continue;
@@ -130,8 +138,7 @@ final class DecodeScheduler {
 
     /**
      * Waits for the decoder to finish a batch or for a request to arrive ({@code nanos} > 0: at most that long).
-     * Called under the lock. A caller interrupted here (its timeout) takes its queued rows out: they must not
-     * cost the decoder.
+     * Called under the lock. A caller interrupted here (its timeout) gives up like a cancelled one.
      */
     private void await(Request request, long nanos) {
         try {
@@ -141,10 +148,19 @@ final class DecodeScheduler {
                 changed.await();
             }
         } catch (InterruptedException e) {
-            queue.removeIf(row -> row.request == request);
             Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for the decoder");
+            request.cancellation.cancel("interrupted");
+            throw withdraw(request);
         }
+    }
+
+    /**
+     * Takes a cancelled request's queued rows out, so that none of them starts; its rows in a running batch
+     * end at that batch's next step. Called under the lock.
+     */
+    private CancellationException withdraw(Request request) {
+        queue.removeIf(row -> row.request == request);
+        return new CancellationException("translation cancelled: " + request.cancellation.reason().orElseThrow());
     }
 
     /**
@@ -184,17 +200,25 @@ final class DecodeScheduler {
         }
     }
 
-    /** The queue head and the rows after it that fit its batch, in arrival order. Called under the lock. */
+    /**
+     * The first wanted row and the rows after it that fit its batch, in arrival order; rows of cancelled
+     * requests never start (their threads take them out). Called under the lock, by a thread whose own
+     * request still has rows queued, so the batch is never empty.
+     */
     private List<Row> takeBatch() {
-        Row head = queue.peekFirst();
+        Request head = null;
         List<Row> batch = new ArrayList<>();
         Set<Request> requests = Collections.newSetFromMap(new IdentityHashMap<>());
         int longest = 0;
         for (Iterator<Row> it = queue.iterator(); it.hasNext() && batch.size() < maxSegments; ) {
             Row row = it.next();
+            if (row.request.cancellation.isCancelled()) {
+                continue;
+            }
+            head = head == null ? row.request : head;
             int padded = (batch.size() + 1) * Math.max(longest, row.ids.length);
             boolean newRequest = !requests.contains(row.request);
-            if (!row.request.batchesWith(head.request) || (newRequest && requests.size() >= maxRequests)
+            if (!row.request.batchesWith(head) || (newRequest && requests.size() >= maxRequests)
                     || (!batch.isEmpty() && padded > maxTokens)) {
                 continue;
             }
@@ -209,25 +233,15 @@ final class DecodeScheduler {
         return batch;
     }
 
-    /** One encoder pass and one decode of the batch; runs outside the lock. */
-    private static List<List<Hypothesis>> run(List<Row> batch) {
+    /**
+     * One encoder pass and one decode of the batch; runs outside the lock. A row whose request was cancelled
+     * stops at the next decoder step.
+     */
+    private List<List<Hypothesis>> run(List<Row> batch) {
         Request first = batch.get(0).request;
-        List<long[]> sources = batch.stream().map(Row::ids).toList();
-        GenerationDefaults defaults = first.model.generationDefaults();
-        GenerationConfig generation = GenerationConfig.builder()
-                .maxNewTokens(first.options.length(), sources.stream().mapToInt(s -> s.length).toArray())
-                .numBeams(first.options.beams())
-                .numReturnSequences(first.options.returns())
-                .decoderStartTokenId(defaults.decoderStartTokenId())
-                .eosTokenId(defaults.eosTokenId())
-                .padTokenId(defaults.padTokenId())
-                .suppressTokens(first.model.suppressedTokens())
-                .forcedBosTokenIds(batch.stream().mapToInt(Row::forcedTarget).toArray())
-                .build();
-        try (NllbDecoderSession session = first.model.startDecoding(first.model.encode(sources),
-                first.options.beams())) {
-            return GENERATOR.generate(session, sources.size(), generation);
-        }
+        return decoder.decode(first.model, batch.stream().map(Row::ids).toList(),
+                batch.stream().mapToInt(Row::forcedTarget).toArray(), first.options,
+                (sequences, row) -> batch.get(sequences.source(row)).request.cancellation.isCancelled());
     }
 
     private static void complete(List<Row> batch, List<List<Hypothesis>> decoded, RuntimeException failure) {
@@ -246,15 +260,17 @@ final class DecodeScheduler {
     private static final class Request {
         final NllbModel model;
         final DecodeOptions options;
+        final Cancellation cancellation;
         final long queuedAt = System.nanoTime();
         final List<Hypothesis>[] results;
         int remaining;
         RuntimeException failure;
 
         @SuppressWarnings("unchecked")
-        Request(NllbModel model, DecodeOptions options, int segments) {
+        Request(NllbModel model, DecodeOptions options, int segments, Cancellation cancellation) {
             this.model = model;
             this.options = options;
+            this.cancellation = cancellation;
             this.results = new List[segments];
             this.remaining = segments;
         }

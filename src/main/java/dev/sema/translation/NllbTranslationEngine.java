@@ -49,15 +49,25 @@ public class NllbTranslationEngine implements TranslationEngine {
     }
 
     public NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config, TranslationCache cache) {
+        this(slot, config, cache, config == null ? null : new DecodeScheduler(config));
+    }
+
+    /** Without a translation cache, on a scheduler the caller built (tests hold its batches). */
+    NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config, DecodeScheduler scheduler) {
+        this(slot, config, TranslationCache.disabled(), scheduler);
+    }
+
+    private NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config, TranslationCache cache,
+                                  DecodeScheduler scheduler) {
         this.slot = slot;
         this.config = config;
         this.cache = cache;
-        this.scheduler = config == null ? null : new DecodeScheduler(config);
+        this.scheduler = scheduler;
     }
 
     /** For the CDI client proxy only. */
     protected NllbTranslationEngine() {
-        this((ModelSlot<NllbModel>) null, null, null);
+        this((ModelSlot<NllbModel>) null, null, (TranslationCache) null);
     }
 
     @Override
@@ -67,7 +77,7 @@ public class NllbTranslationEngine implements TranslationEngine {
 
     @Override
     public List<TranslationOutput> translate(List<String> texts, String source, String target,
-                                             TranslationOptions options) {
+                                             TranslationOptions options, Cancellation cancellation) {
         try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
             NllbModel model = lease.model();
             requireLanguage(model.tokenizer(), "source_language", source);
@@ -83,7 +93,7 @@ public class NllbTranslationEngine implements TranslationEngine {
                     config.outputLength());
             List<List<String>> translated = segments.isEmpty() ? List.of()
                     : cache.translate(lease, decode, segments,
-                    missing -> new SegmentBatches(model, scheduler).translate(missing, decode));
+                    missing -> new SegmentBatches(model, scheduler, cancellation).translate(missing, decode));
             return rejoin(segmented, translated, options.alternatives());
         }
     }

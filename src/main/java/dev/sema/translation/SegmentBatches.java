@@ -20,15 +20,18 @@ final class SegmentBatches {
 
     private final NllbModel model;
     private final DecodeScheduler scheduler;
+    private final Cancellation cancellation;
 
     /** With a scheduler of its own: the request's segments are batched only with each other. */
     SegmentBatches(NllbModel model, EngineConfig config) {
-        this(model, new DecodeScheduler(config));
+        this(model, new DecodeScheduler(config), new Cancellation());
     }
 
-    SegmentBatches(NllbModel model, DecodeScheduler scheduler) {
+    /** @param cancellation the request's: once it fires, its segments stop costing the decoder */
+    SegmentBatches(NllbModel model, DecodeScheduler scheduler, Cancellation cancellation) {
         this.model = model;
         this.scheduler = scheduler;
+        this.cancellation = cancellation;
     }
 
     /**
@@ -53,7 +56,7 @@ final class SegmentBatches {
         int[] targets = new int[order.length];
         Arrays.fill(targets, tokenizer.languageId(options.target()));
         List<List<Hypothesis>> sorted = scheduler.decode(model, Arrays.stream(order).map(ids::get).toList(),
-                targets, options);
+                targets, options, cancellation);
         List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(order.length, null));
         for (int j = 0; j < order.length; j++) {
             results.set(order[j], sorted.get(j));

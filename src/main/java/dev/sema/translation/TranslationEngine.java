@@ -14,7 +14,16 @@ public interface TranslationEngine extends ManagedModel {
      * @param texts  client texts, each non-blank; results come back in the same order
      * @param source canonical FLORES-200 source code (e.g. {@code eng_Latn})
      * @param target canonical FLORES-200 target code
+     * @param cancellation fires when nobody waits for the answer any more: the engine then stops spending work
+     *                     on it and fails with {@link java.util.concurrent.CancellationException}
      * @throws dev.sema.failure.ModelUnavailableException when no model is loaded
      */
-    List<TranslationOutput> translate(List<String> texts, String source, String target, TranslationOptions options);
+    List<TranslationOutput> translate(List<String> texts, String source, String target, TranslationOptions options,
+                                      Cancellation cancellation);
+
+    /** With a cancellation of its own, which only the guard around the engine fires (when the call times out). */
+    default List<TranslationOutput> translate(List<String> texts, String source, String target,
+                                              TranslationOptions options) {
+        return translate(texts, source, target, options, new Cancellation());
+    }
 }

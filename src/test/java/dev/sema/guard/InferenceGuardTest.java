@@ -5,140 +5,161 @@ import dev.sema.api.error.FailureMapper;
 import dev.sema.failure.InferenceTimeoutException;
 import dev.sema.failure.ModelUnavailableException;
 import dev.sema.failure.OverloadedException;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import dev.sema.translation.Cancellation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The guard's side of the Fault Tolerance contract, without a container: the bulkhead stand-ins below behave as
- * FT's interceptors do (run on a worker, fail the stage or throw with BulkheadException / TimeoutException).
- * That the FT annotations and config keys take effect is the server's business, checked over HTTP.
+ * The guard on a real pool of one inference thread: refusals, timeouts and what they do to the abandoned work.
+ * Inferences that must outlast a timeout block on a latch, so no verdict depends on how fast anything runs.
  */
 class InferenceGuardTest {
 
-    private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    /** Long enough never to fire in the tests that do not want it. */
+    private static final Duration PATIENT = Duration.ofMinutes(5);
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+    private final InferencePool pool = new InferencePool(1, 1, Executors.defaultThreadFactory(),
+            UnaryOperator.identity());
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
         release.countDown();
-        worker.shutdownNow();
+        pool.close();
         callers.shutdownNow();
     }
 
     @Test
     void runsTheInferenceAndPassesItsFailuresThrough() {
-        InferenceGuard guard = new InferenceGuard(new InferenceBulkhead());
-        assertEquals("ok", guard.run(() -> "ok"));
+        InferenceGuard guard = new InferenceGuard(pool, PATIENT);
+        assertEquals("ok", guard.run(new Cancellation(), () -> "ok"));
         IllegalStateException boom = new IllegalStateException("boom");
-        assertSame(boom, assertThrows(IllegalStateException.class, () -> guard.run(() -> { throw boom; })));
+        assertSame(boom, assertThrows(IllegalStateException.class,
+                () -> guard.run(new Cancellation(), () -> { throw boom; })));
         ModelUnavailableException notLoaded = ModelUnavailableException.notLoaded("translation", "x");
-        InferenceGuard async = new InferenceGuard(onWorker());
         assertSame(notLoaded, assertThrows(ModelUnavailableException.class,
-                () -> async.run(() -> { throw notLoaded; })), "a domain failure from the engine passes through");
+                () -> guard.run(new Cancellation(), () -> {
+            throw notLoaded;
+        })), "a domain failure from the engine passes through");
         assertEquals(0, guard.running());
         assertEquals(0, guard.queueDepth());
     }
 
     @Test
-    void aFullBulkheadIs503OverloadedWhetherThrownOrReportedThroughTheStage() {
-        for (InferenceBulkhead refusing : new InferenceBulkhead[]{
-                failing(new BulkheadException("full")), throwing(new BulkheadException("full"))}) {
-            InferenceGuard guard = new InferenceGuard(refusing);
-            ApiException e = FailureMapper.toApi(assertThrows(OverloadedException.class,
-                    () -> guard.run(() -> "never")));
-            assertEquals(503, e.status());
-            assertEquals("overloaded", e.code());
-            assertEquals("1", e.headers().get("Retry-After"));
-            assertEquals(0, guard.queueDepth(), "a refused call does not stay counted as waiting");
-        }
+    void aFullPoolAndQueueIs503Overloaded() throws Exception {
+        InferenceGuard guard = new InferenceGuard(pool, PATIENT);
+        Future<String> first = callers.submit(() -> guard.run(new Cancellation(), this::blockUntilReleased));
+        awaitCondition("the first call to run", () -> guard.running() == 1);
+        Future<String> second = callers.submit(() -> guard.run(new Cancellation(), () -> "second"));
+        awaitCondition("the second call to queue", () -> guard.queueDepth() == 1);
+
+        ApiException e = FailureMapper.toApi(assertThrows(OverloadedException.class,
+                () -> guard.run(new Cancellation(), () -> "never")));
+        assertEquals(503, e.status());
+        assertEquals("overloaded", e.code());
+        assertEquals("1", e.headers().get("Retry-After"));
+        assertEquals(1, guard.queueDepth(), "a refused call does not stay counted as waiting");
+
+        release.countDown();
+        assertEquals("released", first.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        assertEquals("second", second.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
     }
 
     @Test
-    void anFtTimeoutIs503Timeout() {
-        InferenceGuard guard = new InferenceGuard(failing(new TimeoutException("late")));
+    void aTimeoutIs503TimeoutAndCancelsTheRunningInference() throws Exception {
+        InferenceGuard guard = new InferenceGuard(pool, Duration.ofMillis(50));
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch interrupted = new CountDownLatch(1);
         ApiException e = FailureMapper.toApi(assertThrows(InferenceTimeoutException.class,
-                () -> guard.run(() -> "never")));
+                () -> guard.run(cancellation, () -> {
+            try {
+                release.await(DEADLINE.toSeconds(), TimeUnit.SECONDS); // never released: only the timeout ends it
+            } catch (InterruptedException stop) {
+                interrupted.countDown();
+            }
+            return "late";
+        })));
         assertEquals(503, e.status());
         assertEquals("timeout", e.code());
         assertEquals("1", e.headers().get("Retry-After"));
+        assertEquals("timeout", cancellation.reason().orElseThrow(), "the engine learns why it should stop");
+        assertTrue(interrupted.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "the inference thread was interrupted");
+        awaitCondition("the inference thread to free", () -> guard.running() == 0);
         assertEquals(0, guard.queueDepth());
+    }
+
+    @Test
+    void aCallTimingOutInTheQueueNeverStartsAndFreesItsPlace() throws Exception {
+        InferenceGuard patient = new InferenceGuard(pool, PATIENT);
+        Future<String> first = callers.submit(() -> patient.run(new Cancellation(), this::blockUntilReleased));
+        awaitCondition("the first call to run", () -> patient.running() == 1);
+
+        InferenceGuard hasty = new InferenceGuard(pool, Duration.ofMillis(50));
+        AtomicBoolean ran = new AtomicBoolean();
+        Cancellation cancellation = new Cancellation();
+        assertEquals("timeout", FailureMapper.toApi(assertThrows(InferenceTimeoutException.class,
+                () -> hasty.run(cancellation, () -> {
+            ran.set(true);
+            return "never";
+        }))).code());
+        assertEquals(0, hasty.queueDepth());
+        Future<String> next = callers.submit(() -> patient.run(new Cancellation(), () -> "next"));
+        awaitCondition("the next call to take the freed queue place", () -> patient.queueDepth() == 1);
+
+        release.countDown();
+        assertEquals("released", first.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        assertEquals("next", next.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        assertFalse(ran.get(), "the abandoned call never started");
+        assertEquals("timeout", cancellation.reason().orElseThrow());
     }
 
     @Test
     void queueDepthCountsCallsWaitingForTheWorker() throws Exception {
-        InferenceGuard guard = new InferenceGuard(onWorker());
-        Future<String> first = callers.submit(() -> guard.run(this::blockUntilReleased));
-        awaitCondition(() -> guard.running() == 1 && guard.queueDepth() == 0);
-        Future<String> second = callers.submit(() -> guard.run(() -> "second"));
-        awaitCondition(() -> guard.queueDepth() == 1);
+        InferenceGuard guard = new InferenceGuard(pool, PATIENT);
+        Future<String> first = callers.submit(() -> guard.run(new Cancellation(), this::blockUntilReleased));
+        awaitCondition("the first call to run alone", () -> guard.running() == 1 && guard.queueDepth() == 0);
+        Future<String> second = callers.submit(() -> guard.run(new Cancellation(), () -> "second"));
+        awaitCondition("the second call to queue", () -> guard.queueDepth() == 1);
         assertEquals(1, guard.running());
 
         release.countDown();
-        assertEquals("released", first.get(5, TimeUnit.SECONDS));
-        assertEquals("second", second.get(5, TimeUnit.SECONDS));
+        assertEquals("released", first.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
+        assertEquals("second", second.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
         assertEquals(0, guard.queueDepth());
-        assertEquals(0, guard.running());
-    }
-
-    /** One worker thread: what FT's asynchronous bulkhead of size 1 with a queue does. */
-    private InferenceBulkhead onWorker() {
-        return new InferenceBulkhead() {
-            @Override
-            public <T> CompletionStage<T> run(Supplier<T> inference) {
-                return CompletableFuture.supplyAsync(inference, worker);
-            }
-        };
-    }
-
-    private static InferenceBulkhead failing(RuntimeException failure) {
-        return new InferenceBulkhead() {
-            @Override
-            public <T> CompletionStage<T> run(Supplier<T> inference) {
-                return CompletableFuture.failedFuture(failure);
-            }
-        };
-    }
-
-    private static InferenceBulkhead throwing(RuntimeException failure) {
-        return new InferenceBulkhead() {
-            @Override
-            public <T> CompletionStage<T> run(Supplier<T> inference) {
-                throw failure;
-            }
-        };
+        awaitCondition("the worker to finish", () -> guard.running() == 0);
     }
 
     private String blockUntilReleased() {
         try {
-            release.await(30, TimeUnit.SECONDS);
+            release.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return "released";
     }
 
-    private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    private static void awaitCondition(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "condition not reached within 5 s");
+            assertTrue(System.nanoTime() < deadline, "waited " + DEADLINE.toSeconds() + " s for " + what);
             Thread.sleep(5);
         }
     }

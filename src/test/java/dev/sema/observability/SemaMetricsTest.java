@@ -47,6 +47,8 @@ class SemaMetricsTest {
         metrics.recordDetection("swh_Latn", Duration.ofMillis(3));
         metrics.recordModelLoad("nllb", Duration.ofSeconds(2));
         metrics.recordRateLimited();
+        metrics.recordInferenceCancelled("timeout");
+        metrics.recordInferenceCancelled("Not a slug!");
         String text = prometheus.scrape();
 
         assertSeries(text, "sema_requests_total", "endpoint=\"/api/v1/translate\"", "method=\"POST\"",
@@ -64,6 +66,8 @@ class SemaMetricsTest {
         assertSeries(text, "sema_inference_queue_depth");
         assertSeries(text, "sema_rate_limit_clients");
         assertSeries(text, "sema_rate_limited_total");
+        assertSeries(text, "sema_inference_cancelled_total", "reason=\"timeout\"");
+        assertSeries(text, "sema_inference_cancelled_total", "reason=\"other\"");
         assertEquals(17.0, characters(text) - charactersBefore, text);
         assertTrue(text.contains("sema_model_load_time_seconds_sum{model=\"nllb\",mp_scope=\"application\",} 2.0"),
                 text);

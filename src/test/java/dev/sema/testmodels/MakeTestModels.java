@@ -20,15 +20,16 @@ import java.util.stream.Stream;
  */
 public final class MakeTestModels {
     /** Bump whenever the generated files change, so stale directories are rebuilt. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final long DEFAULT_SEED = 20_260_611L;
     static final String MARKER = ".sema-testmodels";
     /**
-     * nllb-echo-slow's dead work per decoder run: SLOW_LINKS MatMuls of [SLOW_SIZE, SLOW_SIZE], about 2 GFLOP,
-     * some tens of milliseconds per generated token on a small CPU.
+     * nllb-echo-slow's dead work per row and decoder run: SLOW_LINKS MatMuls of [SLOW_HEIGHT, SLOW_SIZE] by
+     * [SLOW_SIZE, SLOW_SIZE], about 0.5 GFLOP, some milliseconds per row and generated token on a small CPU.
      */
-    static final int SLOW_SIZE = 512;
-    static final int SLOW_LINKS = 8;
+    static final int SLOW_SIZE = 256;
+    static final int SLOW_HEIGHT = 64;
+    static final int SLOW_LINKS = 64;
 
     /** The generated model directories; the random transformers also get the {@code _quantized} files. */
     enum Kind {
@@ -112,7 +113,8 @@ public final class MakeTestModels {
         int spm = ModelFiles.SPM_SIZE;
         Seq2SeqBodies bodies = switch (kind) {
             case ECHO -> new EchoNllb(NllbDims.echo(spm), seed);
-            case ECHO_SLOW -> new SlowEchoNllb(new EchoNllb(NllbDims.echo(spm), seed), SLOW_SIZE, SLOW_LINKS);
+            case ECHO_SLOW -> new SlowEchoNllb(new EchoNllb(NllbDims.echo(spm), seed), SLOW_SIZE, SLOW_HEIGHT,
+                    SLOW_LINKS);
             case TINY, TINY_UNMERGED -> new TinyNllb(NllbDims.tiny(spm), seed);
             case NLLB_600M -> new TinyNllb(NllbDims.nllb600m(), seed);
         };

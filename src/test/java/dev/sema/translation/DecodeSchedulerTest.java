@@ -1,5 +1,7 @@
 package dev.sema.translation;
 
+import dev.sema.generation.Hypothesis;
+import dev.sema.generation.StoppingCriteria;
 import dev.sema.models.ModelSlot;
 import dev.sema.nllb.NllbModel;
 import org.junit.jupiter.api.AfterAll;
@@ -13,18 +15,34 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Many concurrent requests sharing decoder batches must get exactly what each would get alone. */
+/**
+ * Many concurrent requests sharing decoder batches must get exactly what each would get alone; a cancelled
+ * request stops costing the decoder. Where a test needs requests to meet in a batch, it holds the first batch
+ * (a {@link Gate} around the real decoder) until they have queued, instead of racing it.
+ */
 class DecodeSchedulerTest {
 
+    /** Every wait for another thread ends here with a message saying what it waited for. */
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final int REQUESTS = 200;
+    /** Threads of {@link #runConcurrently}: while one holds the first batch, the others queue. */
+    private static final int THREADS = 32;
     private static final List<String> TEXTS = List.of("Hello world", "Bonjour", "x y z", "Dit is een zin.",
             "Wie geht es dir heute?", "Короткий текст.", "生活的真谛是 simple", "Line one.\nLine two is longer.",
             "A somewhat longer sentence with several words in it. And a second one!", "42 apples", "Ok.");
@@ -50,8 +68,9 @@ class DecodeSchedulerTest {
     @Test
     void concurrentMixedRequestsOnTheEchoModelGetTheirOwnTextBack() throws Exception {
         List<Call> calls = calls(new Random(7));
-        NllbTranslationEngine engine = engine(echo, 512, 16);
-        List<TranslationOutput> outputs = runConcurrently(engine, calls);
+        Gate gate = new Gate();
+        NllbTranslationEngine engine = engine(echo, 512, 16, gate);
+        List<TranslationOutput> outputs = runConcurrently(engine, calls, gate);
         for (int i = 0; i < calls.size(); i++) {
             assertEquals(calls.get(i).texts().get(0), outputs.get(i).text(), "request " + i);
         }
@@ -65,13 +84,15 @@ class DecodeSchedulerTest {
         NllbTranslationEngine alone = engine(tiny, 9, 1);
         List<TranslationOutput> expected = calls.stream().map(c -> c.run(alone)).toList();
 
-        NllbTranslationEngine shared = engine(tiny, 9, 16);
-        assertEquals(expected, runConcurrently(shared, calls));
+        Gate gate = new Gate();
+        NllbTranslationEngine shared = engine(tiny, 9, 16, gate);
+        assertEquals(expected, runConcurrently(shared, calls, gate));
         assertTrue(shared.batchStats().mostRequestsInOneBatch() > 1, "requests shared batches: "
                 + shared.batchStats());
 
-        NllbTranslationEngine sequential = engine(tiny, 9, 1);
-        assertEquals(expected, runConcurrently(sequential, calls));
+        Gate sequentialGate = new Gate();
+        NllbTranslationEngine sequential = engine(tiny, 9, 1, sequentialGate);
+        assertEquals(expected, runConcurrently(sequential, calls, sequentialGate));
         assertEquals(1, sequential.batchStats().mostRequestsInOneBatch(), "batch-max-size 1: one request a batch");
     }
 
@@ -104,7 +125,7 @@ class DecodeSchedulerTest {
             }
             start.countDown();
             for (Future<?> loop : loops) {
-                loop.get();
+                loop.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
@@ -124,13 +145,14 @@ class DecodeSchedulerTest {
 
     @Test
     void aRequestInterruptedWhileWaitingLeavesTheQueue() throws Exception {
-        NllbTranslationEngine engine = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 400, 1, 16, 8192));
-        // One segment per batch: the long texts keep the decoder busy for many batches.
-        List<String> longTexts = Collections.nCopies(2, MixedScriptText.nearLimit(3000));
+        Gate gate = new Gate();
+        NllbTranslationEngine engine = engine(echo, 512, 16, gate);
+        List<String> busyTexts = List.of("Busy text");
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        Future<List<TranslationOutput>> busy = pool.submit(() -> engine.translate(longTexts, "eng_Latn", "fra_Latn",
+        Future<List<TranslationOutput>> busy = pool.submit(() -> engine.translate(busyTexts, "eng_Latn", "fra_Latn",
                 TranslationOptions.DEFAULT));
         pool.shutdown();
+        await("the busy request's batch to start", () -> gate.held.getCount() == 0);
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread waiting = new Thread(() -> {
             try {
@@ -139,24 +161,90 @@ class DecodeSchedulerTest {
                 thrown.set(e);
             }
         });
-        while (engine.batchStats().batches() == 0) {
-            Thread.onSpinWait();
-        }
         waiting.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (waiting.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertEquals(Thread.State.WAITING, waiting.getState(), "the second request waits for the busy decoder");
+        await("the second request to queue behind the held batch", () -> engine.batchStats().queued() == 1
+                && waiting.getState() == Thread.State.WAITING);
         waiting.interrupt();
-        waiting.join();
+        waiting.join(DEADLINE.toMillis());
+        assertFalse(waiting.isAlive(), "the interrupted request returned");
         assertTrue(thrown.get() instanceof CancellationException, String.valueOf(thrown.get()));
-        for (TranslationOutput output : busy.get()) {
-            assertEquals(longTexts.get(0), output.text());
-        }
         assertEquals(0, engine.batchStats().queued(), "nothing left behind in the queue");
+        gate.open.countDown();
+        assertEquals(busyTexts.get(0), busy.get(DEADLINE.toSeconds(), TimeUnit.SECONDS).get(0).text());
         assertEquals("Hello world", engine.translate(List.of("Hello world"), "eng_Latn", "fra_Latn",
                 TranslationOptions.DEFAULT).get(0).text());
+        assertEquals(2, gate.batches.get(), "the interrupted request never reached the decoder");
+    }
+
+    /**
+     * A request cancelled while its batch decodes: its rows leave at the next decoder step, and its segments
+     * still queued (one segment per batch here) never start. Ordinal: one step instead of the hundreds the
+     * same text takes uncancelled.
+     */
+    @Test
+    void aCancelledRequestStopsAtTheNextStepAndItsQueuedSegmentsNeverStart() throws Exception {
+        // No sentence end: segments of up to 400 pieces, each hundreds of decoder steps.
+        String text = IntStream.range(0, 300).mapToObj(i -> "word" + i).collect(Collectors.joining(" "));
+        Gate gate = new Gate();
+        NllbTranslationEngine engine = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 400, 1, 16, 8192),
+                new DecodeScheduler(EngineConfigs.of(1, 512, 400, 1, 16, 8192), gate));
+        Cancellation cancellation = new Cancellation();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<List<TranslationOutput>> cancelled = pool.submit(() -> engine.translate(List.of(text, text),
+                "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT, cancellation));
+        pool.shutdown();
+        await("the first batch to start", () -> gate.held.getCount() == 0);
+        int queued = engine.batchStats().queued();
+        assertTrue(queued > 0, "the request has segments waiting for later batches");
+        cancellation.cancel("timeout");
+        gate.open.countDown();
+        Throwable failure = assertThrows(ExecutionException.class,
+                () -> cancelled.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).getCause();
+        assertTrue(failure instanceof CancellationException, String.valueOf(failure));
+        assertEquals(1, gate.batches.get(), "none of the " + queued + " queued segments started");
+        assertEquals(1, gate.longestRow.get(), "the cancelled rows stopped after the first step");
+        assertEquals(0, engine.batchStats().queued());
+        try (ModelSlot.Lease<NllbModel> lease = echo.acquire()) {
+            assertEquals(0, lease.model().liveTensors(), "the abandoned batch freed its native tensors");
+        }
+
+        Gate uncancelled = new Gate();
+        uncancelled.open.countDown();
+        NllbTranslationEngine reference = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 400, 1, 16, 8192),
+                new DecodeScheduler(EngineConfigs.of(1, 512, 400, 1, 16, 8192), uncancelled));
+        assertEquals(text, reference.translate(List.of(text), "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT)
+                .get(0).text());
+        assertTrue(uncancelled.longestRow.get() > 10 * gate.longestRow.get(), "uncancelled, the first segment takes "
+                + uncancelled.longestRow.get() + " steps");
+    }
+
+    /**
+     * The real decoder, holding its first batch until the test opens {@link #open}, and recording how many
+     * batches ran and the most steps any row ran.
+     */
+    private static final class Gate implements BatchDecoder {
+        final CountDownLatch held = new CountDownLatch(1);
+        final CountDownLatch open = new CountDownLatch(1);
+        final AtomicInteger batches = new AtomicInteger();
+        final AtomicInteger longestRow = new AtomicInteger();
+
+        @Override
+        public List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
+                                             DecodeOptions options, StoppingCriteria stop) {
+            if (batches.getAndIncrement() == 0) {
+                held.countDown();
+                try {
+                    assertTrue(open.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "the test never opened the gate");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted at the gate");
+                }
+            }
+            return BatchDecoder.NLLB.decode(model, sources, forcedTargets, options, (sequences, row) -> {
+                longestRow.accumulateAndGet(sequences.length(row), Math::max);
+                return stop.isDone(sequences, row);
+            });
+        }
     }
 
     private record Call(List<String> texts, String source, String target, TranslationOptions options) {
@@ -179,9 +267,13 @@ class DecodeSchedulerTest {
         return calls;
     }
 
-    private static List<TranslationOutput> runConcurrently(NllbTranslationEngine engine, List<Call> calls)
+    /**
+     * Runs the calls on {@value #THREADS} threads; the first batch waits until every other thread's request has
+     * queued behind it, so requests with the same options must share the next batch.
+     */
+    private static List<TranslationOutput> runConcurrently(NllbTranslationEngine engine, List<Call> calls, Gate gate)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(32);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<TranslationOutput>> futures = new ArrayList<>();
@@ -192,9 +284,13 @@ class DecodeSchedulerTest {
                 }));
             }
             start.countDown();
+            await("the first batch to start", () -> gate.held.getCount() == 0);
+            // Each call has at most two segments: this many queued segments are at least half the other threads.
+            await("the other threads' requests to queue", () -> engine.batchStats().queued() >= THREADS - 1);
+            gate.open.countDown();
             List<TranslationOutput> outputs = new ArrayList<>();
             for (Future<TranslationOutput> future : futures) {
-                outputs.add(future.get());
+                outputs.add(future.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
             }
             return outputs;
         } finally {
@@ -202,7 +298,21 @@ class DecodeSchedulerTest {
         }
     }
 
+    private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSize,
+                                                BatchDecoder decoder) {
+        EngineConfig config = EngineConfigs.of(1, maxOutputTokens, 400, 16, batchMaxSize, 8192);
+        return new NllbTranslationEngine(slot, config, new DecodeScheduler(config, decoder));
+    }
+
     private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSize) {
         return new NllbTranslationEngine(slot, EngineConfigs.of(1, maxOutputTokens, 400, 16, batchMaxSize, 8192));
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "waited " + DEADLINE.toSeconds() + " s for " + what);
+            Thread.sleep(1);
+        }
     }
 }

@@ -39,7 +39,7 @@ class TranslationServiceTest {
 
         @Override
         public List<TranslationOutput> translate(List<String> texts, String source, String target,
-                                                 TranslationOptions options) {
+                                                 TranslationOptions options, Cancellation cancellation) {
             calls.add(source + "->" + target + ":" + texts);
             lastOptions = options;
             return texts.stream().map(t -> new TranslationOutput("  [" + target + "] " + t + " ",

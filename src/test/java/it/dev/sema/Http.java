@@ -44,6 +44,11 @@ public final class Http {
         return new Http(port("http.port.guard"));
     }
 
+    /** Any server the build started, by the system property holding its port. */
+    public static Http on(String portProperty) {
+        return new Http(port(portProperty));
+    }
+
     /**
      * The port the build reserved for one of its servers (build-helper's reserve-network-port, passed on by
      * failsafe): there is no fixed default, since two builds on one machine must not share ports.
@@ -104,6 +109,11 @@ public final class Http {
 
     public Reply method(String method, String path, Map<String, String> headers) {
         return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()), headers);
+    }
+
+    public Reply method(String method, String path, String body, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.ofString(body)),
+                headers);
     }
 
     /** The absolute address of a path on this server (for a browser to open). */

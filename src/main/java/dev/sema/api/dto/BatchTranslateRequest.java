@@ -1,5 +1,6 @@
 package dev.sema.api.dto;
 
+import dev.sema.api.CharacterCost;
 import dev.sema.api.filter.RateLimitCost;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
@@ -16,7 +17,8 @@ public record BatchTranslateRequest(
         @JsonbProperty("source_language") @Schema(description = "Source of every text; omit to detect each"
                 + " text's language.", example = "swh_Latn") String sourceLanguage,
         @JsonbProperty("beam_size") @Schema(minimum = "1", maximum = "8", example = "4") Integer beamSize,
-        @Schema(minimum = "0", maximum = "8", example = "0") Integer alternatives) implements RateLimitCost {
+        @Schema(minimum = "0", maximum = "8", example = "0") Integer alternatives)
+        implements RateLimitCost, CharacterCost {
 
     /** One request of quota per text, so a batch cannot multiply a client's allowance. */
     @Override
@@ -24,5 +26,13 @@ public record BatchTranslateRequest(
     @Schema(hidden = true)
     public int rateLimitCost() {
         return texts == null ? 1 : Math.max(1, texts.size());
+    }
+
+    /** Every text counts against an API key's character quota. */
+    @Override
+    @JsonbTransient
+    @Schema(hidden = true)
+    public long characterCost() {
+        return texts == null ? 0 : texts.stream().mapToLong(CharacterCost::codePoints).sum();
     }
 }

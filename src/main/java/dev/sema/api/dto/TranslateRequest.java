@@ -1,6 +1,8 @@
 package dev.sema.api.dto;
 
+import dev.sema.api.CharacterCost;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "TranslateRequest", description = "Text to translate. Unknown fields are ignored.")
@@ -22,5 +24,13 @@ public record TranslateRequest(
         Integer beamSize,
         @Schema(description = "Number of alternative translations to return besides the best one (at most"
                 + " beam_size).", minimum = "0", maximum = "8", example = "0")
-        Integer alternatives) {
+        Integer alternatives) implements CharacterCost {
+
+    /** The text's code points count against an API key's character quota. */
+    @Override
+    @JsonbTransient
+    @Schema(hidden = true)
+    public long characterCost() {
+        return CharacterCost.codePoints(text);
+    }
 }

@@ -21,11 +21,14 @@ import java.util.List;
  * @param maxCharacters  for texts over the limit: the limit, in code points
  * @param characterCount for texts over the limit: what the client sent, in code points
  * @param models         for {@code reload_failed}: the model slots, with the reason of each failure
+ * @param period         for {@code quota_exceeded}: the quota period that is used up ({@code day}, {@code month})
+ * @param characterLimit for {@code quota_exceeded}: that period's character quota
  */
 @Schema(name = "ApiError", description = "The one error shape. Some errors add fields (suggestions, candidates,"
         + " max_characters, character_count).")
 @JsonbPropertyOrder({"detail", "error", "requestId", "errors", "suggestions", "candidates", "maxCharacters",
-        "characterCount", "models"})
+        "characterCount", "models",
+        "period", "characterLimit"})
 public record ApiError(
         @Schema(required = true, description = "Human-readable explanation.") String detail,
         @Schema(required = true, description = "Machine-readable code.", example = "empty_text") String error,
@@ -40,7 +43,10 @@ public record ApiError(
         @Schema(description = "For texts over the limit: the text's length, in code points.")
         @JsonbProperty("character_count") Integer characterCount,
         @Schema(description = "For reload_failed: the model slots with the reason of each failure.")
-        List<AdminModel> models) {
+        List<AdminModel> models,
+        @Schema(description = "For quota_exceeded: the quota period that is used up.") String period,
+        @Schema(description = "For quota_exceeded: that period's character quota.")
+        @JsonbProperty("character_limit") Long characterLimit) {
 
     /** One problem with one request field. */
     @Schema(name = "FieldError", description = "One problem with one request field.")
@@ -59,7 +65,7 @@ public record ApiError(
 
     /** An error about the request as a whole; the request id is filled in when it is rendered. */
     public static ApiError of(String error, String detail) {
-        return new ApiError(detail, error, null, List.of(), null, null, null, null, null);
+        return new ApiError(detail, error, null, List.of(), null, null, null, null, null, null, null);
     }
 
     /** An error about one request field. */
@@ -69,30 +75,36 @@ public record ApiError(
 
     public ApiError withErrors(List<FieldError> fieldErrors) {
         return new ApiError(detail, error, requestId, fieldErrors, suggestions, candidates, maxCharacters,
-                characterCount, models);
+                characterCount, models, period, characterLimit);
     }
 
     public ApiError withRequestId(String id) {
         return new ApiError(detail, error, id, errors, suggestions, candidates, maxCharacters, characterCount,
-                models);
+                models, period, characterLimit);
     }
 
     public ApiError withSuggestions(List<String> codes) {
         return new ApiError(detail, error, requestId, errors, List.copyOf(codes), candidates, maxCharacters,
-                characterCount, models);
+                characterCount, models, period, characterLimit);
     }
 
     public ApiError withCandidates(List<Candidate> seen) {
         return new ApiError(detail, error, requestId, errors, suggestions, List.copyOf(seen), maxCharacters,
-                characterCount, models);
+                characterCount, models, period, characterLimit);
     }
 
     public ApiError withModels(List<AdminModel> slots) {
         return new ApiError(detail, error, requestId, errors, suggestions, candidates, maxCharacters, characterCount,
-                List.copyOf(slots));
+                List.copyOf(slots), period, characterLimit);
+    }
+
+    public ApiError withQuota(String usedUpPeriod, long limit) {
+        return new ApiError(detail, error, requestId, errors, suggestions, candidates, maxCharacters, characterCount,
+                models, usedUpPeriod, limit);
     }
 
     public ApiError withLength(int max, int count) {
-        return new ApiError(detail, error, requestId, errors, suggestions, candidates, max, count, models);
+        return new ApiError(detail, error, requestId, errors, suggestions, candidates, max, count, models, period,
+                characterLimit);
     }
 }

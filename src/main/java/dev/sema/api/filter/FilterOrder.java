@@ -27,7 +27,12 @@ public final class FilterOrder {
      * ({@link RequestBodyLimits}).
      */
     public static final int BODY_LIMITS = Priorities.AUTHENTICATION;
-    /** 7. Charge the client's quota on rate-limited routes, after routing ({@link RateLimitFilter}). */
+    /**
+     * 7. Authenticate the API key and hand its identity and limits to the rate limiter, after routing; as a reader
+     * interceptor it runs beside {@link #BODY_LIMITS} ({@link ApiKeyFilter}).
+     */
+    public static final int API_KEY = Priorities.AUTHENTICATION;
+    /** 8. Charge the client's quota on rate-limited routes ({@link RateLimitFilter}). */
     public static final int RATE_LIMIT = Priorities.AUTHORIZATION;
     /** Last response filter: the log line and {@code X-Response-Time} see the final reply ({@link AccessLogFilter}). */
     public static final int ACCESS_LOG = 1;

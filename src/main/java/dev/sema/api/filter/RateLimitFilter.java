@@ -2,6 +2,7 @@ package dev.sema.api.filter;
 
 import dev.sema.api.error.ApiError;
 import dev.sema.api.error.ApiException;
+import dev.sema.guard.ClientIdentity;
 import dev.sema.guard.ClientResolver;
 import dev.sema.guard.RateLimitDecision;
 import dev.sema.guard.RateLimiter;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -55,20 +55,23 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!limiter.enabled()) {
+        // An authenticated key (ClientIdentity, set by the API key filter that runs first) brings its own limits;
+        // everyone else is an IP address under the configured ones.
+        ClientIdentity identity = request.getProperty(ClientIdentity.PROPERTY) instanceof ClientIdentity key ? key
+                : new ClientIdentity(clients.resolve(servletRequest.getRemoteAddr(), headers(request, "Forwarded"),
+                        headers(request, "X-Forwarded-For")), limiter.defaults());
+        if (!identity.limits().limited()) {
             return;
         }
-        String client = clients.resolve(request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                servletRequest.getRemoteAddr(), headers(request, "Forwarded"), headers(request, "X-Forwarded-For"));
-        request.setProperty(CLIENT, client);
-        charge(client, 1, 1, request::setProperty);
+        request.setProperty(CLIENT, identity);
+        charge(identity, 1, 1, request::setProperty);
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         Object entity = context.proceed();
         if (entity instanceof RateLimitCost cost && cost.rateLimitCost() > 1
-                && context.getProperty(CLIENT) instanceof String client) {
+                && context.getProperty(CLIENT) instanceof ClientIdentity client) {
             // the request filter already charged one of them
             charge(client, cost.rateLimitCost() - 1L, cost.rateLimitCost(), context::setProperty);
         }
@@ -83,12 +86,12 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
 
     /** Takes {@code tokens} of quota for a request costing {@code requested} in all; throws the 429. */
-    private void charge(String client, long tokens, long requested, BiConsumer<String, Object> properties) {
-        RateLimitDecision decision = limiter.consume(client, tokens);
+    private void charge(ClientIdentity client, long tokens, long requested, BiConsumer<String, Object> properties) {
+        RateLimitDecision decision = limiter.consume(client.client(), client.limits(), tokens);
         properties.accept(DECISION, decision);
         if (!decision.allowed()) {
             metrics.recordRateLimited();
-            events.rateLimited(client, requested, decision.limit(), decision.window());
+            events.rateLimited(client.client(), requested, decision.limit(), decision.window());
             throw refusal(decision, requested);
         }
     }

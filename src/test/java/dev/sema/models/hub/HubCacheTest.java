@@ -9,6 +9,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +32,13 @@ class HubCacheTest {
                 List<Future<?>> racers = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     racers.add(pool.submit(() -> {
-                        start.await();
+                        start.await(60, TimeUnit.SECONDS); // fails with TimeoutException if a racer never came
                         cache.markMissing("org/name", "0123abcd", file);
                         return null;
                     }));
                 }
                 for (Future<?> racer : racers) {
-                    racer.get();
+                    racer.get(60, TimeUnit.SECONDS);
                 }
                 assertTrue(cache.knownMissing("org/name", "0123abcd", file));
             }

@@ -22,9 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The per-client quota on the bare server (60/minute, 1000/hour, trusted proxy 127.0.0.2; see pom.xml). The bare
- * server has no models, so a request that passes the limiter ends in 503 {@code model_not_loaded}: the limiter
- * runs first and still charges it. Each test uses its own Bearer key, i.e. its own budget.
+ * The per-client quota on the bare server (60/minute, 1000/hour, trusted proxies 127.0.0.1 and 127.0.0.2, API keys
+ * off; see pom.xml). The bare server has no models, so a request that passes the limiter ends in 503
+ * {@code model_not_loaded}: the limiter runs first and still charges it. Each test is a client of its own: an
+ * address in X-Forwarded-For, which the trusted proxy 127.0.0.1 (the test's own connection) vouches for.
  */
 class RateLimitIT {
 
@@ -78,7 +79,7 @@ class RateLimitIT {
     }
 
     @Test
-    void clientsWithDifferentKeysHaveIndependentBudgets() {
+    void differentClientsHaveIndependentBudgets() {
         Map<String, String> first = client();
         for (int i = 0; i < 60; i++) {
             bare.post("/api/v1/detect-language", DETECT, json(first)).error(503, "model_not_loaded");
@@ -96,12 +97,26 @@ class RateLimitIT {
         assertNull(languages.header("RateLimit-Limit"));
     }
 
-    /** From 127.0.0.1 (not a trusted proxy) X-Forwarded-For is the client's own claim: ignored. */
+    /** From 127.0.0.3 (not a trusted proxy) X-Forwarded-For is the client's own claim: ignored. */
     @Test
     void spoofedForwardedForFromAnUntrustedPeerIsIgnored() throws IOException {
-        int first = remaining(raw("127.0.0.1", "X-Forwarded-For: 203.0.113." + (int) (Math.random() * 250)));
-        int second = remaining(raw("127.0.0.1", "X-Forwarded-For: 198.51.100." + (int) (Math.random() * 250)));
-        assertEquals(first - 1, second, "both requests are the peer 127.0.0.1's, whatever the header says");
+        int first = remaining(raw("127.0.0.3", "X-Forwarded-For: 203.0.113." + (int) (Math.random() * 250)));
+        int second = remaining(raw("127.0.0.3", "X-Forwarded-For: 198.51.100." + (int) (Math.random() * 250)));
+        assertEquals(first - 1, second, "both requests are the peer 127.0.0.3's, whatever the header says");
+    }
+
+    /** With SEMA_API_KEYS=off a bearer token is ignored: it neither names a client nor is refused. */
+    @Test
+    void withApiKeysOffABearerTokenIsNoIdentity() {
+        Map<String, String> client = client();
+        Map<String, String> first = new java.util.HashMap<>(json(client));
+        first.put("Authorization", "Bearer made-up-1");
+        Map<String, String> second = new java.util.HashMap<>(json(client));
+        second.put("Authorization", "Bearer made-up-2");
+        assertEquals("59", bare.post("/translate", TRANSLATE, first).header("RateLimit-Remaining"));
+        Http.Reply other = bare.post("/translate", TRANSLATE, second);
+        other.error(503, "model_not_loaded");
+        assertEquals("58", other.header("RateLimit-Remaining"), "one IP, one budget, whatever the token");
     }
 
     /** From the trusted proxy 127.0.0.2 the right-most untrusted hop is the client. */
@@ -119,12 +134,15 @@ class RateLimitIT {
         return bare.post(path, TRANSLATE, json(client));
     }
 
+    /** A fresh client: a random documentation address (RFC 3849) forwarded by the trusted proxy 127.0.0.1. */
     private static Map<String, String> client() {
-        return Map.of("Authorization", "Bearer it-" + UUID.randomUUID());
+        UUID random = UUID.randomUUID();
+        return Map.of("X-Forwarded-For", "2001:db8:" + Long.toHexString(random.getMostSignificantBits() & 0xffff)
+                + ":" + Long.toHexString(random.getLeastSignificantBits() & 0xffff) + "::1");
     }
 
     private static Map<String, String> json(Map<String, String> client) {
-        return Map.of("Content-Type", "application/json", "Authorization", client.get("Authorization"));
+        return Map.of("Content-Type", "application/json", "X-Forwarded-For", client.get("X-Forwarded-For"));
     }
 
     private static String batch(int texts) {

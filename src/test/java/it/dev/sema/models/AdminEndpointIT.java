@@ -56,4 +56,17 @@ class AdminEndpointIT {
                 HubServer.ADMIN).error(400, "invalid_value");
         hub.post("/api/v1/admin/models/reload", "{\"revision\":", HubServer.ADMIN).error(400, "malformed_json");
     }
+
+    /** The reload body goes through the same body checks and JSON binding as every other resource's. */
+    @Test
+    void anIllShapedReloadBodyIsAJson400AndStartsNothing() {
+        Map<String, String> json = HubServer.ADMIN; // HubServer sends Content-Type: application/json
+        JsonObject wrongType = hub.post("/api/v1/admin/models/reload", "{\"revision\":[\"v2\"]}", json)
+                .error(400, "malformed_json");
+        assertEquals("revision", wrongType.getJsonArray("errors").getJsonObject(0).getString("field"));
+        hub.post("/api/v1/admin/models/reload", "{\"model\":{\"name\":\"all\"}}", json).error(400, "malformed_json");
+        hub.post("/api/v1/admin/models/reload", "[\"translation\"]", json).error(400, "malformed_json");
+        hub.post("/api/v1/admin/models/reload", "{\"model\":\"all\"} trailing", json).error(400, "malformed_json");
+        hub.post("/api/v1/admin/models/reload", "{\"model\":\"everything\"}", json).error(400, "invalid_value");
+    }
 }

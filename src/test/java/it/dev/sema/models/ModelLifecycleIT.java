@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -151,6 +152,7 @@ class ModelLifecycleIT {
             stop.set(true);
             client.join(60_000);
         }
+        assertFalse(client.isAlive(), "the translate client did not stop within 60 s");
         assertTrue(failures.isEmpty(), failures.size() + " failed requests, e.g. " + failures.peek());
         System.out.printf("ModelLifecycleIT: %d translations during three reloads, none failed%n", served.get());
         assertEquals(1, hub.adminOf(TRANSLATION).getInt("live_models"), "replaced models are closed");

@@ -1,15 +1,14 @@
 package it.dev.sema.observability;
 
 import it.dev.sema.Http;
+import it.dev.sema.MetricsScrape;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static it.dev.sema.MetricsScrape.assertDelta;
+import static it.dev.sema.MetricsScrape.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -20,15 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class MetricsIT {
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)$");
-    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     private final Http http = Http.main();
     private final Http bare = Http.bare();
 
     @Test
     void requestAndErrorCountersMoveByExactlyTheScriptedAmounts() {
-        Map<String, Double> before = scrape(http);
+        Map<String, Double> before = MetricsScrape.of(http);
         String unknown = "qq" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "q") + "_Zzzz";
         http.get("/api/v1/languages/eng_Latn").expect(200);
         http.get("/languages/fra_Latn").expect(200);
@@ -38,7 +34,7 @@ class MetricsIT {
         http.postJson("/api/v1/detect-language", "{\"text\":\"   \"}").error(400, "empty_text");
         http.postJson("/detect-language", "{\"text\":").error(400, "malformed_json");
         http.get("/no/such/" + unknown).error(404, "not_found");
-        Map<String, Double> after = scrape(http);
+        Map<String, Double> after = MetricsScrape.of(http);
 
         assertDelta(before, after, 2, "sema_requests_total", "method", "GET", "endpoint", "/api/v1/languages/{code}",
                 "status", "200");
@@ -65,7 +61,7 @@ class MetricsIT {
     @Test
     void translationsDetectionsAndModelLoadsAreCounted() {
         http.awaitReady(java.time.Duration.ofSeconds(120));
-        Map<String, Double> before = scrape(http);
+        Map<String, Double> before = MetricsScrape.of(http);
         http.postJson("/api/v1/translate", "{\"text\":\"Hello there\",\"source_language\":\"eng_Latn\","
                 + "\"target_language\":\"fra_Latn\"}").expect(200);
         http.postJson("/translate", "{\"text\":\"Good morning\",\"source_language\":\"en\","
@@ -74,7 +70,7 @@ class MetricsIT {
                 .error(400, "unsupported_language");
         http.postJson("/detect-language", "{\"text\":\"Ceci est une phrase en français, sans aucun doute.\"}")
                 .expect(200);
-        Map<String, Double> after = scrape(http);
+        Map<String, Double> after = MetricsScrape.of(http);
 
         assertDelta(before, after, 2, "sema_translations_total", "source_lang", "eng_Latn", "target_lang", "fra_Latn");
         assertDelta(before, after, "Hello there".length() + "Good morning".length(),
@@ -88,16 +84,17 @@ class MetricsIT {
 
     @Test
     void rateLimitedRequestsAreCountedOnceEach() {
-        Map<String, Double> before = scrape(bare);
+        Map<String, Double> before = MetricsScrape.of(bare);
+        // a client of its own: 127.0.0.1 is a trusted proxy on the bare server
         Map<String, String> client = Map.of("Content-Type", "application/json",
-                "Authorization", "Bearer metrics-" + UUID.randomUUID());
+                "X-Forwarded-For", "2001:db8:feed::" + Integer.toHexString(UUID.randomUUID().hashCode() & 0xffff));
         for (int i = 0; i < 60; i++) {
             bare.post("/detect-language", "{\"text\":\"Habari\"}", client).error(503, "model_not_loaded");
         }
         bare.post("/detect-language", "{\"text\":\"Habari\"}", client).error(429, "rate_limited");
         bare.post("/api/v1/translate", "{\"text\":\"x\",\"target_language\":\"eng_Latn\"}", client)
                 .error(429, "rate_limited");
-        Map<String, Double> after = scrape(bare);
+        Map<String, Double> after = MetricsScrape.of(bare);
         assertDelta(before, after, 2, "sema_rate_limited_total");
         assertDelta(before, after, 1, "sema_errors_total", "error_type", "rate_limited",
                 "endpoint", "/api/v1/detect-language");
@@ -108,39 +105,5 @@ class MetricsIT {
         assertDelta(before, after, 60, "sema_requests_total", "method", "POST", "endpoint", "/api/v1/detect-language",
                 "status", "503");
         assertDelta(before, after, 0, "sema_language_detections_total", "detected_lang", "swh_Latn");
-    }
-
-    private static void assertDelta(Map<String, Double> before, Map<String, Double> after, double expected,
-                                    String name, String... labels) {
-        String key = key(name, labels);
-        assertEquals(expected, after.getOrDefault(key, 0.0) - before.getOrDefault(key, 0.0), key);
-    }
-
-    /** Samples by name plus sorted labels (without mp_scope), e.g. {@code sema_rate_limited_total{}}. */
-    private static Map<String, Double> scrape(Http server) {
-        Map<String, Double> samples = new HashMap<>();
-        for (String line : server.get("/metrics").expect(200).body().split("\n")) {
-            Matcher m = SAMPLE.matcher(line.trim());
-            if (line.startsWith("#") || !m.matches()) {
-                continue;
-            }
-            Map<String, String> labels = new TreeMap<>();
-            Matcher l = LABEL.matcher(m.group(2) == null ? "" : m.group(2));
-            while (l.find()) {
-                if (!l.group(1).equals("mp_scope")) {
-                    labels.put(l.group(1), l.group(2));
-                }
-            }
-            samples.merge(m.group(1) + labels, Double.parseDouble(m.group(3)), Double::sum);
-        }
-        return samples;
-    }
-
-    private static String key(String name, String... labels) {
-        Map<String, String> sorted = new TreeMap<>();
-        for (int i = 0; i < labels.length; i += 2) {
-            sorted.put(labels[i], labels[i + 1]);
-        }
-        return name + sorted;
     }
 }

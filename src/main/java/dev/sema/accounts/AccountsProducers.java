@@ -1,0 +1,61 @@
+package dev.sema.accounts;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Builds the accounts domain from MicroProfile Config and the Liberty dataSource {@code jdbc/sema}. */
+@ApplicationScoped
+public class AccountsProducers {
+
+    // Field injection: a producer bean's container resources are only offered to fields.
+    @Resource(lookup = "jdbc/sema")
+    DataSource dataSource;
+
+    @Produces
+    @Singleton
+    AccountsConfig config(@ConfigProperty(name = "sema.api-keys") String mode,
+                          @ConfigProperty(name = "sema.api-key-cache-seconds") int keyCacheSeconds,
+                          @ConfigProperty(name = "sema.accounts-retry-after") int retryAfterSeconds,
+                          @ConfigProperty(name = "sema.accounts-reservation-timeout") int reservationTimeoutSeconds) {
+        return new AccountsConfig(AccountsMode.parse(mode), Duration.ofSeconds(keyCacheSeconds), retryAfterSeconds,
+                Duration.ofSeconds(reservationTimeoutSeconds));
+    }
+
+    @Produces
+    @Singleton
+    AccountsDatabase database(AccountsConfig config) {
+        return new AccountsDatabase(dataSource, config.retryAfterSeconds());
+    }
+
+    @Produces
+    @Singleton
+    UsageLedger ledger(AccountsDatabase database) {
+        return new UsageLedger(database, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    Quotas quotas(UsageLedger ledger, AccountsConfig config, AccountsEvents events) {
+        return new Quotas(ledger, config.reservationTimeout(), events);
+    }
+
+    @Produces
+    @Singleton
+    KeyAuthenticator authenticator(AccountsConfig config, AccountsDatabase database, AccountsEvents events) {
+        return new KeyAuthenticator(config, new KeyStore(database), events, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    KeyAdministration administration(AccountsDatabase database, UsageLedger ledger, KeyAuthenticator authenticator,
+                                     AccountsEvents events) {
+        return new KeyAdministration(new KeyStore(database), ledger, authenticator, events, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.sema.accounts;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Creating, listing, changing and revoking keys, and reading their usage: the admin API's domain. */
+public final class KeyAdministration {
+
+    private final KeyStore store;
+    private final UsageLedger ledger;
+    private final KeyAuthenticator authenticator;
+    private final AccountsEvents events;
+    private final Clock clock;
+
+    KeyAdministration(KeyStore store, UsageLedger ledger, KeyAuthenticator authenticator, AccountsEvents events,
+                      Clock clock) {
+        this.store = store;
+        this.ledger = ledger;
+        this.authenticator = authenticator;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A new key; the returned secret is the only copy there will ever be. */
+    public NewKey create(KeySettings settings) {
+        String secret = KeySecrets.newSecret();
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        ApiKey key = new ApiKey(KeySecrets.newId(), KeySecrets.displayPrefix(secret), settings, now, null, null);
+        store.insert(key, KeySecrets.digest(secret));
+        events.keyChanged("api_key_created", key.id());
+        return new NewKey(key, secret);
+    }
+
+    public List<ApiKey> list() {
+        return store.list();
+    }
+
+    /** @throws UnknownKeyException if there is no such key */
+    public ApiKey get(String id) {
+        return store.find(id).orElseThrow(() -> new UnknownKeyException(id));
+    }
+
+    /**
+     * @throws UnknownKeyException if there is no such key
+     * @throws KeyRevokedException if it is revoked
+     */
+    public ApiKey update(String id, UnaryOperator<KeySettings> change) {
+        ApiKey key = store.update(id, change).orElseThrow(() -> new UnknownKeyException(id));
+        authenticator.forgetAll();
+        events.keyChanged("api_key_updated", id);
+        return key;
+    }
+
+    /** Revokes for good (idempotent). @throws UnknownKeyException if there is no such key */
+    public ApiKey revoke(String id) {
+        ApiKey key = store.revoke(id, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                .orElseThrow(() -> new UnknownKeyException(id));
+        authenticator.forgetAll();
+        events.keyChanged("api_key_revoked", id);
+        return key;
+    }
+
+    /** Usage in the current UTC day and month. */
+    public Map<Period, PeriodUsage> usage(ApiKey key) {
+        return ledger.current(key);
+    }
+
+    /** Per-day usage rows, {@code from} to {@code to} inclusive. @throws UnknownKeyException if no such key */
+    public List<DailyUsage> days(String id, LocalDate from, LocalDate to) {
+        get(id);
+        return ledger.days(id, from, to);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.sema.accounts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** The {@code api_keys} table. */
+final class KeyStore {
+
+    private static final String COLUMNS = "id, name, display_prefix, requests_per_minute, requests_per_hour,"
+            + " characters_per_day, characters_per_month, enabled, expires_at, created_at, last_used_at, revoked_at";
+
+    private final AccountsDatabase db;
+
+    KeyStore(AccountsDatabase db) {
+        this.db = db;
+    }
+
+    void insert(ApiKey key, String secretDigest) {
+        db.transaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO api_keys (id, name, secret_sha256,"
+                    + " display_prefix, requests_per_minute, requests_per_hour, characters_per_day,"
+                    + " characters_per_month, enabled, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, key.id());
+                insert.setString(3, secretDigest);
+                insert.setString(4, key.prefix());
+                setSettings(insert, key.settings(), 2, 5);
+                insert.setObject(11, key.createdAt());
+                insert.executeUpdate();
+            }
+            return null;
+        }, () -> { });
+    }
+
+    Optional<ApiKey> findByDigest(String secretDigest) {
+        return db.read(c -> one(c, "secret_sha256", secretDigest));
+    }
+
+    Optional<ApiKey> find(String id) {
+        return db.read(c -> one(c, "id", id));
+    }
+
+    List<ApiKey> list() {
+        return db.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM api_keys ORDER BY created_at, id");
+                 ResultSet rows = select.executeQuery()) {
+                List<ApiKey> keys = new ArrayList<>();
+                while (rows.next()) {
+                    keys.add(key(rows));
+                }
+                return keys;
+            }
+        });
+    }
+
+    /** Replaces the settings of a key that is not revoked; empty if the key does not exist. */
+    Optional<ApiKey> update(String id, UnaryOperator<KeySettings> change) {
+        return db.transaction(c -> {
+            Optional<ApiKey> current = lockOne(c, id);
+            if (current.isEmpty()) {
+                return current;
+            }
+            if (current.get().revokedAt() != null) {
+                throw new KeyRevokedException(id);
+            }
+            KeySettings settings = change.apply(current.get().settings());
+            try (PreparedStatement update = c.prepareStatement("UPDATE api_keys SET name = ?, requests_per_minute = ?,"
+                    + " requests_per_hour = ?, characters_per_day = ?, characters_per_month = ?, enabled = ?,"
+                    + " expires_at = ? WHERE id = ?")) {
+                setSettings(update, settings, 1, 2);
+                update.setString(8, id);
+                update.executeUpdate();
+            }
+            ApiKey k = current.get();
+            return Optional.of(new ApiKey(k.id(), k.prefix(), settings, k.createdAt(), k.lastUsedAt(), null));
+        }, () -> { });
+    }
+
+    /** Revokes a key (idempotent: the first revocation time stays); empty if the key does not exist. */
+    Optional<ApiKey> revoke(String id, OffsetDateTime at) {
+        return db.transaction(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
+                update.setObject(1, at);
+                update.setString(2, id);
+                update.executeUpdate();
+            }
+            return one(c, "id", id);
+        }, () -> { });
+    }
+
+    private static Optional<ApiKey> one(Connection c, String column, String value) throws SQLException {
+        return select(c, "SELECT " + COLUMNS + " FROM api_keys WHERE " + column + " = ?", value);
+    }
+
+    private static Optional<ApiKey> lockOne(Connection c, String id) throws SQLException {
+        return select(c, "SELECT " + COLUMNS + " FROM api_keys WHERE id = ? FOR UPDATE", id);
+    }
+
+    private static Optional<ApiKey> select(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(sql)) {
+            select.setString(1, value);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(key(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Sets name at {@code nameIndex}, the four limits from {@code limitsIndex}, then enabled and expires_at. */
+    private static void setSettings(PreparedStatement statement, KeySettings settings, int nameIndex, int limitsIndex)
+            throws SQLException {
+        statement.setString(nameIndex, settings.name());
+        KeyLimits limits = settings.limits();
+        setLong(statement, limitsIndex, limits.requestsPerMinute());
+        setLong(statement, limitsIndex + 1, limits.requestsPerHour());
+        setLong(statement, limitsIndex + 2, limits.charactersPerDay());
+        setLong(statement, limitsIndex + 3, limits.charactersPerMonth());
+        statement.setBoolean(limitsIndex + 4, settings.enabled());
+        if (settings.expiresAt() == null) {
+            statement.setNull(limitsIndex + 5, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(limitsIndex + 5, settings.expiresAt());
+        }
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+
+    private static ApiKey key(ResultSet row) throws SQLException {
+        KeyLimits limits = new KeyLimits(getLong(row, "requests_per_minute"), getLong(row, "requests_per_hour"),
+                getLong(row, "characters_per_day"), getLong(row, "characters_per_month"));
+        KeySettings settings = new KeySettings(row.getString("name"), limits, row.getBoolean("enabled"),
+                row.getObject("expires_at", OffsetDateTime.class));
+        return new ApiKey(row.getString("id"), row.getString("display_prefix"), settings,
+                row.getObject("created_at", OffsetDateTime.class), row.getObject("last_used_at", OffsetDateTime.class),
+                row.getObject("revoked_at", OffsetDateTime.class));
+    }
+
+    private static Long getLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+}

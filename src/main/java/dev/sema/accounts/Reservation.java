@@ -1,0 +1,15 @@
+package dev.sema.accounts;
+
+import java.time.LocalDate;
+
+/**
+ * Characters held for one request between the quota check and its outcome. The periods are fixed when it is made,
+ * so a request that runs over midnight is charged to the day that admitted it.
+ *
+ * @param id         random, chosen before the database sees it, so a reservation whose commit was lost with the
+ *                   connection can still be found and released
+ * @param day        the UTC day it counts against (the month is that day's)
+ * @param characters code points of the request's source texts (0 for detection, which only counts as a request)
+ */
+public record Reservation(String id, String keyId, LocalDate day, long characters) {
+}

@@ -1,0 +1,258 @@
+package dev.sema.accounts;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Exact character quotas and usage, kept in the database so that every server sharing it sees one ledger.
+ *
+ * <p>A request first <em>reserves</em> its characters: one transaction raises {@code reserved} on the key's day row,
+ * then its month row, each with {@code UPDATE … WHERE characters + reserved + n <= limit}. The database evaluates
+ * that condition under the row lock, after any concurrent update of the row committed, so however many requests
+ * and servers race, the sum admitted never passes a limit (always day before month: one lock order, no
+ * deadlock; one statement for both rows locks them in whatever order the scan meets them, and deadlocked on
+ * PostgreSQL under load). Afterwards the request is
+ * <em>settled</em> (served: the characters move from reserved to used, one request is counted) or <em>released</em>
+ * (failed: nothing is charged). Both start by deleting the reservation row and do nothing if it is gone, so
+ * repeating one after a lost acknowledgement counts nothing twice. Each transaction touches the key's hot counter
+ * rows last, so concurrent requests of one key hold their locks as briefly as possible.
+ */
+public final class UsageLedger {
+
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final AccountsDatabase db;
+    private final Clock clock;
+    /** Counter rows known to exist, so the common path does no insert; bounded by keys in use × 2 periods. */
+    private final Set<String> knownRows = ConcurrentHashMap.newKeySet();
+
+    public UsageLedger(AccountsDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds {@code characters} of the key's daily and monthly quota.
+     *
+     * @param characters code points of the request's texts; 0 (detection) checks no quota and counts a request only
+     * @param commitLost called with the reservation when its commit failed and may have been applied anyway
+     * @throws QuotaExceededException        when it does not fit in what is left of a period
+     * @throws AccountsUnavailableException  when the database cannot be used
+     */
+    public Reservation reserve(ApiKey key, long characters, Consumer<Reservation> commitLost) {
+        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Reservation reservation = new Reservation(UUID.randomUUID().toString(), key.id(), day, characters);
+        ensureRows(key.id(), day);
+        db.transaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO quota_reservations (id, key_id, day_start,"
+                    + " characters, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, reservation.id());
+                insert.setString(2, reservation.keyId());
+                insert.setObject(3, day);
+                insert.setLong(4, characters);
+                insert.setObject(5, OffsetDateTime.now(clock));
+                insert.executeUpdate();
+            }
+            for (Period period : Period.values()) { // day, then month: one lock order for every transaction
+                take(c, reservation, period, key.limits().characters(period));
+            }
+            return null;
+        }, () -> commitLost.accept(reservation));
+        return reservation;
+    }
+
+    /**
+     * Ends a reservation: {@code served} charges its characters and one request, otherwise nothing is charged.
+     *
+     * @return false if it had already been ended (a repeated call)
+     * @throws AccountsUnavailableException when the database cannot be used; the caller retries later
+     */
+    public boolean finish(Reservation reservation, boolean served) {
+        return db.transaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM quota_reservations WHERE id = ?")) {
+                delete.setString(1, reservation.id());
+                if (delete.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            if (served) {
+                // at most once a minute per key: an unconditional update would make the key's row as hot as its
+                // counters; a row the WHERE does not match is not locked
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                try (PreparedStatement touch = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?"
+                        + " AND (last_used_at IS NULL OR last_used_at < ?)")) {
+                    touch.setObject(1, now);
+                    touch.setString(2, reservation.keyId());
+                    touch.setObject(3, now.minus(LAST_USED_RESOLUTION));
+                    touch.executeUpdate();
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE key_usage SET reserved = reserved - ?,"
+                    + " characters = characters + ?, requests = requests + ? WHERE key_id = ? AND period = ?"
+                    + " AND period_start = ?")) {
+                for (Period period : Period.values()) { // day, then month, as when reserving
+                    update.setLong(1, reservation.characters());
+                    update.setLong(2, served ? reservation.characters() : 0);
+                    update.setLong(3, served ? 1 : 0);
+                    update.setString(4, reservation.keyId());
+                    update.setString(5, period.code());
+                    update.setObject(6, period.start(reservation.day()));
+                    update.executeUpdate();
+                }
+            }
+            return true;
+        }, () -> { });
+    }
+
+    /** Reservations older than {@code age}: left by a server that stopped mid-request. */
+    public List<Reservation> stale(Duration age) {
+        return db.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id, key_id, day_start, characters"
+                    + " FROM quota_reservations WHERE created_at < ?")) {
+                select.setObject(1, OffsetDateTime.now(clock).minus(age));
+                try (ResultSet rows = select.executeQuery()) {
+                    List<Reservation> stale = new ArrayList<>();
+                    while (rows.next()) {
+                        stale.add(new Reservation(rows.getString(1), rows.getString(2),
+                                rows.getObject(3, LocalDate.class), rows.getLong(4)));
+                    }
+                    return stale;
+                }
+            }
+        });
+    }
+
+    /** The key's usage in the current UTC day and month. */
+    public Map<Period, PeriodUsage> current(ApiKey key) {
+        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return db.read(c -> {
+            Map<Period, PeriodUsage> usage = new EnumMap<>(Period.class);
+            for (Period period : Period.values()) {
+                LocalDate start = period.start(day);
+                long[] counts = counts(c, key.id(), period, start).orElse(new long[2]);
+                usage.put(period, new PeriodUsage(period, start, period.end(start), counts[0],
+                        key.limits().characters(period), counts[1]));
+            }
+            return usage;
+        });
+    }
+
+    /** Day rows from {@code from} to {@code to} inclusive; days without traffic have no row. */
+    public List<DailyUsage> days(String keyId, LocalDate from, LocalDate to) {
+        return db.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT period_start, characters, requests FROM key_usage"
+                    + " WHERE key_id = ? AND period = 'D' AND period_start BETWEEN ? AND ? ORDER BY period_start")) {
+                select.setString(1, keyId);
+                select.setObject(2, from);
+                select.setObject(3, to);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<DailyUsage> days = new ArrayList<>();
+                    while (rows.next()) {
+                        days.add(new DailyUsage(rows.getObject(1, LocalDate.class), rows.getLong(2), rows.getLong(3)));
+                    }
+                    return days;
+                }
+            }
+        });
+    }
+
+    /** Seconds from now until the period containing {@code day} ends. */
+    long secondsToEnd(Period period, LocalDate day) {
+        Duration left = Duration.between(clock.instant(), period.endOf(day).toInstant());
+        long seconds = left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
+    /** Raises {@code reserved} on one period's row if the request fits, else throws. */
+    private void take(Connection c, Reservation r, Period period, Long limit) throws SQLException {
+        LocalDate start = period.start(r.day());
+        boolean checked = limit != null && r.characters() > 0;
+        String sql = "UPDATE key_usage SET reserved = reserved + ? WHERE key_id = ? AND period = ? AND period_start = ?"
+                + (checked ? " AND characters + reserved + ? <= ?" : "");
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            update.setLong(1, r.characters());
+            update.setString(2, r.keyId());
+            update.setString(3, period.code());
+            update.setObject(4, start);
+            if (checked) {
+                update.setLong(5, r.characters());
+                update.setLong(6, limit);
+            }
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        if (counts(c, r.keyId(), period, start).isEmpty()) {
+            // the row vanished behind this server's back (database restored, rows deleted): this request gets 503,
+            // the next one recreates the row
+            knownRows.clear();
+            throw new SQLException("usage row of " + r.keyId() + " missing", "40001");
+        }
+        throw new QuotaExceededException(period, limit, r.characters(), secondsToEnd(period, r.day()));
+    }
+
+    /** Characters and requests of one counter row, if it exists. */
+    private static Optional<long[]> counts(Connection c, String keyId, Period period, LocalDate start)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT characters, requests FROM key_usage"
+                + " WHERE key_id = ? AND period = ? AND period_start = ?")) {
+            select.setString(1, keyId);
+            select.setString(2, period.code());
+            select.setObject(3, start);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(new long[] {row.getLong(1), row.getLong(2)}) : Optional.empty();
+            }
+        }
+    }
+
+    /** Creates the key's day and month rows if this server has not seen them yet; a concurrent insert is fine. */
+    private void ensureRows(String keyId, LocalDate day) {
+        for (Period period : Period.values()) {
+            LocalDate start = period.start(day);
+            String row = keyId + '/' + period.code() + '/' + start;
+            if (knownRows.contains(row)) {
+                continue;
+            }
+            db.read(c -> {
+                if (counts(c, keyId, period, start).isEmpty()) {
+                    insertRow(c, keyId, period, start);
+                }
+                return null;
+            });
+            if (knownRows.size() > 100_000) {
+                knownRows.clear(); // old days' rows accumulate; forgetting them only costs one SELECT each
+            }
+            knownRows.add(row);
+        }
+    }
+
+    private static void insertRow(Connection c, String keyId, Period period, LocalDate start) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO key_usage (key_id, period, period_start,"
+                + " characters, reserved, requests) VALUES (?, ?, ?, 0, 0, 0)")) {
+            insert.setString(1, keyId);
+            insert.setString(2, period.code());
+            insert.setObject(3, start);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) { // unique violation: another request or server created it first
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.sema.api;
+
+import dev.sema.accounts.AccountsConfig;
+import dev.sema.accounts.AccountsOffException;
+import dev.sema.accounts.ApiKey;
+import dev.sema.accounts.ApiKeyRequiredException;
+import dev.sema.accounts.KeyAdministration;
+import dev.sema.accounts.KeyAuthenticator;
+import dev.sema.api.dto.UsageResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A key's own usage and quotas, like DeepL's {@code /v2/usage}. */
+@Path("/api/v1/usage")
+@Tag(name = "Usage")
+@SecurityRequirement(name = "apiKey")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+public class UsageResource {
+
+    private final KeyAuthenticator authenticator;
+    private final KeyAdministration keys;
+    private final AccountsConfig config;
+
+    @Inject
+    public UsageResource(KeyAuthenticator authenticator, KeyAdministration keys, AccountsConfig config) {
+        this.authenticator = authenticator;
+        this.keys = keys;
+        this.config = config;
+    }
+
+    /** For the CDI client proxy only. */
+    protected UsageResource() {
+        this(null, null, null);
+    }
+
+    @GET
+    @Operation(summary = "Usage of the calling key", description = "Characters (code points of source texts) and"
+            + " requests served with the key in the current UTC day and calendar month, with its quotas and when"
+            + " they renew.")
+    @APIResponse(responseCode = "200", description = "The usage.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UsageResponse.class)))
+    @APIResponse(responseCode = "401", ref = "ApiKeyRejected")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
+    public UsageResponse usage(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (!config.enabled()) {
+            throw new AccountsOffException();
+        }
+        ApiKey key = authenticator.require(BearerToken.of(authorization).orElseThrow(ApiKeyRequiredException::new));
+        return UsageResponse.of(key.id(), keys.usage(key));
+    }
+}

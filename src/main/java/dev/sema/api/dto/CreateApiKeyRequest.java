@@ -1,0 +1,19 @@
+package dev.sema.api.dto;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "CreateApiKeyRequest", description = "A new API key. Every limit is optional: absent means unlimited.")
+public record CreateApiKeyRequest(
+        @Schema(required = true, description = "Who or what the key is for, 1 to 200 characters.",
+                example = "mobile app") String name,
+        @JsonbProperty("requests_per_minute") @Schema(minimum = "1", example = "120") Long requestsPerMinute,
+        @JsonbProperty("requests_per_hour") @Schema(minimum = "1", example = "5000") Long requestsPerHour,
+        @JsonbProperty("characters_per_day") @Schema(minimum = "0", description = "Unicode code points of source"
+                + " texts per UTC day.", example = "100000") Long charactersPerDay,
+        @JsonbProperty("characters_per_month") @Schema(minimum = "0", description = "Code points per UTC calendar"
+                + " month.", example = "2000000") Long charactersPerMonth,
+        @JsonbProperty("expires_at") @Schema(description = "ISO-8601 instant with offset; absent: never.",
+                example = "2027-01-01T00:00:00Z") String expiresAt,
+        @Schema(description = "Default true.") Boolean enabled) {
+}

@@ -1,0 +1,85 @@
+package dev.sema.api.filter;
+
+import dev.sema.accounts.ApiKey;
+import dev.sema.accounts.KeyAuthenticator;
+import dev.sema.accounts.KeyLimits;
+import dev.sema.accounts.Quotas;
+import dev.sema.accounts.Reservation;
+import dev.sema.api.BearerToken;
+import dev.sema.api.CharacterCost;
+import dev.sema.guard.ClientIdentity;
+import dev.sema.guard.RateLimits;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * API keys on the metered endpoints (translate, batch, detect: those under {@link RateLimited}). Before the rate
+ * limiter, the request filter authenticates the bearer token under {@code SEMA_API_KEYS} and hands the key's
+ * identity and request limits to the limiter ({@link ClientIdentity}); once the body is read (and the limiter has
+ * charged a batch), the reader interceptor reserves its characters; the response filter settles the reservation:
+ * charged if the request succeeded, released otherwise (errors, timeouts). Anonymous requests pass untouched.
+ */
+@Provider
+@RateLimited
+@Priority(FilterOrder.API_KEY)
+public class ApiKeyFilter implements ContainerRequestFilter, ReaderInterceptor, ContainerResponseFilter {
+
+    private static final String KEY = ApiKeyFilter.class.getName() + ".key";
+    private static final String RESERVATION = ApiKeyFilter.class.getName() + ".reservation";
+
+    // Field injection: the JAX-RS runtime creates providers (Liberty makes them CDI beans).
+    @Inject
+    KeyAuthenticator authenticator;
+    @Inject
+    Quotas quotas;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Optional<ApiKey> key = authenticator.authenticate(BearerToken.of(
+                request.getHeaderString(HttpHeaders.AUTHORIZATION)));
+        if (key.isPresent()) {
+            request.setProperty(KEY, key.get());
+            request.setProperty(ClientIdentity.PROPERTY, new ClientIdentity("key:" + key.get().id(),
+                    rateLimits(key.get().limits())));
+        }
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        Object entity = context.proceed();
+        if (context.getProperty(KEY) instanceof ApiKey key) {
+            long characters = entity instanceof CharacterCost cost ? cost.characterCost() : 0;
+            context.setProperty(RESERVATION, quotas.reserve(key, characters));
+        }
+        return entity;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(RESERVATION) instanceof Reservation reservation) {
+            request.removeProperty(RESERVATION);
+            quotas.finish(reservation, response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL);
+        }
+    }
+
+    /** A key without request limits is not rate limited at all (0 switches a window off). */
+    private static RateLimits rateLimits(KeyLimits limits) {
+        return new RateLimits(orZero(limits.requestsPerMinute()), orZero(limits.requestsPerHour()));
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.sema.accounts;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class KeyAuthenticatorTest {
+
+    private final TestLedger t = new TestLedger(Instant.parse("2026-12-03T12:00:00Z"));
+
+    private KeyAuthenticator authenticator(AccountsMode mode) {
+        return new KeyAuthenticator(new AccountsConfig(mode, Duration.ofSeconds(10), 5, Duration.ofMinutes(10)),
+                t.store, t.events, t.clock);
+    }
+
+    private KeyAdministration administration(KeyAuthenticator authenticator) {
+        return new KeyAdministration(t.store, t.ledger, authenticator, t.events, t.clock);
+    }
+
+    @Test
+    void offIgnoresEveryTokenWithoutTouchingTheDatabase() {
+        t.setDown(true);
+        assertEquals(Optional.empty(), authenticator(AccountsMode.OFF).authenticate(Optional.of("sema_whatever")));
+    }
+
+    @Test
+    void optionalServesAnonymousRequestsAndRefusesEveryUnusableKey() {
+        KeyAuthenticator auth = authenticator(AccountsMode.OPTIONAL);
+        KeyAdministration admin = administration(auth);
+        assertEquals(Optional.empty(), auth.authenticate(Optional.empty()));
+        NewKey created = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null));
+        assertEquals(created.key().id(), auth.authenticate(Optional.of(created.secret())).orElseThrow().id());
+        assertEquals("unknown", assertThrows(InvalidApiKeyException.class,
+                () -> auth.authenticate(Optional.of("sema_madeup"))).reason());
+
+        admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), false, null));
+        assertEquals("disabled", assertThrows(InvalidApiKeyException.class,
+                () -> auth.require(created.secret())).reason(), "a change on this server applies at once");
+        admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), true,
+                OffsetDateTime.now(t.clock).plusMinutes(1)));
+        auth.require(created.secret());
+        t.clock.set(t.clock.instant().plus(Duration.ofMinutes(1)));
+        assertEquals("expired", assertThrows(InvalidApiKeyException.class,
+                () -> auth.require(created.secret())).reason(), "expiry is checked at use, cached or not");
+        admin.revoke(created.key().id());
+        assertEquals("revoked", assertThrows(InvalidApiKeyException.class,
+                () -> auth.require(created.secret())).reason());
+        assertThrows(KeyRevokedException.class, () -> admin.update(created.key().id(), s -> s));
+        assertEquals(List.of("api_key_created", "auth_failed unknown", "api_key_updated", "auth_failed disabled",
+                "api_key_updated", "auth_failed expired", "api_key_revoked", "auth_failed revoked"), t.events.seen);
+    }
+
+    @Test
+    void requiredRefusesRequestsWithoutAKey() {
+        assertThrows(ApiKeyRequiredException.class, () -> authenticator(AccountsMode.REQUIRED)
+                .authenticate(Optional.empty()));
+        assertEquals(List.of("auth_failed missing"), t.events.seen);
+    }
+
+    @Test
+    void cachedKeysAuthenticateWhileTheDatabaseIsAwayOthersAreUnavailable() {
+        KeyAuthenticator auth = authenticator(AccountsMode.OPTIONAL);
+        NewKey created = administration(auth).create(new KeySettings("k", KeyLimits.UNLIMITED, true, null));
+        auth.require(created.secret());
+        t.setDown(true);
+        auth.require(created.secret());
+        assertThrows(AccountsUnavailableException.class, () -> auth.require("sema_not_cached"));
+    }
+}

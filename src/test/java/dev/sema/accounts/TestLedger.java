@@ -1,0 +1,135 @@
+package dev.sema.accounts;
+
+import org.h2.jdbcx.JdbcDataSource;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The accounts domain on a fresh in-memory H2 database, migrated by the real Flyway scripts, with a clock the test
+ * moves and a switch that takes the database away (every {@code getConnection} fails, as with a dead network).
+ */
+final class TestLedger {
+
+    /** A clock the test sets. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Records what {@link Quotas} reports instead of metrics and logs. */
+    static final class RecordedEvents extends AccountsEvents {
+        final List<String> seen = new ArrayList<>();
+
+        @Override
+        public void quotaExceeded(String keyId, Period period, long limit, long requested) {
+            seen.add("quota_exceeded " + period + " " + limit + " " + requested);
+        }
+
+        @Override
+        public void authFailed(String reason) {
+            seen.add("auth_failed " + reason);
+        }
+
+        @Override
+        public void keyChanged(String action, String keyId) {
+            seen.add(action);
+        }
+    }
+
+    final MovableClock clock;
+    final AccountsDatabase database;
+    final UsageLedger ledger;
+    final KeyStore store;
+    final RecordedEvents events = new RecordedEvents();
+    private volatile boolean down;
+
+    TestLedger(Instant now) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        DataSource switchable = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (down && method.getName().equals("getConnection")) {
+                        throw new SQLTransientConnectionException("database switched off by the test", "08001");
+                    }
+                    try {
+                        return method.invoke(h2, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        this.clock = new MovableClock(now);
+        this.database = new AccountsDatabase(switchable, 7);
+        this.ledger = new UsageLedger(database, clock);
+        this.store = new KeyStore(database);
+    }
+
+    void setDown(boolean down) {
+        this.down = down;
+    }
+
+    ApiKey key(KeyLimits limits) {
+        String secret = KeySecrets.newSecret();
+        ApiKey key = new ApiKey(KeySecrets.newId(), KeySecrets.displayPrefix(secret),
+                new KeySettings("test", limits, true, null), OffsetDateTime.now(clock), null, null);
+        store.insert(key, KeySecrets.digest(secret));
+        return key;
+    }
+
+    long characters(ApiKey key, Period period) {
+        return ledger.current(key).get(period).characters();
+    }
+
+    long requests(ApiKey key, Period period) {
+        return ledger.current(key).get(period).requests();
+    }
+
+    /** Characters still reserved plus reservation rows: 0 once every request has ended. */
+    long held(ApiKey key) throws SQLException {
+        return database.read(c -> {
+            try (var s = c.prepareStatement("SELECT (SELECT COALESCE(SUM(reserved), 0) FROM key_usage WHERE key_id = ?"
+                    + " AND period = 'D')"
+                    + " + (SELECT COUNT(*) FROM quota_reservations WHERE key_id = ?)")) {
+                s.setString(1, key.id());
+                s.setString(2, key.id());
+                try (var row = s.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+}

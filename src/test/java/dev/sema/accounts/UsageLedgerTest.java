@@ -1,0 +1,143 @@
+package dev.sema.accounts;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UsageLedgerTest {
+
+    private final TestLedger t = new TestLedger(Instant.parse("2026-12-03T23:59:30Z"));
+
+    @Test
+    void aServedReservationIsChargedOnceHoweverOftenItIsSettled() throws Exception {
+        ApiKey key = t.key(new KeyLimits(null, null, 1000L, null));
+        Reservation r = t.ledger.reserve(key, 120, lost -> { });
+        assertEquals(120, t.held(key) - 1, "120 characters reserved, one reservation row");
+        assertTrue(t.ledger.finish(r, true));
+        assertFalse(t.ledger.finish(r, true), "a repeated settle (lost acknowledgement) finds nothing to do");
+        assertFalse(t.ledger.finish(r, false));
+        assertEquals(120, t.characters(key, Period.DAY));
+        assertEquals(120, t.characters(key, Period.MONTH));
+        assertEquals(1, t.requests(key, Period.DAY));
+        assertEquals(0, t.held(key));
+    }
+
+    @Test
+    void aReleasedReservationChargesNothing() throws Exception {
+        ApiKey key = t.key(new KeyLimits(null, null, 1000L, null));
+        Reservation r = t.ledger.reserve(key, 900, lost -> { });
+        t.ledger.finish(r, false);
+        assertEquals(0, t.characters(key, Period.DAY));
+        assertEquals(0, t.requests(key, Period.DAY));
+        assertEquals(0, t.held(key));
+        t.ledger.reserve(key, 1000, lost -> { }); // the whole quota is free again
+    }
+
+    @Test
+    void reservationsCountAgainstTheQuotaUntilTheyEnd() {
+        ApiKey key = t.key(new KeyLimits(null, null, 250L, null));
+        t.ledger.reserve(key, 100, lost -> { });
+        t.ledger.reserve(key, 100, lost -> { });
+        QuotaExceededException e = assertThrows(QuotaExceededException.class,
+                () -> t.ledger.reserve(key, 100, lost -> { }));
+        assertEquals(Period.DAY, e.period());
+        assertEquals(250, e.limit());
+        assertEquals(30, e.retryAfterSeconds(), "23:59:30 UTC: the day ends in 30 s");
+        t.ledger.reserve(key, 50, lost -> { }); // what is left still fits
+    }
+
+    @Test
+    void theMonthlyQuotaRenewsOnTheFirstOfTheNextMonth() {
+        t.clock.set(Instant.parse("2026-12-31T12:00:00Z"));
+        ApiKey key = t.key(new KeyLimits(null, null, null, 100L));
+        t.ledger.finish(t.ledger.reserve(key, 100, lost -> { }), true);
+        QuotaExceededException e = assertThrows(QuotaExceededException.class,
+                () -> t.ledger.reserve(key, 1, lost -> { }));
+        assertEquals(Period.MONTH, e.period());
+        assertEquals(Duration.ofHours(12).toSeconds(), e.retryAfterSeconds());
+        t.clock.set(Instant.parse("2027-01-01T00:00:00Z"));
+        t.ledger.reserve(key, 100, lost -> { });
+    }
+
+    @Test
+    void detectionCountsARequestEvenWhenTheCharactersAreSpent() {
+        ApiKey key = t.key(new KeyLimits(null, null, 10L, null));
+        t.ledger.finish(t.ledger.reserve(key, 10, lost -> { }), true);
+        t.ledger.finish(t.ledger.reserve(key, 0, lost -> { }), true);
+        assertEquals(10, t.characters(key, Period.DAY));
+        assertEquals(2, t.requests(key, Period.DAY));
+    }
+
+    @Test
+    void concurrentReservationsNeverOvershoot() throws Exception {
+        ApiKey key = t.key(new KeyLimits(null, null, 1000L, null));
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(() -> {
+                try {
+                    t.ledger.finish(t.ledger.reserve(key, 100, lost -> { }), true);
+                    return true;
+                } catch (QuotaExceededException e) {
+                    return false;
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        int served = 0;
+        try {
+            for (Future<Boolean> f : pool.invokeAll(calls)) {
+                served += f.get() ? 1 : 0;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(10, served);
+        assertEquals(1000, t.characters(key, Period.DAY));
+    }
+
+    @Test
+    void outcomesWaitForTheDatabaseAndStaleReservationsAreReleased() throws Exception {
+        Quotas quotas = new Quotas(t.ledger, Duration.ofMinutes(10), t.events);
+        ApiKey key = t.key(KeyLimits.UNLIMITED);
+        Reservation served = quotas.reserve(key, 40);
+        Reservation abandoned = quotas.reserve(key, 7);
+        t.setDown(true);
+        assertThrows(AccountsUnavailableException.class, () -> quotas.reserve(key, 1));
+        quotas.finish(served, true);
+        assertEquals(1, quotas.pendingCount());
+        quotas.retryPending();
+        assertEquals(1, quotas.pendingCount(), "still waiting while the database is away");
+        t.setDown(false);
+        quotas.retryPending();
+        assertEquals(0, quotas.pendingCount());
+        assertEquals(40, t.characters(key, Period.DAY));
+        assertEquals(7 + 1, t.held(key), "the abandoned reservation still holds its characters");
+        quotas.sweep();
+        assertEquals(7 + 1, t.held(key), "not stale yet");
+        t.clock.set(t.clock.instant().plus(Duration.ofMinutes(11)));
+        quotas.sweep();
+        assertEquals(0, t.held(key));
+        assertFalse(t.ledger.finish(abandoned, true), "its server, back after all, cannot charge it any more");
+        assertEquals(40, t.characters(key, Period.MONTH), "(the clock is on the next day by now)");
+    }
+
+    @Test
+    void aQuotaRefusalIsReported() {
+        Quotas quotas = new Quotas(t.ledger, Duration.ofMinutes(10), t.events);
+        ApiKey key = t.key(new KeyLimits(null, null, 5L, null));
+        assertThrows(QuotaExceededException.class, () -> quotas.reserve(key, 6));
+        assertEquals(List.of("quota_exceeded DAY 5 6"), t.events.seen);
+    }
+}
