@@ -30,6 +30,11 @@ final class PageSession implements BeforeAllCallback, BeforeEachCallback, AfterA
         return new PageSession(Http.main(), true);
     }
 
+    /** The echo-model server with API keys on an H2 database (semaAccountsIT), once its models are loaded. */
+    static PageSession onAccountsServer() {
+        return new PageSession(Http.on("http.port.accounts"), true);
+    }
+
     /** The server that never has models (semaBareIT). */
     static PageSession onBareServer() {
         return new PageSession(Http.bare(), false);
