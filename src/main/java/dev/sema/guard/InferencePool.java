@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 
 /**
@@ -79,7 +80,7 @@ public final class InferencePool implements AutoCloseable {
     void withdraw(Future<?> task) {
         task.cancel(true);
         if (task instanceof Admitted<?> admitted && executor.remove(admitted)) {
-            places.release(); // it never ran, so it never gives its place back itself
+            admitted.free(); // it never runs, so it never gives its place back itself
         }
     }
 
@@ -89,10 +90,28 @@ public final class InferencePool implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** A task holding one place until it has run (or was cancelled before it could). */
+    /**
+     * A task holding one place until it has run (or was cancelled before it could). The place is given back
+     * before the result is published: a caller whose result is out may submit its next call at once, and must
+     * find the place free (giving it back after the result raced that call into a refusal).
+     */
     private final class Admitted<T> extends FutureTask<T> {
+        private final AtomicBoolean freed = new AtomicBoolean();
+
         Admitted(Callable<T> task) {
             super(task);
+        }
+
+        @Override
+        protected void set(T result) {
+            free();
+            super.set(result);
+        }
+
+        @Override
+        protected void setException(Throwable failure) {
+            free();
+            super.setException(failure);
         }
 
         @Override
@@ -100,6 +119,12 @@ public final class InferencePool implements AutoCloseable {
             try {
                 super.run();
             } finally {
+                free(); // cancelled before it started: run() returns without a result
+            }
+        }
+
+        void free() {
+            if (freed.compareAndSet(false, true)) {
                 places.release();
             }
         }

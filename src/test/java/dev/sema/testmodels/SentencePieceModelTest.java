@@ -3,6 +3,7 @@ package dev.sema.testmodels;
 import ai.djl.sentencepiece.SpTokenizer;
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,9 +67,16 @@ class SentencePieceModelTest {
     }
 
     private static String run(List<String> command, String stdin) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (var in = p.getOutputStream()) {
-            in.write((stdin + "\n").getBytes(StandardCharsets.UTF_8));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (stdin.isEmpty()) {
+            // A tool that reads no input may exit before a write to its stdin: the write then fails (broken pipe).
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        Process p = builder.start();
+        if (!stdin.isEmpty()) {
+            try (var in = p.getOutputStream()) {
+                in.write((stdin + "\n").getBytes(StandardCharsets.UTF_8));
+            }
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), String.join(" ", command));
