@@ -13,13 +13,14 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The generated echo and tiny models, each serving from its own slot, for the engine tests of this package.
+ * The generated echo and tiny models, each serving from its own slot, for the engine tests (here and in
+ * {@code batching}).
  * One ONNX Runtime thread per session keeps results independent of the machine's core count.
  */
-final class GeneratedModelSlots implements AutoCloseable {
+public final class GeneratedModelSlots implements AutoCloseable {
 
-    final ModelSlot<NllbModel> echo = slot(TestModels.echo());
-    final ModelSlot<NllbModel> tiny = slot(TestModels.tiny());
+    public final ModelSlot<NllbModel> echo = slot(TestModels.echo());
+    public final ModelSlot<NllbModel> tiny = slot(TestModels.tiny());
 
     static ModelSlot<NllbModel> slot(Path dir) {
         return slot(dir, ModelVariant.FP32);

@@ -2,6 +2,7 @@ package dev.sema.translation;
 
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.FailureMapper;
+import dev.sema.batching.DecodeOptions;
 import dev.sema.failure.ModelUnavailableException;
 import dev.sema.generation.Hypothesis;
 import dev.sema.models.ModelSlot;
@@ -42,7 +43,7 @@ class NllbTranslationEngineTest {
     }
 
     private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSegments) {
-        return new NllbTranslationEngine(slot, EngineConfigs.of(1, maxOutputTokens, 400, batchMaxSegments));
+        return TestEngines.uncached(slot, EngineConfigs.of(1, maxOutputTokens, 400, batchMaxSegments));
     }
 
     @Test
@@ -63,7 +64,7 @@ class NllbTranslationEngineTest {
     void echoSegmentsLongTextIntoPiecesTheModelCanTake() {
         // A 1,500-letter Thai run becomes thousands of byte pieces; only segmentation keeps each under the budget.
         String thai = MixedScriptText.THAI_RUN;
-        NllbTranslationEngine engine = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 64, 16));
+        NllbTranslationEngine engine = TestEngines.uncached(echo, EngineConfigs.of(1, 512, 64, 16));
         assertEquals(thai, engine.translate(List.of(thai), "tha_Thai", "eng_Latn", TranslationOptions.DEFAULT)
                 .get(0).text());
     }
@@ -100,7 +101,7 @@ class NllbTranslationEngineTest {
             model = lease.model();
             List<String> segments = List.of("Hello world, how are you?", "Bonjour", "生活的真谛是 simple");
             EngineConfig config = EngineConfigs.of(1, 12, 400, 16);
-            List<List<Hypothesis>> beam1 = new SegmentBatches(model, config)
+            List<List<Hypothesis>> beam1 = TestEngines.alone(model, config)
                     .hypotheses(segments, new DecodeOptions("eng_Latn", "fra_Latn", 1, 1, config.outputLength()));
             Set<Integer> suppressed = model.suppressedTokens();
             for (int i = 0; i < segments.size(); i++) {
@@ -147,7 +148,7 @@ class NllbTranslationEngineTest {
             int generated = 0;
             EngineConfig config = EngineConfigs.of(1, 40, 400, 2);
             for (int beams : new int[]{1, 3}) {
-                List<List<Hypothesis>> all = new SegmentBatches(model, config)
+                List<List<Hypothesis>> all = TestEngines.alone(model, config)
                         .hypotheses(segments, new DecodeOptions("eng_Latn", "zul_Latn", beams, beams,
                                 config.outputLength()));
                 for (List<Hypothesis> nBest : all) {
