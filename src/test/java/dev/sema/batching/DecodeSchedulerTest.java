@@ -11,9 +11,8 @@ import dev.sema.translation.NllbTranslationEngine;
 import dev.sema.translation.TestEngines;
 import dev.sema.translation.TranslationOptions;
 import dev.sema.translation.TranslationOutput;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,21 +55,10 @@ class DecodeSchedulerTest {
     private static final List<String> LANGUAGES = List.of("eng_Latn", "fra_Latn", "deu_Latn", "rus_Cyrl",
             "zho_Hans");
 
-    private static GeneratedModelSlots models;
-    private static ModelSlot<NllbModel> echo;
-    private static ModelSlot<NllbModel> tiny;
-
-    @BeforeAll
-    static void load() {
-        models = new GeneratedModelSlots();
-        echo = models.echo;
-        tiny = models.tiny;
-    }
-
-    @AfterAll
-    static void close() {
-        models.close();
-    }
+    @RegisterExtension
+    static final GeneratedModelSlots MODELS = new GeneratedModelSlots();
+    private static final ModelSlot<NllbModel> echo = MODELS.echo;
+    private static final ModelSlot<NllbModel> tiny = MODELS.tiny;
 
     @Test
     void concurrentMixedRequestsOnTheEchoModelGetTheirOwnTextBack() throws Exception {

@@ -8,9 +8,8 @@ import dev.sema.generation.Hypothesis;
 import dev.sema.models.ModelSlot;
 import dev.sema.nllb.NllbModel;
 import dev.sema.nllb.NllbTokenizer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,21 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The engine on generated models: the echo model must give every text back, the tiny one must batch soundly. */
 class NllbTranslationEngineTest {
 
-    private static GeneratedModelSlots models;
-    private static ModelSlot<NllbModel> echo;
-    private static ModelSlot<NllbModel> tiny;
-
-    @BeforeAll
-    static void load() {
-        models = new GeneratedModelSlots();
-        echo = models.echo;
-        tiny = models.tiny;
-    }
-
-    @AfterAll
-    static void close() {
-        models.close();
-    }
+    @RegisterExtension
+    static final GeneratedModelSlots MODELS = new GeneratedModelSlots();
+    private static final ModelSlot<NllbModel> echo = MODELS.echo;
+    private static final ModelSlot<NllbModel> tiny = MODELS.tiny;
 
     private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSegments) {
         return TestEngines.uncached(slot, EngineConfigs.of(1, maxOutputTokens, 400, batchMaxSegments));
