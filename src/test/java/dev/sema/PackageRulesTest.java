@@ -15,8 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package layout README draws, as import rules over the production classes: only the HTTP edge ({@code api})
  * speaks HTTP, the packages form a DAG from {@code api} down to {@code generation} (with {@code accounts} beside
- * {@code guard}, used only by the edge), and the decoding algorithms
- * stay free of the server. A dependency against the arrows fails the build with the offending lines.
+ * {@code guard}, used only by the edge, and decoder {@code batching} below {@code translation}), and the decoding
+ * algorithms stay free of the server. A dependency against the arrows fails the build with the offending lines.
  */
 class PackageRulesTest {
 
@@ -59,6 +59,7 @@ class PackageRulesTest {
                 .layer("guard").definedBy("dev.sema.guard..")
                 .layer("accounts").definedBy("dev.sema.accounts..")
                 .layer("translation").definedBy("dev.sema.translation..")
+                .layer("batching").definedBy("dev.sema.batching..")
                 .layer("detection").definedBy("dev.sema.detection..")
                 .layer("models").definedBy("dev.sema.models..")
                 .layer("nllb").definedBy("dev.sema.nllb..")
@@ -71,12 +72,13 @@ class PackageRulesTest {
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard")
+                .whereLayer("batching").mayOnlyBeAccessedByLayers("guard", "translation")
                 .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation")
                 .whereLayer("models").mayOnlyBeAccessedByLayers("api", "guard", "translation", "detection",
                         "observability")
-                .whereLayer("nllb").mayOnlyBeAccessedByLayers("translation", "models")
+                .whereLayer("nllb").mayOnlyBeAccessedByLayers("translation", "batching", "models")
                 .whereLayer("fasttext").mayOnlyBeAccessedByLayers("detection", "models")
-                .whereLayer("generation").mayOnlyBeAccessedByLayers("translation", "nllb")
+                .whereLayer("generation").mayOnlyBeAccessedByLayers("translation", "batching", "nllb")
                 .check(sema);
     }
 }

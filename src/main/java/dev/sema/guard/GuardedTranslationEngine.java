@@ -1,8 +1,8 @@
 package dev.sema.guard;
 
+import dev.sema.batching.Cancellation;
 import dev.sema.models.ModelStatus;
 import dev.sema.observability.SemaMetrics;
-import dev.sema.translation.Cancellation;
 import dev.sema.translation.NllbTranslationEngine;
 import dev.sema.translation.TranslationEngine;
 import dev.sema.translation.TranslationOptions;

@@ -1,8 +1,8 @@
 package dev.sema.guard;
 
+import dev.sema.batching.Cancellation;
 import dev.sema.failure.InferenceTimeoutException;
 import dev.sema.failure.OverloadedException;
-import dev.sema.translation.Cancellation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -39,17 +39,14 @@ public class InferenceGuard {
 
     @Inject
     public InferenceGuard(InferencePool pool, GuardConfig config) {
-        this(pool, config.inferenceTimeout());
-    }
-
-    public InferenceGuard(InferencePool pool, Duration timeout) {
         this.pool = pool;
-        this.timeout = timeout;
+        this.timeout = config.inferenceTimeout();
     }
 
     /** For CDI's client proxy only. */
     protected InferenceGuard() {
-        this(null, Duration.ZERO);
+        this.pool = null;
+        this.timeout = Duration.ZERO;
     }
 
     /**

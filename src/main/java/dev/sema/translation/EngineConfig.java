@@ -1,5 +1,6 @@
 package dev.sema.translation;
 
+import dev.sema.batching.BatchLimits;
 import dev.sema.generation.OutputLengthRule;
 import org.eclipse.microprofile.config.Config;
 
@@ -19,12 +20,12 @@ import org.eclipse.microprofile.config.Config;
  *       (see {@link Segmenter}). Below NLLB's 512-token training length, leaving room for the language tag
  *       and EOS and for tokenisation differences between languages.</li>
  *   <li>{@code sema.batch-max-segments} (16): segments decoded together in one padded batch.</li>
- *   <li>{@code sema.batch-max-size} (16): requests whose segments may share one batch ({@link DecodeScheduler});
+ *   <li>{@code sema.batch-max-size} (16): requests whose segments may share one batch ({@link dev.sema.batching.DecodeScheduler});
  *       1 turns cross-request batching off, so requests are decoded one after another.</li>
  *   <li>{@code sema.batch-max-tokens} (8192): padded source tokens per batch (rows × longest source), which
  *       bounds the encoder's and the cross-attention cache's memory; a longer single segment goes alone.</li>
  *   <li>{@code sema.batch-wait-ms} (10): how long the next batch may wait for as many requests as the last one
- *       served ({@link DecodeScheduler}); 0 never waits.</li>
+ *       served ({@link dev.sema.batching.DecodeScheduler}); 0 never waits.</li>
  *   <li>{@code sema.cache-size} (10000): translated segments kept in memory ({@link TranslationCache}); 0 turns
  *       the cache off.</li>
  * </ul>
@@ -58,6 +59,11 @@ public record EngineConfig(int beamSize, int maxOutputTokens, int maxSegmentToke
     public OutputLengthRule outputLength() {
         return new OutputLengthRule(OutputLengthRule.DEFAULT.perSourceToken(), OutputLengthRule.DEFAULT.extra(),
                 maxOutputTokens);
+    }
+
+    /** What the engine's decode scheduler may put in one batch. */
+    public BatchLimits batchLimits() {
+        return new BatchLimits(batchMaxSegments, batchMaxSize, batchMaxTokens, batchWaitMs);
     }
 
     private static void atLeast(String key, long value, long least) {

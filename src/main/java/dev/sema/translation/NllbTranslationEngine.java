@@ -1,5 +1,10 @@
 package dev.sema.translation;
 
+import dev.sema.batching.BatchDecoder;
+import dev.sema.batching.Cancellation;
+import dev.sema.batching.DecodeOptions;
+import dev.sema.batching.DecodeScheduler;
+import dev.sema.batching.SegmentBatches;
 import dev.sema.failure.LanguageNotInModelException;
 import dev.sema.models.ModelRegistry;
 import dev.sema.models.ModelSlot;
@@ -40,25 +45,12 @@ public class NllbTranslationEngine implements TranslationEngine {
 
     @Inject
     public NllbTranslationEngine(ModelRegistry registry, EngineConfig config, TranslationCache cache) {
-        this(registry == null ? null : registry.translation(), config, cache);
+        this(registry.translation(), config, cache, new DecodeScheduler(config.batchLimits(), BatchDecoder.NLLB));
     }
 
-    /** Without a translation cache. */
-    public NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config) {
-        this(slot, config, TranslationCache.disabled());
-    }
-
-    public NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config, TranslationCache cache) {
-        this(slot, config, cache, config == null ? null : new DecodeScheduler(config));
-    }
-
-    /** Without a translation cache, on a scheduler the caller built (tests hold its batches). */
-    NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config, DecodeScheduler scheduler) {
-        this(slot, config, TranslationCache.disabled(), scheduler);
-    }
-
-    private NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config, TranslationCache cache,
-                                  DecodeScheduler scheduler) {
+    /** @param scheduler decodes this engine's segments, sharing its batches among concurrent requests */
+    public NllbTranslationEngine(ModelSlot<NllbModel> slot, EngineConfig config, TranslationCache cache,
+                                 DecodeScheduler scheduler) {
         this.slot = slot;
         this.config = config;
         this.cache = cache;
@@ -67,7 +59,7 @@ public class NllbTranslationEngine implements TranslationEngine {
 
     /** For the CDI client proxy only. */
     protected NllbTranslationEngine() {
-        this((ModelSlot<NllbModel>) null, null, (TranslationCache) null);
+        this(null, null, null, null);
     }
 
     @Override
@@ -96,11 +88,6 @@ public class NllbTranslationEngine implements TranslationEngine {
                     missing -> new SegmentBatches(model, scheduler, cancellation).translate(missing, decode));
             return rejoin(segmented, translated, options.alternatives());
         }
-    }
-
-    /** What the scheduler has done; for tests and tools. */
-    DecodeScheduler.Stats batchStats() {
-        return scheduler.stats();
     }
 
     /** Puts each text back together from the translations of its segments, taken in order. */

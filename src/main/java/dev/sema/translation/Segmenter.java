@@ -22,20 +22,12 @@ import java.util.stream.Stream;
  */
 public final class Segmenter {
 
-    /** Training length of NLLB, in tokens. */
-    public static final int DEFAULT_MAX_TOKENS = 512;
-
     private static final Map<String, String> ISO_639_2_TO_1 = Stream.of(Locale.getISOLanguages())
             .filter(code -> iso3(code) != null)
             .collect(Collectors.toMap(Segmenter::iso3, code -> code, (first, second) -> first));
 
     private final ToIntFunction<String> tokenCounter;
     private final int maxTokens;
-
-    /** A segmenter with NLLB's training length, {@value #DEFAULT_MAX_TOKENS} tokens, as the budget. */
-    public Segmenter(ToIntFunction<String> tokenCounter) {
-        this(tokenCounter, DEFAULT_MAX_TOKENS);
-    }
 
     /**
      * @param tokenCounter tokens the model would see for a piece of text (count the language tag and EOS

@@ -2,6 +2,7 @@ package dev.sema.translation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.sema.batching.DecodeOptions;
 import dev.sema.models.ModelSlot;
 import dev.sema.nllb.NllbModel;
 import dev.sema.observability.SemaMetrics;
@@ -59,11 +60,6 @@ public class TranslationCache {
     /** For the CDI client proxy only. */
     protected TranslationCache() {
         this(0, (hits, misses) -> { });
-    }
-
-    /** No caching: every segment is decoded. */
-    static TranslationCache disabled() {
-        return new TranslationCache(0, (hits, misses) -> { });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sema.translation;
 
+import dev.sema.batching.Cancellation;
 import dev.sema.models.ManagedModel;
 
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.sema.guard;
 
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.FailureMapper;
+import dev.sema.batching.Cancellation;
 import dev.sema.failure.InferenceTimeoutException;
 import dev.sema.failure.ModelUnavailableException;
 import dev.sema.failure.OverloadedException;
-import dev.sema.translation.Cancellation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.UnaryOperator;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +49,7 @@ class InferenceGuardTest {
 
     @Test
     void runsTheInferenceAndPassesItsFailuresThrough() {
-        InferenceGuard guard = new InferenceGuard(pool, PATIENT);
+        InferenceGuard guard = guard(PATIENT);
         assertEquals("ok", guard.run(new Cancellation(), () -> "ok"));
         IllegalStateException boom = new IllegalStateException("boom");
         assertSame(boom, assertThrows(IllegalStateException.class,
@@ -65,7 +65,7 @@ class InferenceGuardTest {
 
     @Test
     void aFullPoolAndQueueIs503Overloaded() throws Exception {
-        InferenceGuard guard = new InferenceGuard(pool, PATIENT);
+        InferenceGuard guard = guard(PATIENT);
         Future<String> first = callers.submit(() -> guard.run(new Cancellation(), this::blockUntilReleased));
         awaitCondition("the first call to run", () -> guard.running() == 1);
         Future<String> second = callers.submit(() -> guard.run(new Cancellation(), () -> "second"));
@@ -85,7 +85,7 @@ class InferenceGuardTest {
 
     @Test
     void aTimeoutIs503TimeoutAndCancelsTheRunningInference() throws Exception {
-        InferenceGuard guard = new InferenceGuard(pool, Duration.ofMillis(50));
+        InferenceGuard guard = guard(Duration.ofMillis(50));
         Cancellation cancellation = new Cancellation();
         CountDownLatch interrupted = new CountDownLatch(1);
         ApiException e = FailureMapper.toApi(assertThrows(InferenceTimeoutException.class,
@@ -108,11 +108,11 @@ class InferenceGuardTest {
 
     @Test
     void aCallTimingOutInTheQueueNeverStartsAndFreesItsPlace() throws Exception {
-        InferenceGuard patient = new InferenceGuard(pool, PATIENT);
+        InferenceGuard patient = guard(PATIENT);
         Future<String> first = callers.submit(() -> patient.run(new Cancellation(), this::blockUntilReleased));
         awaitCondition("the first call to run", () -> patient.running() == 1);
 
-        InferenceGuard hasty = new InferenceGuard(pool, Duration.ofMillis(50));
+        InferenceGuard hasty = guard(Duration.ofMillis(50));
         AtomicBoolean ran = new AtomicBoolean();
         Cancellation cancellation = new Cancellation();
         assertEquals("timeout", FailureMapper.toApi(assertThrows(InferenceTimeoutException.class,
@@ -133,7 +133,7 @@ class InferenceGuardTest {
 
     @Test
     void queueDepthCountsCallsWaitingForTheWorker() throws Exception {
-        InferenceGuard guard = new InferenceGuard(pool, PATIENT);
+        InferenceGuard guard = guard(PATIENT);
         Future<String> first = callers.submit(() -> guard.run(new Cancellation(), this::blockUntilReleased));
         awaitCondition("the first call to run alone", () -> guard.running() == 1 && guard.queueDepth() == 0);
         Future<String> second = callers.submit(() -> guard.run(new Cancellation(), () -> "second"));
@@ -162,5 +162,10 @@ class InferenceGuardTest {
             assertTrue(System.nanoTime() < deadline, "waited " + DEADLINE.toSeconds() + " s for " + what);
             Thread.sleep(5);
         }
+    }
+
+    /** A guard over {@link #pool} whose calls may take {@code timeout}; the rate limits do not concern it. */
+    private InferenceGuard guard(Duration timeout) {
+        return new InferenceGuard(pool, new GuardConfig(0, 0, 0, "", 1, 1, timeout));
     }
 }

@@ -1,5 +1,7 @@
 package dev.sema.translation;
 
+import dev.sema.batching.DecodeOptions;
+import dev.sema.batching.SegmentBatches;
 import dev.sema.generation.Hypothesis;
 import dev.sema.models.ModelSlot;
 import dev.sema.nllb.EncodedBatch;
@@ -71,7 +73,7 @@ public final class EngineBenchmark {
                 writeIds(model, config, sentences, out);
                 return;
             }
-            timeEngine(new NllbTranslationEngine(slot, config), sentences,
+            timeEngine(TestEngines.uncached(slot, config), sentences,
                     variant == ModelVariant.FP32 ? "in-process" : "in-process-q8");
             double stepSeconds = decoderStep(model, sentences.get(0), 20);
             long weightBytes = decoderWeightBytes(model);
@@ -132,7 +134,7 @@ public final class EngineBenchmark {
     private static void writeIds(NllbModel model, EngineConfig config, List<String> sentences, Path out)
             throws IOException {
         NllbTokenizer tokenizer = model.tokenizer();
-        SegmentBatches batches = new SegmentBatches(model, config);
+        SegmentBatches batches = TestEngines.alone(model, config);
         int forced = tokenizer.languageId(TARGET);
         try (PrintWriter ids = new PrintWriter(Files.newBufferedWriter(out.resolve("ids.jsonl")))) {
             for (String sentence : sentences) {

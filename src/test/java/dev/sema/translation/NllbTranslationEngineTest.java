@@ -2,14 +2,14 @@ package dev.sema.translation;
 
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.FailureMapper;
+import dev.sema.batching.DecodeOptions;
 import dev.sema.failure.ModelUnavailableException;
 import dev.sema.generation.Hypothesis;
 import dev.sema.models.ModelSlot;
 import dev.sema.nllb.NllbModel;
 import dev.sema.nllb.NllbTokenizer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,24 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The engine on generated models: the echo model must give every text back, the tiny one must batch soundly. */
 class NllbTranslationEngineTest {
 
-    private static GeneratedModelSlots models;
-    private static ModelSlot<NllbModel> echo;
-    private static ModelSlot<NllbModel> tiny;
-
-    @BeforeAll
-    static void load() {
-        models = new GeneratedModelSlots();
-        echo = models.echo;
-        tiny = models.tiny;
-    }
-
-    @AfterAll
-    static void close() {
-        models.close();
-    }
+    @RegisterExtension
+    static final GeneratedModelSlots MODELS = new GeneratedModelSlots();
+    private static final ModelSlot<NllbModel> echo = MODELS.echo;
+    private static final ModelSlot<NllbModel> tiny = MODELS.tiny;
 
     private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSegments) {
-        return new NllbTranslationEngine(slot, EngineConfigs.of(1, maxOutputTokens, 400, batchMaxSegments));
+        return TestEngines.uncached(slot, EngineConfigs.of(1, maxOutputTokens, 400, batchMaxSegments));
     }
 
     @Test
@@ -63,7 +52,7 @@ class NllbTranslationEngineTest {
     void echoSegmentsLongTextIntoPiecesTheModelCanTake() {
         // A 1,500-letter Thai run becomes thousands of byte pieces; only segmentation keeps each under the budget.
         String thai = MixedScriptText.THAI_RUN;
-        NllbTranslationEngine engine = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 64, 16));
+        NllbTranslationEngine engine = TestEngines.uncached(echo, EngineConfigs.of(1, 512, 64, 16));
         assertEquals(thai, engine.translate(List.of(thai), "tha_Thai", "eng_Latn", TranslationOptions.DEFAULT)
                 .get(0).text());
     }
@@ -100,7 +89,7 @@ class NllbTranslationEngineTest {
             model = lease.model();
             List<String> segments = List.of("Hello world, how are you?", "Bonjour", "生活的真谛是 simple");
             EngineConfig config = EngineConfigs.of(1, 12, 400, 16);
-            List<List<Hypothesis>> beam1 = new SegmentBatches(model, config)
+            List<List<Hypothesis>> beam1 = TestEngines.alone(model, config)
                     .hypotheses(segments, new DecodeOptions("eng_Latn", "fra_Latn", 1, 1, config.outputLength()));
             Set<Integer> suppressed = model.suppressedTokens();
             for (int i = 0; i < segments.size(); i++) {
@@ -147,7 +136,7 @@ class NllbTranslationEngineTest {
             int generated = 0;
             EngineConfig config = EngineConfigs.of(1, 40, 400, 2);
             for (int beams : new int[]{1, 3}) {
-                List<List<Hypothesis>> all = new SegmentBatches(model, config)
+                List<List<Hypothesis>> all = TestEngines.alone(model, config)
                         .hypotheses(segments, new DecodeOptions("eng_Latn", "zul_Latn", beams, beams,
                                 config.outputLength()));
                 for (List<Hypothesis> nBest : all) {

@@ -35,9 +35,9 @@ class QuantizedEngineTest {
             int same = 0;
             for (int beams : new int[]{1, 2}) {
                 TranslationOptions options = new TranslationOptions(beams, 0);
-                List<TranslationOutput> quantized = new NllbTranslationEngine(int8, config)
+                List<TranslationOutput> quantized = TestEngines.uncached(int8, config)
                         .translate(TEXTS, "eng_Latn", "deu_Latn", options);
-                List<TranslationOutput> reference = new NllbTranslationEngine(fp32, config)
+                List<TranslationOutput> reference = TestEngines.uncached(fp32, config)
                         .translate(TEXTS, "eng_Latn", "deu_Latn", options);
                 for (int i = 0; i < TEXTS.size(); i++) {
                     assertFalse(quantized.get(i).text().isBlank(), "text " + i + " at beam " + beams);

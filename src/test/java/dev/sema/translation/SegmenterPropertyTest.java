@@ -60,14 +60,14 @@ class SegmenterPropertyTest {
                 text.append(sentences.get(random.nextInt(sentences.size())));
                 text.append(separators[random.nextInt(separators.length)]);
             }
-            for (int budget : new int[]{Segmenter.DEFAULT_MAX_TOKENS, 40, 7}) {
+            for (int budget : new int[]{SegmenterTest.NLLB_TRAINING_LENGTH, 40, 7}) {
                 SegmentedText segmented = new Segmenter(SegmenterTest.CODE_POINTS, budget).segment(text.toString(), code);
                 assertWellFormed(text.toString(), segmented, SegmenterTest.CODE_POINTS, budget);
             }
         }
         // One sentence per line: every line is at least one segment, and most FLORES lines are one sentence.
         String lines = String.join("\n", sentences.subList(0, 200));
-        int segments = new Segmenter(SegmenterTest.CODE_POINTS, Segmenter.DEFAULT_MAX_TOKENS).segment(lines, code)
+        int segments = new Segmenter(SegmenterTest.CODE_POINTS, SegmenterTest.NLLB_TRAINING_LENGTH).segment(lines, code)
                 .segments().size();
         assertTrue(segments >= 200 && segments < 300, code + ": " + segments + " segments for 200 lines");
     }

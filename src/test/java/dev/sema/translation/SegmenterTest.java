@@ -16,8 +16,10 @@ class SegmenterTest {
     /** Tokens ≈ words, or characters for scripts without spaces: enough to exercise the budget. */
     static final ToIntFunction<String> WORDS = text -> text.strip().isEmpty() ? 0 : text.strip().split("\\s+").length;
     static final ToIntFunction<String> CODE_POINTS = text -> (int) text.codePoints().count();
+    /** NLLB's training length, in tokens: the widest budget the tests use. */
+    static final int NLLB_TRAINING_LENGTH = 512;
 
-    private final Segmenter segmenter = new Segmenter(WORDS, Segmenter.DEFAULT_MAX_TOKENS);
+    private final Segmenter segmenter = new Segmenter(WORDS, NLLB_TRAINING_LENGTH);
 
     private static List<String> texts(SegmentedText segmented) {
         return segmented.segments().stream().map(Segment::text).toList();

@@ -1,5 +1,6 @@
 package dev.sema.translation;
 
+import dev.sema.batching.DecodeOptions;
 import dev.sema.models.ModelSlot;
 import dev.sema.nllb.ModelVariant;
 import dev.sema.nllb.NllbModel;
@@ -67,8 +68,8 @@ class TranslationCacheTest {
     @Test
     void theEngineGivesTheSameOutputWithTheCache() {
         install(TestModels.tiny(), "rev-a");
-        NllbTranslationEngine cached = new NllbTranslationEngine(slot, CONFIG, cache(100));
-        NllbTranslationEngine plain = new NllbTranslationEngine(slot, CONFIG);
+        NllbTranslationEngine cached = TestEngines.cached(slot, CONFIG, cache(100));
+        NllbTranslationEngine plain = TestEngines.uncached(slot, CONFIG);
         List<String> texts = List.of("Hello world. Wie geht es dir heute?", "Hello world.");
         TranslationOptions options = new TranslationOptions(2, 1);
         List<TranslationOutput> expected = plain.translate(texts, "eng_Latn", "deu_Latn", options);
@@ -103,7 +104,7 @@ class TranslationCacheTest {
         List<List<String>> reloaded = translate(cache, options(1, 1), one);
         assertEquals(2, decoded.size(), "decoded again after the reload");
         assertNotEquals(List.of(one), reloaded);
-        assertEquals(new NllbTranslationEngine(slot, CONFIG).translate(one, "eng_Latn", "deu_Latn",
+        assertEquals(TestEngines.uncached(slot, CONFIG).translate(one, "eng_Latn", "deu_Latn",
                 TranslationOptions.DEFAULT).get(0).text(), reloaded.get(0).get(0));
         cache.cleanUp();
         assertEquals(1, cache.size(), "the echo model's entry was dropped");
@@ -129,7 +130,7 @@ class TranslationCacheTest {
         try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
             Function<List<String>, List<List<String>>> decoder = missing -> {
                 decoded.add(List.copyOf(missing));
-                return new SegmentBatches(lease.model(), CONFIG).translate(missing, options);
+                return TestEngines.alone(lease.model(), CONFIG).translate(missing, options);
             };
             return cache.translate(lease, options, segments, decoder);
         }

@@ -2,8 +2,9 @@ package dev.sema.translation;
 
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.FailureMapper;
-import dev.sema.detection.DetectionService;
+import dev.sema.batching.Cancellation;
 import dev.sema.detection.Detection;
+import dev.sema.detection.DetectionService;
 import dev.sema.detection.LanguageDetector;
 import dev.sema.failure.LanguageUndeterminedException;
 import dev.sema.languages.LanguageCatalogue;

@@ -56,25 +56,6 @@ public record HubSettings(URI endpoint, Optional<String> token, boolean offline,
                 Duration.ofSeconds(intValue(config, "sema.hub-progress-interval-s")));
     }
 
-    public HubSettings withOffline(boolean value) {
-        return new HubSettings(endpoint, token, value, cacheDir, retry, connectTimeout, stallTimeout,
-                progressInterval);
-    }
-
-    public HubSettings withToken(String value) {
-        return new HubSettings(endpoint, Optional.ofNullable(value), offline, cacheDir, retry, connectTimeout,
-                stallTimeout, progressInterval);
-    }
-
-    public HubSettings withRetry(RetryPolicy value) {
-        return new HubSettings(endpoint, token, offline, cacheDir, value, connectTimeout, stallTimeout,
-                progressInterval);
-    }
-
-    public HubSettings withTimeouts(Duration connect, Duration stall, Duration progress) {
-        return new HubSettings(endpoint, token, offline, cacheDir, retry, connect, stall, progress);
-    }
-
     private static Optional<String> readToken(Path file) {
         try {
             return Files.isRegularFile(file)

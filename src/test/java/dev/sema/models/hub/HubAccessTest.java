@@ -61,8 +61,8 @@ class HubAccessTest {
     void rejectedTokenIsReportedAsSuch() {
         hub.repo(HubFixtures.LID).gated(TOKEN);
 
-        HubException error = failure(HubFixtures.settings(hub, cache).withToken("hf_wrong"), HubFixtures.LID,
-                "main", LID);
+        HubException error = failure(HubFixtures.withToken(HubFixtures.settings(hub, cache), "hf_wrong"),
+                HubFixtures.LID, "main", LID);
 
         assertEquals(HubException.Reason.UNAUTHORIZED, error.reason());
         assertMentions(error, "was not accepted");
@@ -72,7 +72,8 @@ class HubAccessTest {
     void tokenGoesToTheHubAsBearerButNeverToTheCdn() {
         hub.repo(HubFixtures.LID).gated(TOKEN);
 
-        new HubClient(HubFixtures.settings(hub, cache).withToken(TOKEN)).fetch(HubFixtures.LID, "main", LID);
+        new HubClient(HubFixtures.withToken(HubFixtures.settings(hub, cache), TOKEN))
+                .fetch(HubFixtures.LID, "main", LID);
 
         assertTrue(hub.count(FakeHub.Request::cdn) > 0, "the blob came from the CDN origin");
         hub.requests().forEach(r -> {

@@ -149,7 +149,7 @@ class HubClientTest {
         hub.close();
         long before = hub.requests().size();
 
-        HubSnapshot snapshot = fetch(HubFixtures.settings(hub, cache).withOffline(true), "main");
+        HubSnapshot snapshot = fetch(HubFixtures.offline(HubFixtures.settings(hub, cache)), "main");
 
         assertEquals(before, hub.requests().size());
         assertEquals(commit, snapshot.commit());
@@ -159,7 +159,7 @@ class HubClientTest {
     @Test
     void offlineWithColdCacheSaysWhatIsMissingWhere() {
         HubException error = assertThrows(HubException.class,
-                () -> fetch(HubFixtures.settings(hub, cache).withOffline(true), "main"));
+                () -> fetch(HubFixtures.offline(HubFixtures.settings(hub, cache)), "main"));
 
         assertEquals(HubException.Reason.NOT_CACHED, error.reason());
         assertTrue(error.getMessage().contains("HF_HUB_OFFLINE"), error.getMessage());
@@ -175,7 +175,7 @@ class HubClientTest {
                 .resolve("onnx/encoder_model_quantized.onnx"));
 
         HubException error = assertThrows(HubException.class,
-                () -> fetch(HubFixtures.settings(hub, cache).withOffline(true), "main"));
+                () -> fetch(HubFixtures.offline(HubFixtures.settings(hub, cache)), "main"));
 
         assertEquals(HubException.Reason.NOT_CACHED, error.reason());
         assertTrue(error.getMessage().contains("onnx/encoder_model_quantized.onnx"), error.getMessage());
@@ -184,8 +184,8 @@ class HubClientTest {
 
     @Test
     void unreachableHubFailsWithAdviceWhenTheCacheIsCold() throws IOException {
-        HubSettings settings = HubFixtures.at(closedPort(), cache)
-                .withRetry(new RetryPolicy(2, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10)));
+        HubSettings settings = HubFixtures.withRetry(HubFixtures.at(closedPort(), cache),
+                new RetryPolicy(2, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(10)));
 
         HubException error = assertThrows(HubException.class, () -> fetch(settings, "main"));
 
@@ -208,8 +208,8 @@ class HubClientTest {
     @Test
     void unreachableHubFallsBackToTheCachedCommitOfTheBranch() throws IOException {
         fetch(HubFixtures.settings(hub, cache), "main");
-        HubSettings down = HubFixtures.at(closedPort(), cache)
-                .withRetry(new RetryPolicy(1, java.time.Duration.ZERO, java.time.Duration.ZERO));
+        HubSettings down = HubFixtures.withRetry(HubFixtures.at(closedPort(), cache),
+                new RetryPolicy(1, java.time.Duration.ZERO, java.time.Duration.ZERO));
 
         HubSnapshot snapshot = fetch(down, "main");
 

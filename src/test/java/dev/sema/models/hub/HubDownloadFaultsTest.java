@@ -116,8 +116,8 @@ class HubDownloadFaultsTest {
     void stalledTransferIsAbortedAndResumed() throws IOException {
         Duration stall = Duration.ofSeconds(20);
         hub.dropConnectionOnce("model.bin", MIB, stall);
-        HubSettings settings = HubFixtures.settings(hub, cache)
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofSeconds(5));
+        HubSettings settings = HubFixtures.withTimeouts(HubFixtures.settings(hub, cache), Duration.ofSeconds(5),
+                Duration.ofMillis(300), Duration.ofSeconds(5));
         long start = System.nanoTime();
 
         HubSnapshot snapshot = fetch(settings);
@@ -208,8 +208,8 @@ class HubDownloadFaultsTest {
         };
         logger.addHandler(capture);
         logger.setLevel(Level.INFO);
-        HubSettings settings = HubFixtures.settings(hub, cache)
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(200));
+        HubSettings settings = HubFixtures.withTimeouts(HubFixtures.settings(hub, cache), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), Duration.ofMillis(200));
         long start = System.nanoTime();
         try {
             fetch(settings);

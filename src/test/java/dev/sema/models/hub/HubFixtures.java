@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /** Generated "models" in the Xenova NLLB layout, and Hub settings with short test delays. */
@@ -43,9 +44,29 @@ public final class HubFixtures {
     }
 
     public static HubSettings settings(FakeHub hub, Path cache) {
-        return at(hub.endpoint(), cache)
-                .withRetry(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200)))
-                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        return withTimeouts(withRetry(at(hub.endpoint(), cache),
+                        new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(200))),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+    }
+
+    static HubSettings offline(HubSettings s) {
+        return new HubSettings(s.endpoint(), s.token(), true, s.cacheDir(), s.retry(), s.connectTimeout(),
+                s.stallTimeout(), s.progressInterval());
+    }
+
+    static HubSettings withToken(HubSettings s, String token) {
+        return new HubSettings(s.endpoint(), Optional.of(token), s.offline(), s.cacheDir(), s.retry(),
+                s.connectTimeout(), s.stallTimeout(), s.progressInterval());
+    }
+
+    static HubSettings withRetry(HubSettings s, RetryPolicy retry) {
+        return new HubSettings(s.endpoint(), s.token(), s.offline(), s.cacheDir(), retry, s.connectTimeout(),
+                s.stallTimeout(), s.progressInterval());
+    }
+
+    static HubSettings withTimeouts(HubSettings s, Duration connect, Duration stall, Duration progress) {
+        return new HubSettings(s.endpoint(), s.token(), s.offline(), s.cacheDir(), s.retry(), connect, stall,
+                progress);
     }
 
     /**

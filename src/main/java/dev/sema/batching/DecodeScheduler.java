@@ -1,4 +1,4 @@
-package dev.sema.translation;
+package dev.sema.batching;
 
 import dev.sema.generation.Hypothesis;
 import dev.sema.nllb.NllbModel;
@@ -45,7 +45,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * cancellation (the guard also interrupts it, which wakes it if it waits). A thread decoding a batch keeps
  * decoding the other requests' rows even when its own request was cancelled: they have no other decoder.
  */
-final class DecodeScheduler {
+public final class DecodeScheduler {
 
     private final BatchDecoder decoder;
     private final int maxSegments;
@@ -64,16 +64,13 @@ final class DecodeScheduler {
     private long batches;
     private int mostRequests;
 
-    DecodeScheduler(EngineConfig config) {
-        this(config, BatchDecoder.NLLB);
-    }
-
-    DecodeScheduler(EngineConfig config, BatchDecoder decoder) {
+    /** @param decoder {@link BatchDecoder#NLLB} in production */
+    public DecodeScheduler(BatchLimits limits, BatchDecoder decoder) {
         this.decoder = decoder;
-        this.maxSegments = config.batchMaxSegments();
-        this.maxRequests = config.batchMaxSize();
-        this.maxTokens = config.batchMaxTokens();
-        this.waitNanos = config.batchWaitMs() * 1_000_000L;
+        this.maxSegments = limits.maxSegments();
+        this.maxRequests = limits.maxRequests();
+        this.maxTokens = limits.maxTokens();
+        this.waitNanos = limits.waitMs() * 1_000_000L;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.sema.translation;
+package dev.sema.batching;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

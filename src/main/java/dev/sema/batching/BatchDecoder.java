@@ -1,4 +1,4 @@
-package dev.sema.translation;
+package dev.sema.batching;
 
 import dev.sema.generation.GenerationConfig;
 import dev.sema.generation.Generator;
@@ -16,7 +16,7 @@ import java.util.List;
  * racing it.
  */
 @FunctionalInterface
-interface BatchDecoder {
+public interface BatchDecoder {
 
     /** The batch through the model's encoder and merged decoder with {@link Generator}. */
     BatchDecoder NLLB = new BatchDecoder() {

@@ -1,4 +1,4 @@
-package dev.sema.translation;
+package dev.sema.batching;
 
 import dev.sema.generation.OutputLengthRule;
 
@@ -9,5 +9,5 @@ import dev.sema.generation.OutputLengthRule;
  * @param returns hypotheses kept per segment, 1 to {@code beams}
  * @param length  the output length limit per segment, in tokens
  */
-record DecodeOptions(String source, String target, int beams, int returns, OutputLengthRule length) {
+public record DecodeOptions(String source, String target, int beams, int returns, OutputLengthRule length) {
 }

@@ -1,12 +1,18 @@
-package dev.sema.translation;
+package dev.sema.batching;
 
 import dev.sema.generation.Hypothesis;
 import dev.sema.generation.StoppingCriteria;
 import dev.sema.models.ModelSlot;
 import dev.sema.nllb.NllbModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.sema.translation.EngineConfig;
+import dev.sema.translation.EngineConfigs;
+import dev.sema.translation.GeneratedModelSlots;
+import dev.sema.translation.NllbTranslationEngine;
+import dev.sema.translation.TestEngines;
+import dev.sema.translation.TranslationOptions;
+import dev.sema.translation.TranslationOutput;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,33 +55,23 @@ class DecodeSchedulerTest {
     private static final List<String> LANGUAGES = List.of("eng_Latn", "fra_Latn", "deu_Latn", "rus_Cyrl",
             "zho_Hans");
 
-    private static GeneratedModelSlots models;
-    private static ModelSlot<NllbModel> echo;
-    private static ModelSlot<NllbModel> tiny;
-
-    @BeforeAll
-    static void load() {
-        models = new GeneratedModelSlots();
-        echo = models.echo;
-        tiny = models.tiny;
-    }
-
-    @AfterAll
-    static void close() {
-        models.close();
-    }
+    @RegisterExtension
+    static final GeneratedModelSlots MODELS = new GeneratedModelSlots();
+    private static final ModelSlot<NllbModel> echo = MODELS.echo;
+    private static final ModelSlot<NllbModel> tiny = MODELS.tiny;
 
     @Test
     void concurrentMixedRequestsOnTheEchoModelGetTheirOwnTextBack() throws Exception {
         List<Call> calls = calls(new Random(7));
         Gate gate = new Gate();
-        NllbTranslationEngine engine = engine(echo, 512, 16, gate);
-        List<TranslationOutput> outputs = runConcurrently(engine, calls, gate);
+        DecodeScheduler scheduler = scheduler(16, gate);
+        NllbTranslationEngine engine = engine(echo, 512, 16, scheduler);
+        List<TranslationOutput> outputs = runConcurrently(engine, scheduler, calls, gate);
         for (int i = 0; i < calls.size(); i++) {
             assertEquals(calls.get(i).texts().get(0), outputs.get(i).text(), "request " + i);
         }
-        assertTrue(engine.batchStats().mostRequestsInOneBatch() > 1, "requests shared batches: "
-                + engine.batchStats());
+        assertTrue(scheduler.stats().mostRequestsInOneBatch() > 1, "requests shared batches: "
+                + scheduler.stats());
     }
 
     @Test
@@ -85,15 +81,14 @@ class DecodeSchedulerTest {
         List<TranslationOutput> expected = calls.stream().map(c -> c.run(alone)).toList();
 
         Gate gate = new Gate();
-        NllbTranslationEngine shared = engine(tiny, 9, 16, gate);
-        assertEquals(expected, runConcurrently(shared, calls, gate));
-        assertTrue(shared.batchStats().mostRequestsInOneBatch() > 1, "requests shared batches: "
-                + shared.batchStats());
+        DecodeScheduler shared = scheduler(16, gate);
+        assertEquals(expected, runConcurrently(engine(tiny, 9, 16, shared), shared, calls, gate));
+        assertTrue(shared.stats().mostRequestsInOneBatch() > 1, "requests shared batches: " + shared.stats());
 
         Gate sequentialGate = new Gate();
-        NllbTranslationEngine sequential = engine(tiny, 9, 1, sequentialGate);
-        assertEquals(expected, runConcurrently(sequential, calls, sequentialGate));
-        assertEquals(1, sequential.batchStats().mostRequestsInOneBatch(), "batch-max-size 1: one request a batch");
+        DecodeScheduler sequential = scheduler(1, sequentialGate);
+        assertEquals(expected, runConcurrently(engine(tiny, 9, 1, sequential), sequential, calls, sequentialGate));
+        assertEquals(1, sequential.stats().mostRequestsInOneBatch(), "batch-max-size 1: one request a batch");
     }
 
     /**
@@ -105,8 +100,9 @@ class DecodeSchedulerTest {
      */
     @Test
     void clientsAnsweredTogetherShareTheirNextBatch() throws Exception {
-        NllbTranslationEngine engine = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 400, 16, 16, 8192,
-                2_000));
+        EngineConfig config = EngineConfigs.of(1, 512, 400, 16, 16, 8192, 2_000);
+        DecodeScheduler scheduler = TestEngines.scheduler(config);
+        NllbTranslationEngine engine = TestEngines.uncached(echo, config, scheduler);
         int clients = 8;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
@@ -130,23 +126,26 @@ class DecodeSchedulerTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(clients, engine.batchStats().mostRequestsInOneBatch(), "one batch served every client: "
-                + engine.batchStats());
+        assertEquals(clients, scheduler.stats().mostRequestsInOneBatch(), "one batch served every client: "
+                + scheduler.stats());
     }
 
     @Test
     void theTokenBoundSplitsBatches() {
-        NllbTranslationEngine engine = new NllbTranslationEngine(tiny, EngineConfigs.of(1, 9, 400, 16, 16, 1));
+        EngineConfig config = EngineConfigs.of(1, 9, 400, 16, 16, 1);
+        DecodeScheduler scheduler = TestEngines.scheduler(config);
+        NllbTranslationEngine engine = TestEngines.uncached(tiny, config, scheduler);
         List<String> texts = List.of("Hello world", "Bonjour", "x y z");
         List<TranslationOutput> out = engine.translate(texts, "eng_Latn", "deu_Latn", TranslationOptions.DEFAULT);
         assertEquals(engine(tiny, 9, 1).translate(texts, "eng_Latn", "deu_Latn", TranslationOptions.DEFAULT), out);
-        assertEquals(3, engine.batchStats().batches(), "each segment alone under a 1-token bound");
+        assertEquals(3, scheduler.stats().batches(), "each segment alone under a 1-token bound");
     }
 
     @Test
     void aRequestInterruptedWhileWaitingLeavesTheQueue() throws Exception {
         Gate gate = new Gate();
-        NllbTranslationEngine engine = engine(echo, 512, 16, gate);
+        DecodeScheduler scheduler = scheduler(16, gate);
+        NllbTranslationEngine engine = engine(echo, 512, 16, scheduler);
         List<String> busyTexts = List.of("Busy text");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<List<TranslationOutput>> busy = pool.submit(() -> engine.translate(busyTexts, "eng_Latn", "fra_Latn",
@@ -162,13 +161,13 @@ class DecodeSchedulerTest {
             }
         });
         waiting.start();
-        await("the second request to queue behind the held batch", () -> engine.batchStats().queued() == 1
+        await("the second request to queue behind the held batch", () -> scheduler.stats().queued() == 1
                 && waiting.getState() == Thread.State.WAITING);
         waiting.interrupt();
         waiting.join(DEADLINE.toMillis());
         assertFalse(waiting.isAlive(), "the interrupted request returned");
         assertTrue(thrown.get() instanceof CancellationException, String.valueOf(thrown.get()));
-        assertEquals(0, engine.batchStats().queued(), "nothing left behind in the queue");
+        assertEquals(0, scheduler.stats().queued(), "nothing left behind in the queue");
         gate.open.countDown();
         assertEquals(busyTexts.get(0), busy.get(DEADLINE.toSeconds(), TimeUnit.SECONDS).get(0).text());
         assertEquals("Hello world", engine.translate(List.of("Hello world"), "eng_Latn", "fra_Latn",
@@ -186,15 +185,16 @@ class DecodeSchedulerTest {
         // No sentence end: segments of up to 400 pieces, each hundreds of decoder steps.
         String text = IntStream.range(0, 300).mapToObj(i -> "word" + i).collect(Collectors.joining(" "));
         Gate gate = new Gate();
-        NllbTranslationEngine engine = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 400, 1, 16, 8192),
-                new DecodeScheduler(EngineConfigs.of(1, 512, 400, 1, 16, 8192), gate));
+        EngineConfig config = EngineConfigs.of(1, 512, 400, 1, 16, 8192);
+        DecodeScheduler scheduler = new DecodeScheduler(config.batchLimits(), gate);
+        NllbTranslationEngine engine = TestEngines.uncached(echo, config, scheduler);
         Cancellation cancellation = new Cancellation();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<List<TranslationOutput>> cancelled = pool.submit(() -> engine.translate(List.of(text, text),
                 "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT, cancellation));
         pool.shutdown();
         await("the first batch to start", () -> gate.held.getCount() == 0);
-        int queued = engine.batchStats().queued();
+        int queued = scheduler.stats().queued();
         assertTrue(queued > 0, "the request has segments waiting for later batches");
         cancellation.cancel("timeout");
         gate.open.countDown();
@@ -203,15 +203,15 @@ class DecodeSchedulerTest {
         assertTrue(failure instanceof CancellationException, String.valueOf(failure));
         assertEquals(1, gate.batches.get(), "none of the " + queued + " queued segments started");
         assertEquals(1, gate.longestRow.get(), "the cancelled rows stopped after the first step");
-        assertEquals(0, engine.batchStats().queued());
+        assertEquals(0, scheduler.stats().queued());
         try (ModelSlot.Lease<NllbModel> lease = echo.acquire()) {
             assertEquals(0, lease.model().liveTensors(), "the abandoned batch freed its native tensors");
         }
 
         Gate uncancelled = new Gate();
         uncancelled.open.countDown();
-        NllbTranslationEngine reference = new NllbTranslationEngine(echo, EngineConfigs.of(1, 512, 400, 1, 16, 8192),
-                new DecodeScheduler(EngineConfigs.of(1, 512, 400, 1, 16, 8192), uncancelled));
+        NllbTranslationEngine reference = TestEngines.uncached(echo, config,
+                new DecodeScheduler(config.batchLimits(), uncancelled));
         assertEquals(text, reference.translate(List.of(text), "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT)
                 .get(0).text());
         assertTrue(uncancelled.longestRow.get() > 10 * gate.longestRow.get(), "uncancelled, the first segment takes "
@@ -271,8 +271,8 @@ class DecodeSchedulerTest {
      * Runs the calls on {@value #THREADS} threads; the first batch waits until every other thread's request has
      * queued behind it, so requests with the same options must share the next batch.
      */
-    private static List<TranslationOutput> runConcurrently(NllbTranslationEngine engine, List<Call> calls, Gate gate)
-            throws Exception {
+    private static List<TranslationOutput> runConcurrently(NllbTranslationEngine engine, DecodeScheduler scheduler,
+                                                           List<Call> calls, Gate gate) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -286,7 +286,7 @@ class DecodeSchedulerTest {
             start.countDown();
             await("the first batch to start", () -> gate.held.getCount() == 0);
             // Each call has at most two segments: this many queued segments are at least half the other threads.
-            await("the other threads' requests to queue", () -> engine.batchStats().queued() >= THREADS - 1);
+            await("the other threads' requests to queue", () -> scheduler.stats().queued() >= THREADS - 1);
             gate.open.countDown();
             List<TranslationOutput> outputs = new ArrayList<>();
             for (Future<TranslationOutput> future : futures) {
@@ -298,14 +298,22 @@ class DecodeSchedulerTest {
         }
     }
 
+    /** The real decoder behind {@code decoder}, under the default bounds but {@code batchMaxSize}. */
+    private static DecodeScheduler scheduler(int batchMaxSize, BatchDecoder decoder) {
+        return new DecodeScheduler(config(512, batchMaxSize).batchLimits(), decoder);
+    }
+
     private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSize,
-                                                BatchDecoder decoder) {
-        EngineConfig config = EngineConfigs.of(1, maxOutputTokens, 400, 16, batchMaxSize, 8192);
-        return new NllbTranslationEngine(slot, config, new DecodeScheduler(config, decoder));
+                                                DecodeScheduler scheduler) {
+        return TestEngines.uncached(slot, config(maxOutputTokens, batchMaxSize), scheduler);
     }
 
     private static NllbTranslationEngine engine(ModelSlot<NllbModel> slot, int maxOutputTokens, int batchMaxSize) {
-        return new NllbTranslationEngine(slot, EngineConfigs.of(1, maxOutputTokens, 400, 16, batchMaxSize, 8192));
+        return TestEngines.uncached(slot, config(maxOutputTokens, batchMaxSize));
+    }
+
+    private static EngineConfig config(int maxOutputTokens, int batchMaxSize) {
+        return EngineConfigs.of(1, maxOutputTokens, 400, 16, batchMaxSize, 8192);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {

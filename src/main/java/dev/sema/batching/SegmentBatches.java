@@ -1,4 +1,4 @@
-package dev.sema.translation;
+package dev.sema.batching;
 
 import dev.sema.generation.Hypothesis;
 import dev.sema.nllb.NllbModel;
@@ -16,19 +16,14 @@ import java.util.stream.IntStream;
  * {@link DecodeScheduler} shortest first (so the padded batches they share, with each other and with other
  * requests, pad little) and detokenises the results in input order. One instance serves one request.
  */
-final class SegmentBatches {
+public final class SegmentBatches {
 
     private final NllbModel model;
     private final DecodeScheduler scheduler;
     private final Cancellation cancellation;
 
-    /** With a scheduler of its own: the request's segments are batched only with each other. */
-    SegmentBatches(NllbModel model, EngineConfig config) {
-        this(model, new DecodeScheduler(config), new Cancellation());
-    }
-
     /** @param cancellation the request's: once it fires, its segments stop costing the decoder */
-    SegmentBatches(NllbModel model, DecodeScheduler scheduler, Cancellation cancellation) {
+    public SegmentBatches(NllbModel model, DecodeScheduler scheduler, Cancellation cancellation) {
         this.model = model;
         this.scheduler = scheduler;
         this.cancellation = cancellation;
@@ -38,7 +33,7 @@ final class SegmentBatches {
      * @param segments non-blank texts in {@code options.source()}
      * @return per segment, in input order, its translations best first (at least one)
      */
-    List<List<String>> translate(List<String> segments, DecodeOptions options) {
+    public List<List<String>> translate(List<String> segments, DecodeOptions options) {
         NllbTokenizer tokenizer = model.tokenizer();
         return hypotheses(segments, options).stream()
                 .map(nBest -> nBest.stream()
@@ -48,7 +43,7 @@ final class SegmentBatches {
     }
 
     /** Like {@link #translate} but the generated token ids, the forced target language first. */
-    List<List<Hypothesis>> hypotheses(List<String> segments, DecodeOptions options) {
+    public List<List<Hypothesis>> hypotheses(List<String> segments, DecodeOptions options) {
         NllbTokenizer tokenizer = model.tokenizer();
         List<long[]> ids = segments.stream().map(s -> tokenizer.encodeSource(s, options.source())).toList();
         Integer[] order = IntStream.range(0, ids.size()).boxed().toArray(Integer[]::new);
