@@ -95,12 +95,14 @@ class DecodeSchedulerTest {
      * Eight clients in a closed loop. However the first round splits them, with the gather wait a batch after one
      * of k requests waits until k have queued again, and takes every queued request, so batches grow until one
      * holds every client. Without the wait the first client back would decode alone while the others wait for
-     * it, batch after batch. (The wait is long here so that a slow test machine cannot break the pattern; the
-     * clients' last batch waits it out, as no more requests come.)
+     * it, batch after batch. (The wait is long here, 10 s, so that a loaded machine cannot break the pattern: with
+     * 2 s a client answered by one batch, starved of CPU beside other builds, once took longer to send its next
+     * request, and the batches alternated 1 and 7. The clients' last batch waits it out, as no more requests
+     * come.)
      */
     @Test
     void clientsAnsweredTogetherShareTheirNextBatch() throws Exception {
-        EngineConfig config = EngineConfigs.of(1, 512, 400, 16, 16, 8192, 2_000);
+        EngineConfig config = EngineConfigs.of(1, 512, 400, 16, 16, 8192, 10_000);
         DecodeScheduler scheduler = TestEngines.scheduler(config);
         NllbTranslationEngine engine = TestEngines.uncached(echo, config, scheduler);
         int clients = 8;
