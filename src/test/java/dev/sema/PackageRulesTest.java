@@ -68,6 +68,7 @@ class PackageRulesTest {
                 .layer("languages").definedBy("dev.sema.languages..")
                 .layer("observability").definedBy("dev.sema.observability..")
                 .layer("failure").definedBy("dev.sema.failure..")
+                .layer("lifecycle").definedBy("dev.sema.lifecycle..")
                 .whereLayer("api").mayNotBeAccessedByAnyLayer()
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("api")
@@ -79,6 +80,7 @@ class PackageRulesTest {
                 .whereLayer("nllb").mayOnlyBeAccessedByLayers("translation", "batching", "models")
                 .whereLayer("fasttext").mayOnlyBeAccessedByLayers("detection", "models")
                 .whereLayer("generation").mayOnlyBeAccessedByLayers("translation", "batching", "nllb")
+                .whereLayer("lifecycle").mayOnlyBeAccessedByLayers("api", "observability")
                 .check(sema);
     }
 }

@@ -2,6 +2,7 @@ package dev.sema.api;
 
 import dev.sema.detection.DetectionConfig;
 import dev.sema.guard.GuardConfig;
+import dev.sema.lifecycle.ShutdownConfig;
 import dev.sema.observability.ObservabilityConfig;
 import dev.sema.translation.EngineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,5 +60,11 @@ public class ConfigProducer {
     @Singleton
     ObservabilityConfig observability() {
         return ObservabilityConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    ShutdownConfig shutdown() {
+        return ShutdownConfig.from(config);
     }
 }
