@@ -1,0 +1,277 @@
+package dev.sema;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.yaml.snakeyaml.Yaml;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Kubernetes manifests in {@code deploy/kubernetes} agree with the application they deploy: the container
+ * port is server.xml's {@code PORT}, the probes ask the MicroProfile Health routes that the application's own checks
+ * answer, every environment variable is a setting the application reads, the Secret references match the example
+ * Secret, and the grace period covers the whole graceful stop (preStop, drain, Liberty's quiesce).
+ */
+class KubernetesManifestsTest {
+
+    private static final Path MANIFESTS = Path.of("deploy/kubernetes");
+    /**
+     * Liberty's quiesce: at most 30 s for requests in flight once the listener closed (fixed in the runtime of
+     * pom.xml; later releases make it configurable with {@code <server quiesceTimeout>}).
+     */
+    private static final int LIBERTY_QUIESCE_S = 30;
+    private static final Map<String, String> HEALTH_ROUTES = Map.of(
+            "startupProbe", "org.eclipse.microprofile.health.Startup /health/started",
+            "readinessProbe", "org.eclipse.microprofile.health.Readiness /health/ready",
+            "livenessProbe", "org.eclipse.microprofile.health.Liveness /health/live");
+
+    private static List<Map<String, Object>> resources;
+    private static Map<String, Object> deployment;
+    private static Map<String, Object> pod;
+    private static Map<String, Object> container;
+
+    @BeforeAll
+    static void parse() throws Exception {
+        resources = new ArrayList<>();
+        try (Stream<Path> files = Files.list(MANIFESTS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (Reader in = Files.newBufferedReader(file)) {
+                    new Yaml().loadAll(in).forEach(document -> resources.add(map(document)));
+                }
+            }
+        }
+        deployment = resource("Deployment");
+        pod = map(map(map(deployment, "spec"), "template"), "spec");
+        List<Map<String, Object>> containers = list(pod, "containers");
+        assertEquals(1, containers.size(), "one container per pod");
+        container = containers.get(0);
+    }
+
+    @Test
+    void kustomizationAppliesEveryManifestButTheExampleSecret() throws Exception {
+        Set<String> files;
+        try (Stream<Path> all = Files.list(MANIFESTS)) {
+            files = all.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml"))
+                    .filter(f -> !f.equals("kustomization.yaml") && !f.equals("secret.example.yaml"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(files, new TreeSet<>(strings(resource("Kustomization").get("resources"))));
+    }
+
+    @Test
+    void theContainerListensOnTheServersPort() throws Exception {
+        Map<String, Object> http = list(container, "ports").stream().filter(p -> "http".equals(p.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no container port named http"));
+        assertEquals(Integer.parseInt(serverXmlVariables().get("PORT")), http.get("containerPort"),
+                "the container port is server.xml's PORT default (the image does not change it)");
+        List<Map<String, Object>> servicePorts = list(map(resource("Service"), "spec"), "ports");
+        assertTrue(servicePorts.stream().allMatch(p -> "http".equals(p.get("targetPort"))),
+                "the Service targets the container's http port: " + servicePorts);
+    }
+
+    @Test
+    void probesAskTheHealthRoutesOfTheApplicationsOwnChecks() {
+        JavaClasses sema = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.sema");
+        HEALTH_ROUTES.forEach((probe, annotationAndRoute) -> {
+            String annotation = annotationAndRoute.split(" ")[0];
+            String route = annotationAndRoute.split(" ")[1];
+            Map<String, Object> get = map(map(container, probe), "httpGet");
+            assertEquals(route, get.get("path"), probe + " asks MicroProfile Health's route for @" + annotation);
+            assertEquals("http", get.get("port"), probe + " port");
+            assertTrue(sema.stream().anyMatch(c -> c.isAnnotatedWith(annotation)),
+                    "no @" + annotation + " check in the application: " + route + " would always be UP");
+        });
+    }
+
+    @Test
+    void everyVariableIsASettingTheApplicationReads() throws Exception {
+        Set<String> settings = applicationSettings();
+        for (Map<String, Object> variable : list(container, "env")) {
+            String name = (String) variable.get("name");
+            assertTrue(settings.contains(name), name + " is set but the application reads no such setting "
+                    + "(MicroProfile Config keys' environment spelling, server.xml variables, Hub variables): "
+                    + settings);
+        }
+    }
+
+    @Test
+    void secretReferencesNameTheExampleSecretsKeys() throws Exception {
+        Map<String, Object> secret = resource("Secret");
+        String example = Files.readString(MANIFESTS.resolve("secret.example.yaml"));
+        List<Map<String, Object>> refs = list(container, "env").stream().filter(v -> v.containsKey("valueFrom"))
+                .map(v -> map(map(v, "valueFrom"), "secretKeyRef")).toList();
+        assertTrue(refs.size() >= 5, "the database, admin and Hub credentials come from the Secret: " + refs);
+        for (Map<String, Object> ref : refs) {
+            assertEquals(map(secret, "metadata").get("name"), ref.get("name"), "Secret name of " + ref);
+            String key = (String) ref.get("key");
+            if (Boolean.TRUE.equals(ref.get("optional"))) {
+                assertTrue(example.contains(key + ":"), "the example Secret mentions the optional key " + key);
+            } else {
+                assertTrue(map(secret, "stringData").containsKey(key), "the example Secret holds the key " + key);
+            }
+        }
+        for (String credential : List.of("SEMA_DB_URL", "SEMA_DB_USER", "SEMA_DB_PASSWORD", "SEMA_ADMIN_TOKEN",
+                "HF_TOKEN")) {
+            assertTrue(list(container, "env").stream().anyMatch(v -> credential.equals(v.get("name"))
+                    && v.containsKey("valueFrom")), credential + " comes from the Secret, never from the manifest");
+        }
+    }
+
+    @Test
+    void theGracePeriodCoversPreStopDrainAndQuiesce() throws Exception {
+        int drain = Integer.parseInt(env("SEMA_SHUTDOWN_DRAIN_S").orElse(defaults().getProperty(
+                "sema.shutdown-drain-s")));
+        List<String> preStop = strings(map(map(map(container, "lifecycle"), "preStop"), "exec").get("command"));
+        assertEquals("sleep", preStop.get(0), "preStop only waits: " + preStop);
+        int sleep = Integer.parseInt(preStop.get(1));
+        int grace = (Integer) pod.get("terminationGracePeriodSeconds");
+        assertTrue(grace >= sleep + drain + LIBERTY_QUIESCE_S, "terminationGracePeriodSeconds " + grace
+                + " < preStop " + sleep + " + drain " + drain + " + Liberty's quiesce " + LIBERTY_QUIESCE_S);
+        Map<String, Object> readiness = map(container, "readinessProbe");
+        int unreadyAfter = (Integer) readiness.get("periodSeconds") * (Integer) readiness.get("failureThreshold");
+        assertTrue(drain >= unreadyAfter, "the drain (" + drain + " s) outlasts the readiness probe's verdict ("
+                + unreadyAfter + " s)");
+    }
+
+    @Test
+    void theHubCacheLiesOnTheSharedVolume() {
+        String dataDir = env("SEMA_DATA_DIR").orElseThrow();
+        assertTrue(env("HF_HOME").orElseThrow().startsWith(dataDir + "/"), "HF_HOME lies under SEMA_DATA_DIR");
+        Map<String, Object> mount = list(container, "volumeMounts").stream()
+                .filter(m -> dataDir.equals(m.get("mountPath"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no volume mounted at SEMA_DATA_DIR " + dataDir));
+        Map<String, Object> volume = list(pod, "volumes").stream().filter(v -> mount.get("name").equals(v.get("name")))
+                .findFirst().orElseThrow();
+        Map<String, Object> claim = resource("PersistentVolumeClaim");
+        assertEquals(map(claim, "metadata").get("name"), map(volume, "persistentVolumeClaim").get("claimName"));
+        assertTrue((Integer) map(resource("HorizontalPodAutoscaler"), "spec").get("maxReplicas") > 1);
+        assertEquals(List.of("ReadWriteMany"), strings(map(claim, "spec").get("accessModes")),
+                "several replicas mount the one claim");
+    }
+
+    @Test
+    void theOtherResourcesTargetTheDeploymentsPods() {
+        Map<String, Object> labels = map(map(map(deployment, "spec"), "template"), "metadata");
+        Map<String, Object> podLabels = map(labels, "labels");
+        assertEquals(podLabels, map(map(resource("Service"), "spec"), "selector"), "Service selector");
+        assertEquals(podLabels, map(map(map(resource("PodDisruptionBudget"), "spec"), "selector"), "matchLabels"));
+        Map<String, Object> target = map(map(resource("HorizontalPodAutoscaler"), "spec"), "scaleTargetRef");
+        assertEquals("Deployment", target.get("kind"));
+        assertEquals(map(deployment, "metadata").get("name"), target.get("name"));
+    }
+
+    @Test
+    void thePodRunsAsTheImagesUser() throws Exception {
+        Matcher user = Pattern.compile("(?m)^USER (\\d+):(\\d+)$").matcher(Files.readString(Path.of("Dockerfile")));
+        assertTrue(user.find(), "Dockerfile names its USER uid:gid");
+        Map<String, Object> security = map(pod, "securityContext");
+        assertEquals(Integer.parseInt(user.group(1)), security.get("runAsUser"));
+        assertEquals(Integer.parseInt(user.group(2)), security.get("runAsGroup"));
+        assertEquals(true, security.get("runAsNonRoot"));
+    }
+
+    /**
+     * Everything the application reads from the environment: the environment spelling of every MicroProfile Config
+     * key (with a default, or read in code), server.xml's variables, and the Hugging Face variables the Hub client
+     * reads.
+     */
+    private static Set<String> applicationSettings() throws Exception {
+        Set<String> settings = new TreeSet<>(serverXmlVariables().keySet());
+        defaults().stringPropertyNames().forEach(key -> settings.add(environmentSpelling(key)));
+        Pattern literal = Pattern.compile("\"(sema\\.[a-z0-9.-]+|HF_[A-Z_]+)\"");
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                literal.matcher(Files.readString(source)).results()
+                        .forEach(m -> settings.add(environmentSpelling(m.group(1))));
+            }
+        }
+        assertTrue(settings.containsAll(List.of("PORT", "SEMA_DB_URL", "HF_HOME", "SEMA_MAX_CHARACTERS")),
+                "the scan finds the settings: " + settings);
+        return settings;
+    }
+
+    private static String environmentSpelling(String key) {
+        return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    private static Map<String, String> serverXmlVariables() throws Exception {
+        Map<String, String> variables = new TreeMap<>();
+        NodeList nodes = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("src/main/liberty/config/server.xml").toFile()).getElementsByTagName("variable");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element variable = (Element) nodes.item(i);
+            variables.put(variable.getAttribute("name"), variable.getAttribute("defaultValue"));
+        }
+        return variables;
+    }
+
+    private static Properties defaults() throws Exception {
+        Properties defaults = new Properties();
+        try (InputStream in = KubernetesManifestsTest.class.getResourceAsStream(
+                "/META-INF/microprofile-config.properties")) {
+            defaults.load(Objects.requireNonNull(in));
+        }
+        return defaults;
+    }
+
+    private static Optional<String> env(String name) {
+        return list(container, "env").stream().filter(v -> name.equals(v.get("name")))
+                .map(v -> (String) v.get("value")).filter(Objects::nonNull).findFirst();
+    }
+
+    private static Map<String, Object> resource(String kind) {
+        List<Map<String, Object>> found = resources.stream().filter(r -> kind.equals(r.get("kind"))).toList();
+        assertEquals(1, found.size(), "one " + kind + " in " + MANIFESTS);
+        return found.get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+        assertTrue(node instanceof Map, "a mapping: " + node);
+        return (Map<String, Object>) node;
+    }
+
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        assertTrue(parent.containsKey(key), "no " + key + " in " + parent.keySet());
+        return map(parent.get(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
+        assertTrue(parent.get(key) instanceof List, "no list " + key + " in " + parent.keySet());
+        return ((List<Object>) parent.get(key)).stream().map(KubernetesManifestsTest::map).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object node) {
+        assertTrue(node instanceof List, "a list: " + node);
+        return ((List<Object>) node).stream().map(String::valueOf).toList();
+    }
+}
