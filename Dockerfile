@@ -36,4 +36,8 @@ USER 1000:0
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${PORT:-8000} && printf "GET /health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && head -n1 <&3 | grep -q " 200 "'
 
+# SIGTERM (Docker's default, stated because the server depends on it): /health/ready goes DOWN while requests are still
+# served for SEMA_SHUTDOWN_DRAIN_S (5 s), then Liberty's quiesce gives requests in flight up to 30 s. `docker stop`
+# waits only 10 s before SIGKILL: run with --stop-timeout 40 (Compose: stop_grace_period: 40s).
+STOPSIGNAL SIGTERM
 ENTRYPOINT ["/opt/sema/entrypoint.sh"]
