@@ -1,8 +1,9 @@
 package dev.sema;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -11,6 +12,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.InputStream;
+import java.lang.annotation.Annotation;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +48,14 @@ class KubernetesManifestsTest {
      * pom.xml; later releases make it configurable with {@code <server quiesceTimeout>}).
      */
     private static final int LIBERTY_QUIESCE_S = 30;
-    private static final Map<String, String> HEALTH_ROUTES = Map.of(
-            "startupProbe", "org.eclipse.microprofile.health.Startup /health/started",
-            "readinessProbe", "org.eclipse.microprofile.health.Readiness /health/ready",
-            "livenessProbe", "org.eclipse.microprofile.health.Liveness /health/live");
+    /** Each probe of the container, the kind of MicroProfile Health check it asks for, and that kind's route. */
+    private record Probe(String field, Class<? extends Annotation> kind, String route) {
+    }
+
+    private static final List<Probe> PROBES = List.of(
+            new Probe("startupProbe", Startup.class, "/health/started"),
+            new Probe("readinessProbe", Readiness.class, "/health/ready"),
+            new Probe("livenessProbe", Liveness.class, "/health/live"));
 
     private static List<Map<String, Object>> resources;
     private static Map<String, Object> deployment;
@@ -89,25 +95,26 @@ class KubernetesManifestsTest {
         Map<String, Object> http = list(container, "ports").stream().filter(p -> "http".equals(p.get("name")))
                 .findFirst().orElseThrow(() -> new AssertionError("no container port named http"));
         assertEquals(Integer.parseInt(serverXmlVariables().get("PORT")), http.get("containerPort"),
-                "the container port is server.xml's PORT default (the image does not change it)");
+                "the container port is server.xml's PORT default");
+        Matcher imagePort = Pattern.compile("\\bPORT=(\\d+)").matcher(Files.readString(Path.of("Dockerfile")));
+        assertTrue(imagePort.find(), "the Dockerfile sets PORT");
+        assertEquals(Integer.parseInt(imagePort.group(1)), http.get("containerPort"), "the image's PORT");
         List<Map<String, Object>> servicePorts = list(map(resource("Service"), "spec"), "ports");
         assertTrue(servicePorts.stream().allMatch(p -> "http".equals(p.get("targetPort"))),
                 "the Service targets the container's http port: " + servicePorts);
     }
 
     @Test
-    void probesAskTheHealthRoutesOfTheApplicationsOwnChecks() {
-        JavaClasses sema = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.sema");
-        HEALTH_ROUTES.forEach((probe, annotationAndRoute) -> {
-            String annotation = annotationAndRoute.split(" ")[0];
-            String route = annotationAndRoute.split(" ")[1];
-            Map<String, Object> get = map(map(container, probe), "httpGet");
-            assertEquals(route, get.get("path"), probe + " asks MicroProfile Health's route for @" + annotation);
-            assertEquals("http", get.get("port"), probe + " port");
-            assertTrue(sema.stream().anyMatch(c -> c.isAnnotatedWith(annotation)),
-                    "no @" + annotation + " check in the application: " + route + " would always be UP");
-        });
+    void probesAskTheHealthRoutesOfTheApplicationsOwnChecks() throws Exception {
+        List<Class<?>> checks = healthChecks();
+        for (Probe probe : PROBES) {
+            Map<String, Object> get = map(map(container, probe.field()), "httpGet");
+            assertEquals(probe.route(), get.get("path"), probe.field() + " asks MicroProfile Health's route for @"
+                    + probe.kind().getSimpleName() + " checks");
+            assertEquals("http", get.get("port"), probe.field() + " port");
+            assertTrue(checks.stream().anyMatch(c -> c.isAnnotationPresent(probe.kind())), "no @"
+                    + probe.kind().getSimpleName() + " check in the application: " + probe.route() + " is always UP");
+        }
     }
 
     @Test
@@ -195,6 +202,23 @@ class KubernetesManifestsTest {
         assertEquals(Integer.parseInt(user.group(1)), security.get("runAsUser"));
         assertEquals(Integer.parseInt(user.group(2)), security.get("runAsGroup"));
         assertEquals(true, security.get("runAsNonRoot"));
+    }
+
+    /** The application's MicroProfile Health checks: its classes (target/classes) that implement HealthCheck. */
+    private static List<Class<?>> healthChecks() throws Exception {
+        Path classes = Path.of("target/classes");
+        List<Class<?>> checks = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace(".class", "").replace('/', '.');
+                Class<?> type = Class.forName(name, false, KubernetesManifestsTest.class.getClassLoader());
+                if (HealthCheck.class.isAssignableFrom(type)) {
+                    checks.add(type);
+                }
+            }
+        }
+        assertTrue(checks.size() >= 3, "the scan finds the health checks: " + checks);
+        return checks;
     }
 
     /**
