@@ -1,6 +1,7 @@
 package dev.sema.api;
 
 import dev.sema.detection.DetectionConfig;
+import dev.sema.fleet.SharedStoreConfig;
 import dev.sema.guard.GuardConfig;
 import dev.sema.observability.ObservabilityConfig;
 import dev.sema.translation.EngineConfig;
@@ -59,5 +60,11 @@ public class ConfigProducer {
     @Singleton
     ObservabilityConfig observability() {
         return ObservabilityConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    SharedStoreConfig sharedStore() {
+        return SharedStoreConfig.from(config);
     }
 }
