@@ -134,7 +134,7 @@ class KubernetesManifestsTest {
         String example = Files.readString(MANIFESTS.resolve("secret.example.yaml"));
         List<Map<String, Object>> refs = list(container, "env").stream().filter(v -> v.containsKey("valueFrom"))
                 .map(v -> map(map(v, "valueFrom"), "secretKeyRef")).toList();
-        assertTrue(refs.size() >= 5, "the database, admin and Hub credentials come from the Secret: " + refs);
+        assertTrue(refs.size() >= 6, "the database, Redis, admin and Hub credentials come from the Secret: " + refs);
         for (Map<String, Object> ref : refs) {
             assertEquals(map(secret, "metadata").get("name"), ref.get("name"), "Secret name of " + ref);
             String key = (String) ref.get("key");
@@ -144,8 +144,8 @@ class KubernetesManifestsTest {
                 assertTrue(map(secret, "stringData").containsKey(key), "the example Secret holds the key " + key);
             }
         }
-        for (String credential : List.of("SEMA_DB_URL", "SEMA_DB_USER", "SEMA_DB_PASSWORD", "SEMA_ADMIN_TOKEN",
-                "HF_TOKEN")) {
+        for (String credential : List.of("SEMA_DB_URL", "SEMA_DB_USER", "SEMA_DB_PASSWORD", "SEMA_REDIS_URL",
+                "SEMA_ADMIN_TOKEN", "HF_TOKEN")) {
             assertTrue(list(container, "env").stream().anyMatch(v -> credential.equals(v.get("name"))
                     && v.containsKey("valueFrom")), credential + " comes from the Secret, never from the manifest");
         }

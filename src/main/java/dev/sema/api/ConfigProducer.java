@@ -1,6 +1,7 @@
 package dev.sema.api;
 
 import dev.sema.detection.DetectionConfig;
+import dev.sema.fleet.SharedStoreConfig;
 import dev.sema.guard.GuardConfig;
 import dev.sema.lifecycle.ShutdownConfig;
 import dev.sema.observability.ObservabilityConfig;
@@ -66,5 +67,11 @@ public class ConfigProducer {
     @Singleton
     ShutdownConfig shutdown() {
         return ShutdownConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    SharedStoreConfig sharedStore() {
+        return SharedStoreConfig.from(config);
     }
 }

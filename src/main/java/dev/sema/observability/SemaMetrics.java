@@ -90,6 +90,12 @@ public class SemaMetrics {
                 clients::getAsLong);
     }
 
+    /** 1 while the shared store (Redis) answers, 0 while replicas limit and cache alone; registered only with Redis. */
+    public void gaugeSharedStoreUp(IntSupplier up) {
+        registry.gauge(metadata("sema_shared_store_up", "1 while the shared store (Redis) answers, else 0"),
+                up::getAsInt);
+    }
+
     /** Registers the gauges at start-up instead of on the first request, so a fresh scrape already has them. */
     void register(@Observes Startup startup) {
         // Observing is enough: the container creates the bean, whose constructor registers the gauges.
