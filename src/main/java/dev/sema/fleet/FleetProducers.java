@@ -35,7 +35,9 @@ public class FleetProducers {
         return SharedStore.open(config, scheduler);
     }
 
-    void closeSharedStore(@Disposes SharedStore store) {
+    /** This server leaves the fleet view first (through the store), then the store closes. */
+    void closeSharedStore(@Disposes SharedStore store, Fleet fleet) {
+        fleet.close();
         store.close();
     }
 
@@ -43,10 +45,6 @@ public class FleetProducers {
     @Singleton
     Fleet fleet(SharedStore store, FleetConfig config, ModelRegistry registry) {
         return new Fleet(store, config, registry, scheduler, contextService::contextualConsumer);
-    }
-
-    void leaveFleet(@Disposes Fleet fleet) {
-        fleet.close();
     }
 
     void startFleet(@Observes Startup startup, Fleet fleet) {
