@@ -1,8 +1,13 @@
 package it.dev.sema.cluster;
 
-import it.dev.sema.Http;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
 import it.dev.sema.MetricsScrape;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,9 +28,31 @@ class FleetClusterIT {
     private static final Map<String, String> ADMIN = Map.of("Authorization",
             "Bearer " + System.getProperty("admin.token"), "Content-Type", "application/json");
 
+    private static final String REDIS = "redis://127.0.0.1:6379";
+    private static final String PREFIX = "sema-it-" + UUID.randomUUID() + ":";
+
     @RegisterExtension
-    static final Cluster CLUSTER = Cluster.of(3).with("SEMA_REDIS_URL", "redis://127.0.0.1:6379")
-            .with("SEMA_REDIS_PREFIX", "sema-it-" + UUID.randomUUID() + ":").with("SEMA_FLEET_HEARTBEAT_S", "1");
+    static final Cluster CLUSTER = Cluster.of(3).with("SEMA_REDIS_URL", REDIS).with("SEMA_REDIS_PREFIX", PREFIX)
+            .with("SEMA_FLEET_HEARTBEAT_S", "1");
+
+    /** The replicas' cache entries would stay a day (sema.cache-ttl); their fleet entries leave with them. */
+    @AfterAll
+    static void deleteTheCacheEntries() {
+        RedisClient client = RedisClient.create(REDIS);
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                KeyScanCursor<String> page = connection.sync().scan(cursor,
+                        ScanArgs.Builder.matches(PREFIX + "*").limit(1000));
+                if (!page.getKeys().isEmpty()) {
+                    connection.sync().del(page.getKeys().toArray(String[]::new));
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+        } finally {
+            client.shutdown();
+        }
+    }
 
     @Test
     void aTextTranslatedThroughOneReplicaIsASharedCacheHitOnAnother() {
