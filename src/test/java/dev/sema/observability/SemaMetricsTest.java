@@ -40,6 +40,7 @@ class SemaMetricsTest {
         SemaMetrics metrics = new SemaMetrics(registry);
         metrics.gaugeInferenceQueue(() -> 0);
         metrics.gaugeRateLimitClients(() -> 0L);
+        metrics.gaugeSharedStoreUp(() -> 1);
         double charactersBefore = characters(prometheus.scrape()); // other tests in this JVM translate too
         metrics.recordRequest("POST", "/api/v1/translate", 200, Duration.ofMillis(250));
         metrics.recordError("rate_limited", "/translate");
@@ -65,6 +66,7 @@ class SemaMetricsTest {
         assertSeries(text, "sema_memory_usage_bytes");
         assertSeries(text, "sema_inference_queue_depth");
         assertSeries(text, "sema_rate_limit_clients");
+        assertTrue(text.contains("sema_shared_store_up{mp_scope=\"application\",} 1.0"), text);
         assertSeries(text, "sema_rate_limited_total");
         assertSeries(text, "sema_inference_cancelled_total", "reason=\"timeout\"");
         assertSeries(text, "sema_inference_cancelled_total", "reason=\"other\"");
