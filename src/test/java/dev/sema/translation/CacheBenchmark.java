@@ -28,8 +28,9 @@ import java.util.stream.IntStream;
  * What a translation cache hit costs a request of one segment, in memory and in Redis side by side:
  * {@code java -cp target/test-classes:target/classes:<deps> dev.sema.translation.CacheBenchmark [redis-url] [n]}.
  * Replica A writes n distinct segments to Redis; replica B then asks for each once (a miss in its memory, a hit
- * in Redis: one MGET) and once more (a hit in its memory). The decoder is a stub, so only the cache is timed. The
- * keys (under a random prefix) are deleted afterwards.
+ * in Redis: one MGET) and once more (a hit in its memory); replica C asks for them ten to a request (a text of ten
+ * sentences: still one MGET). The decoder is a stub, so only the cache is timed. The keys (under a random prefix)
+ * are deleted afterwards.
  */
 public final class CacheBenchmark {
 
@@ -58,15 +59,22 @@ public final class CacheBenchmark {
                 (memory, shared, misses) -> { });
         TranslationCache b = new TranslationCache(n, new SharedTranslations(store, Duration.ofMinutes(10)),
                 (memory, shared, misses) -> { });
+        TranslationCache third = new TranslationCache(n, new SharedTranslations(store, Duration.ofMinutes(10)),
+                (memory, shared, misses) -> { });
         try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
             segments.forEach(s -> a.translate(lease, options, List.of(s), stub));
             long[] shared = time(segments, s -> b.translate(lease, options, List.of(s), notDecoded()));
             long[] memory = time(segments, s -> b.translate(lease, options, List.of(s), notDecoded()));
+            List<List<String>> texts = IntStream.range(0, n / 10).mapToObj(i -> segments.subList(i * 10, i * 10 + 10))
+                    .toList();
+            long[] sharedTen = time(texts, ten -> third.translate(lease, options, ten, notDecoded()));
             System.out.printf("%d one-segment requests each; microseconds per request%n", n);
             System.out.printf("memory hit (Caffeine):     p50 %6.1f  p90 %6.1f  p99 %6.1f%n", p(memory, 50),
                     p(memory, 90), p(memory, 99));
             System.out.printf("shared hit (Redis, MGET):  p50 %6.1f  p90 %6.1f  p99 %6.1f%n", p(shared, 50),
                     p(shared, 90), p(shared, 99));
+            System.out.printf("10 shared hits, 1 request: p50 %6.1f  p90 %6.1f  p99 %6.1f  (%d requests)%n",
+                    p(sharedTen, 50), p(sharedTen, 90), p(sharedTen, 99), texts.size());
         } finally {
             SharedTranslations level = new SharedTranslations(store, Duration.ofMinutes(10));
             String id = resolved.contentId();
@@ -87,11 +95,11 @@ public final class CacheBenchmark {
         };
     }
 
-    private static long[] time(List<String> segments, java.util.function.Consumer<String> request) {
-        long[] nanos = new long[segments.size()];
-        for (int i = 0; i < segments.size(); i++) {
+    private static <T> long[] time(List<T> requests, java.util.function.Consumer<T> request) {
+        long[] nanos = new long[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
             long start = System.nanoTime();
-            request.accept(segments.get(i));
+            request.accept(requests.get(i));
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
