@@ -77,7 +77,7 @@ class PackageRulesTest {
                 .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard")
                 .whereLayer("batching").mayOnlyBeAccessedByLayers("guard", "translation")
                 .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation")
-                .whereLayer("models").mayOnlyBeAccessedByLayers("api", "guard", "translation", "detection",
+                .whereLayer("models").mayOnlyBeAccessedByLayers("api", "guard", "fleet", "translation", "detection",
                         "observability")
                 .whereLayer("nllb").mayOnlyBeAccessedByLayers("translation", "batching", "models")
                 .whereLayer("fasttext").mayOnlyBeAccessedByLayers("detection", "models")

@@ -4,8 +4,10 @@ import dev.sema.api.dto.AdminModel;
 import dev.sema.api.dto.AdminModelsResponse;
 import dev.sema.api.dto.ReloadRequest;
 import dev.sema.api.dto.ReloadResponse;
+import dev.sema.api.dto.ReplicaInfo;
 import dev.sema.api.error.ApiError;
 import dev.sema.api.error.ApiException;
+import dev.sema.fleet.Fleet;
 import dev.sema.models.ModelRegistry;
 import dev.sema.models.ModelUpdateScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,11 +34,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Model administration: see the model slots, reload models without a restart. Guarded by the bearer token in
- * {@code sema.admin-token}; without one these routes do not exist.
+ * Model administration: see the model slots of every replica, reload models without a restart on every replica.
+ * Guarded by the bearer token in {@code sema.admin-token}; without one these routes do not exist.
+ *
+ * <p>With Redis ({@code sema.redis-url}) a reload asked of any replica is started here, then ordered to the others
+ * through the {@link Fleet}; each swaps its models atomically on its own. {@code ?wait=true} waits for this
+ * replica's reload only: the others report theirs in {@code GET} (state, revision, commit of every replica).
  */
 @Path("/api/v1/admin/models")
 @Tag(name = "Administration")
@@ -50,13 +58,16 @@ public class AdminResource {
     private final ModelRegistry registry;
     private final AdminToken token;
     private final ModelUpdateScheduler updates;
+    private final Fleet fleet;
     private final int waitSeconds;
 
     @Inject
-    public AdminResource(ModelRegistry registry, AdminToken token, ModelUpdateScheduler updates, ApiConfig config) {
+    public AdminResource(ModelRegistry registry, AdminToken token, ModelUpdateScheduler updates, Fleet fleet,
+                         ApiConfig config) {
         this.registry = registry;
         this.token = token;
         this.updates = updates;
+        this.fleet = fleet;
         this.waitSeconds = config.adminReloadWaitSeconds();
     }
 
@@ -65,12 +76,15 @@ public class AdminResource {
         this.registry = null;
         this.token = null;
         this.updates = null;
+        this.fleet = null;
         this.waitSeconds = 0;
     }
 
     @GET
-    @Operation(summary = "Model slots", description = "Each slot's state, source (repo, revision, commit, variant),"
-            + " load time, live model count, and the periodic update check. 404 unless sema.admin-token is set.")
+    @Operation(summary = "Model slots and replicas", description = "This replica's slots (state, source: repo,"
+            + " revision, commit, variant, content id; load time, live model count), the periodic update check, and"
+            + " the live replicas of the fleet with their slots (from Redis, each replica's heartbeat; without Redis"
+            + " this replica alone). 404 unless sema.admin-token is set.")
     @APIResponse(responseCode = "200", description = "The slots.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdminModelsResponse.class)))
     @APIResponse(responseCode = "401", description = "No bearer token (unauthorized; WWW-Authenticate: Bearer).",
@@ -82,16 +96,21 @@ public class AdminResource {
     public AdminModelsResponse models(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         token.check(authorization);
         ModelUpdateScheduler.LastCheck last = updates.lastCheck();
+        Fleet.View view = fleet.view();
         return new AdminModelsResponse(models(), new AdminModelsResponse.UpdateCheckInfo(updates.intervalSeconds(),
-                updates.problem(), last == null ? null : last.at().toString(), last == null ? null : last.outcome()));
+                updates.problem(), last == null ? null : last.at().toString(), last == null ? null : last.outcome()),
+                view.source().name().toLowerCase(Locale.ROOT),
+                view.replicas().stream().map(r -> ReplicaInfo.of(r, view.self())).toList());
     }
 
     @POST
     @Path("/reload")
-    @Operation(summary = "Reload models", description = "Loads the models again (from the Hub at the given revision,"
-            + " or the configured source) in the background while the current ones keep serving, then swaps them;"
-            + " replaced models close once their requests finish. A failed reload leaves the old model serving."
-            + " 202 at once, or with ?wait=true 200 when the new models serve. 404 unless sema.admin-token is set.")
+    @Operation(summary = "Reload models on every replica", description = "Loads the models again (from the Hub at the"
+            + " given revision, or the configured source) in the background while the current ones keep serving,"
+            + " then swaps them; replaced models close once their requests finish. A failed reload leaves the old"
+            + " model serving. With Redis (sema.redis-url) the same reload is ordered to every other replica, each"
+            + " swapping on its own (fleet, replicas_notified); GET shows their progress. 202 at once, or with"
+            + " ?wait=true 200 when this replica's new models serve. 404 unless sema.admin-token is set.")
     @APIResponse(responseCode = "200", description = "?wait=true: the new models serve.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadResponse.class)))
     @APIResponse(responseCode = "202", description = "Reload started (or still running when ?wait=true gave up).",
@@ -110,30 +129,36 @@ public class AdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
     @APIResponse(responseCode = "500", ref = "InternalError")
     public Response reload(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           @Parameter(description = "Wait for the reload to finish (at most"
-                                   + " sema.admin-reload-wait-s seconds).") @QueryParam("wait")
+                           @Parameter(description = "Wait for this replica's reload to finish (at most"
+                                   + " sema.admin-reload-wait-s seconds); the other replicas' are not waited for.")
+                           @QueryParam("wait")
                            @DefaultValue("false") boolean wait,
                            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                                    schema = @Schema(implementation = ReloadRequest.class))) ReloadRequest request) {
         token.check(authorization);
-        ModelReloads reloads = ModelReloads.start(registry, request == null ? new ReloadRequest(null, null) : request);
+        ReloadRequest asked = request == null ? new ReloadRequest(null, null) : request;
+        ModelReloads reloads = ModelReloads.start(registry, asked);
+        Fleet.Broadcast broadcast = fleet.orderReload(reloads.slots(), Optional.ofNullable(asked.revision()));
         if (!wait) {
-            return reply(202, "accepted", reloads.slots());
+            return reply(202, "accepted", reloads.slots(), broadcast);
         }
         if (!reloads.await(waitSeconds)) {
-            return reply(202, "running", reloads.slots());
+            return reply(202, "running", reloads.slots(), broadcast);
         }
         String failures = reloads.failures();
         if (!failures.isEmpty()) {
             throw new ApiException(502, ApiError.of("reload_failed", "The reload failed, the previous model keeps"
                     + " serving. " + failures).withModels(models()), Map.of());
         }
-        return reply(200, "completed", reloads.slots());
+        return reply(200, "completed", reloads.slots(), broadcast);
     }
 
-    private Response reply(int status, String state, List<String> slots) {
+    private Response reply(int status, String state, List<String> slots, Fleet.Broadcast broadcast) {
+        boolean sent = broadcast.source() == Fleet.Source.SHARED;
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ReloadResponse(state, slots, models())).build();
+                .entity(new ReloadResponse(state, slots, models(), sent ? "sent"
+                        : broadcast.source().name().toLowerCase(Locale.ROOT), sent ? broadcast.heard() : null))
+                .build();
     }
 
     private List<AdminModel> models() {

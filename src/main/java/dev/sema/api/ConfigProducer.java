@@ -1,6 +1,7 @@
 package dev.sema.api;
 
 import dev.sema.detection.DetectionConfig;
+import dev.sema.fleet.FleetConfig;
 import dev.sema.fleet.SharedStoreConfig;
 import dev.sema.guard.GuardConfig;
 import dev.sema.lifecycle.ShutdownConfig;
@@ -73,5 +74,11 @@ public class ConfigProducer {
     @Singleton
     SharedStoreConfig sharedStore() {
         return SharedStoreConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    FleetConfig fleet() {
+        return FleetConfig.from(config);
     }
 }

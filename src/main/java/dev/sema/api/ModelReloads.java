@@ -38,9 +38,8 @@ final class ModelReloads {
     static ModelReloads start(ModelRegistry registry, ReloadRequest request) {
         ModelReloads reloads = new ModelReloads();
         for (String slot : slots(request)) {
-            reloads.started.put(slot, (slot.equals(ModelRegistry.TRANSLATION)
-                    ? registry.reload(Optional.ofNullable(request.revision()))
-                    : registry.reloadLanguageIdentification()).toCompletableFuture());
+            reloads.started.put(slot, registry.reload(slot, Optional.ofNullable(request.revision()))
+                    .toCompletableFuture());
         }
         reloads.refusal().ifPresent(e -> {
             throw e;

@@ -126,9 +126,13 @@ public final class SharedStore implements AutoCloseable {
         }
     }
 
-    /** Publishes to a channel under the prefix; false when Redis could not take it. */
-    public boolean publish(String channel, String message) {
-        return call(c -> c.publish(key(channel), message)).isPresent();
+    /**
+     * Publishes to a channel under the prefix.
+     *
+     * @return how many subscribers (on any server, this one included) received it; empty when Redis could not take it
+     */
+    public Optional<Long> publish(String channel, String message) {
+        return call(c -> c.publish(key(channel), message));
     }
 
     /**

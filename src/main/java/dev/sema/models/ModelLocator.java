@@ -11,6 +11,7 @@ import dev.sema.nllb.ModelVariant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Finds Sema's models on local disk, downloading them from the Hub first when no local copy is configured.
@@ -37,7 +38,10 @@ public final class ModelLocator {
         return config;
     }
 
-    /** @return the folder holding the configured NLLB variant in the repository's layout */
+    /**
+     * @return the folder holding the configured NLLB variant in the repository's layout; a local folder with its
+     *         {@link ModelFingerprint}, read at every load, so replaced files get a new identity
+     */
     public ResolvedModel resolveTranslationModel() {
         ModelVariant variant = config.modelVariant();
         ModelFileSelection files = ModelFileSelection.nllb(variant);
@@ -52,7 +56,9 @@ public final class ModelLocator {
                         + String.join(", ", files.required()) + " (the Hub repository's layout). Unset it to "
                         + "download " + config.modelRepo() + " instead.");
             }
-            return ResolvedModel.local(dir, variant);
+            return ResolvedModel.local(dir, variant,
+                    ModelFingerprint.of(dir, Stream.concat(files.required().stream(), files.optional().stream())
+                            .toList()));
         }
         HubSnapshot snapshot = hub.fetch(config.modelRepo(), config.modelRevision(), files);
         return new ResolvedModel(config.modelRepo(), config.modelRevision(), snapshot.commit(), variant,

@@ -142,6 +142,20 @@ public class ModelRegistry {
                         "languages", model.tokenizer().languages().codes().size())), executor());
     }
 
+    /**
+     * Loads one slot again by its name: {@link #TRANSLATION} (at {@code revision}, see {@link #reload(Optional)}) or
+     * {@link #LANGUAGE_IDENTIFICATION} (which has no revision to choose). Same contract as {@link #reload(Optional)}.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public CompletionStage<ModelStatus> reload(String slot, Optional<String> revision) {
+        return switch (slot) {
+            case TRANSLATION -> reload(revision);
+            case LANGUAGE_IDENTIFICATION -> reloadLanguageIdentification();
+            default -> throw new IllegalArgumentException("no model slot " + slot);
+        };
+    }
+
     /** Loads the language identification model again; same contract as {@link #reload}. */
     public CompletionStage<ModelStatus> reloadLanguageIdentification() {
         ModelLocator locator;

@@ -15,15 +15,42 @@ import java.util.Map;
  * @param variant  NLLB variant id ({@code quantized}, ...), null for the language identification model
  * @param path     translation: the folder in repository layout ({@code config.json}, {@code onnx/...});
  *                 language identification: the fastText file
+ * @param fingerprint the content identity of a local translation model ({@link ModelFingerprint}), else null
  */
-public record ResolvedModel(String repo, String revision, String commit, ModelVariant variant, Path path) {
+public record ResolvedModel(String repo, String revision, String commit, ModelVariant variant, Path path,
+                            String fingerprint) {
 
+    /** Key of {@link #contentId()} in {@link #info()}, and so in a model slot's info. */
+    public static final String CONTENT_ID = "content_id";
+
+    /** A model from the Hub, identified by its commit. */
+    public ResolvedModel(String repo, String revision, String commit, ModelVariant variant, Path path) {
+        this(repo, revision, commit, variant, path, null);
+    }
+
+    /** A local copy known by its path only (the language identification model). */
     public static ResolvedModel local(Path path, ModelVariant variant) {
-        return new ResolvedModel(null, null, null, variant, path);
+        return local(path, variant, null);
+    }
+
+    public static ResolvedModel local(Path path, ModelVariant variant, String fingerprint) {
+        return new ResolvedModel(null, null, null, variant, path, fingerprint);
     }
 
     public boolean local() {
         return commit == null;
+    }
+
+    /**
+     * What the model's files hold, the same on every server that loads the same files and different for other
+     * files: for a Hub model its repository, commit and variant (or file), for a local translation model its
+     * fingerprint; null for a local copy without one. Paths and load times never count, so replicas agree.
+     */
+    public String contentId() {
+        if (!local()) {
+            return repo + "@" + commit + ":" + (variant != null ? variant.id() : path.getFileName());
+        }
+        return fingerprint;
     }
 
     /** Descriptive fields for {@link ModelStatus#info()}, without the absent ones. */
@@ -35,6 +62,7 @@ public record ResolvedModel(String repo, String revision, String commit, ModelVa
         putIfPresent(info, "commit", commit);
         putIfPresent(info, "variant", variant == null ? null : variant.id());
         info.put("path", path.toString());
+        putIfPresent(info, CONTENT_ID, contentId());
         return info;
     }
 

@@ -47,9 +47,11 @@ public class SemaMetrics {
     private static final Metadata ERRORS = metadata("sema_errors", "Failed requests by error type and route");
     private static final Metadata MODEL_LOAD = metadata("sema_model_load_time", "Time taken to load a model");
     private static final Metadata CACHE_HITS = metadata("sema_translation_cache_hits",
-            "Segments whose translation came from the translation cache");
+            "Segments whose translation came from the translation cache, by level (memory, shared)");
     private static final Metadata CACHE_MISSES = metadata("sema_translation_cache_misses",
-            "Segments looked up in the translation cache and decoded");
+            "Segments looked up in the translation cache, found in no level and decoded");
+    private static final Tag MEMORY = new Tag("level", "memory");
+    private static final Tag SHARED = new Tag("level", "shared");
     private static final Metadata RATE_LIMITED = metadata("sema_rate_limited", "Requests refused with 429");
     private static final Metadata QUOTA_EXCEEDED = metadata("sema_quota_exceeded",
             "Requests refused because an API key's character quota is spent");
@@ -136,9 +138,14 @@ public class SemaMetrics {
         registry.timer(MODEL_LOAD, new Tag("model", model)).update(duration);
     }
 
-    /** One request's translation cache lookups, in segments. */
-    public void recordTranslationCache(int hits, int misses) {
-        registry.counter(CACHE_HITS).inc(hits);
+    /**
+     * One request's translation cache lookups, in segments: hits carry {@code level="memory"} (this server) or
+     * {@code level="shared"} (Redis, filled by any replica), so summing over the label gives what the unlabelled
+     * counter counted before the shared level existed.
+     */
+    public void recordTranslationCache(int memoryHits, int sharedHits, int misses) {
+        registry.counter(CACHE_HITS, MEMORY).inc(memoryHits);
+        registry.counter(CACHE_HITS, SHARED).inc(sharedHits);
         registry.counter(CACHE_MISSES).inc(misses);
     }
 

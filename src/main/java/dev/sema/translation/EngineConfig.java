@@ -4,6 +4,8 @@ import dev.sema.batching.BatchLimits;
 import dev.sema.generation.OutputLengthRule;
 import org.eclipse.microprofile.config.Config;
 
+import java.time.Duration;
+
 /**
  * How the NLLB engine decodes; defaults (in brackets) in {@code META-INF/microprofile-config.properties}.
  *
@@ -27,11 +29,14 @@ import org.eclipse.microprofile.config.Config;
  *   <li>{@code sema.batch-wait-ms} (10): how long the next batch may wait for as many requests as the last one
  *       served ({@link dev.sema.batching.DecodeScheduler}); 0 never waits.</li>
  *   <li>{@code sema.cache-size} (10000): translated segments kept in memory ({@link TranslationCache}); 0 turns
- *       the cache off.</li>
+ *       the cache off, both levels.</li>
+ *   <li>{@code sema.cache-ttl} (86400 s): how long a translation stays in the replicas' shared cache in Redis
+ *       ({@link SharedTranslations}); a day bounds what a deployment accumulates while repeated texts (the
+ *       cache's use) recur within it; Redis' own {@code maxmemory} policy bounds it further.</li>
  * </ul>
  */
 public record EngineConfig(int beamSize, int maxOutputTokens, int maxSegmentTokens, int batchMaxSegments,
-                           int batchMaxSize, int batchMaxTokens, int batchWaitMs, long cacheSize) {
+                           int batchMaxSize, int batchMaxTokens, int batchWaitMs, long cacheSize, Duration cacheTtl) {
 
     public EngineConfig {
         atLeast("sema.beam-size", beamSize, 1);
@@ -42,6 +47,7 @@ public record EngineConfig(int beamSize, int maxOutputTokens, int maxSegmentToke
         atLeast("sema.batch-max-tokens", batchMaxTokens, 1);
         atLeast("sema.batch-wait-ms", batchWaitMs, 0);
         atLeast("sema.cache-size", cacheSize, 0);
+        atLeast("sema.cache-ttl", cacheTtl.toSeconds(), 1);
     }
 
     public static EngineConfig from(Config config) {
@@ -52,7 +58,8 @@ public record EngineConfig(int beamSize, int maxOutputTokens, int maxSegmentToke
                 config.getValue("sema.batch-max-size", int.class),
                 config.getValue("sema.batch-max-tokens", int.class),
                 config.getValue("sema.batch-wait-ms", int.class),
-                config.getValue("sema.cache-size", long.class));
+                config.getValue("sema.cache-size", long.class),
+                Duration.ofSeconds(config.getValue("sema.cache-ttl", long.class)));
     }
 
     /** The output limit per segment, from its source length in tokens. */

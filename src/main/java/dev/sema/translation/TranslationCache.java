@@ -3,7 +3,9 @@ package dev.sema.translation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sema.batching.DecodeOptions;
+import dev.sema.fleet.SharedStore;
 import dev.sema.models.ModelSlot;
+import dev.sema.models.ResolvedModel;
 import dev.sema.nllb.NllbModel;
 import dev.sema.observability.SemaMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,91 +18,139 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Translations of single segments, so repeated sentences (boilerplate, UI strings, retries) skip the decoder.
- * Bounded by {@code sema.cache-size} entries (least recently / frequently used leave first); 0 turns it off.
+ * Two levels: this server's memory (Caffeine, bounded by {@code sema.cache-size} entries, least recently /
+ * frequently used leave first), then, for what memory lacks, the replicas' {@link SharedTranslations} in Redis
+ * (when {@code sema.redis-url} is set), looked up for all of a request's missing segments in one round trip;
+ * what neither holds is decoded and written to both. {@code sema.cache-size} 0 turns both off.
  *
- * <p>A reload must never serve the previous model's output. Each entry's key therefore holds the identity of
- * the model that made it: its Hub commit, revision and path and a generation number that is new for every
- * loaded model instance, even a reload of the same files. And when a request first leases a model the cache
- * has not seen, the whole cache is cleared, so the old entries do not hold memory until they age out.
+ * <p>A reload must never serve the previous model's output. In memory, each entry's key holds a generation number
+ * that is new for every loaded model instance, even a reload of the same files, and when a request first leases a
+ * model the cache has not seen, the memory level is cleared, so the old entries do not hold memory until they age
+ * out. A generation means nothing to another replica, so the shared level keys by the model's content identity
+ * ({@link ResolvedModel#contentId()}); a model without one (a local copy loaded outside {@code ModelRegistry})
+ * never shares.
  */
 @ApplicationScoped
 public class TranslationCache {
 
-    /** Told how many segments of a request came from the cache and how many had to be decoded. */
+    /** Told where the segments of a request came from: memory, the shared level, or the decoder. */
     @FunctionalInterface
     public interface Lookups {
-        void record(int hits, int misses);
+        void record(int memoryHits, int sharedHits, int misses);
     }
 
-    private final Cache<Key, List<String>> cache;
+    private final Cache<Key, List<String>> memory;
+    private final SharedTranslations shared;
     private final Lookups lookups;
     /** Generation per model instance; weak, so a retired model is not kept alive by the cache. */
     private final Map<NllbModel, Long> generations = new WeakHashMap<>();
     private long latestGeneration;
 
     @Inject
-    public TranslationCache(EngineConfig config, SemaMetrics metrics) {
-        this(config.cacheSize(), metrics::recordTranslationCache);
+    public TranslationCache(EngineConfig config, SharedStore store, SemaMetrics metrics) {
+        this(config.cacheSize(), new SharedTranslations(store, config.cacheTtl()), metrics::recordTranslationCache);
     }
 
-    /** @param size entries kept, 0 = no cache */
-    public TranslationCache(long size, Lookups lookups) {
+    /**
+     * @param size   entries kept in memory, 0 = no cache at all
+     * @param shared the second level; with a store without Redis it finds and keeps nothing
+     */
+    TranslationCache(long size, SharedTranslations shared, Lookups lookups) {
         if (size < 0) {
             throw new IllegalArgumentException("sema.cache-size must be at least 0, got " + size);
         }
-        this.cache = size == 0 ? null : Caffeine.newBuilder().maximumSize(size).build();
+        this.memory = size == 0 ? null : Caffeine.newBuilder().maximumSize(size).build();
+        this.shared = shared;
         this.lookups = lookups;
     }
 
     /** For the CDI client proxy only. */
     protected TranslationCache() {
-        this(0, (hits, misses) -> { });
+        this.memory = null;
+        this.shared = null;
+        this.lookups = null;
     }
 
     /**
      * @param lease     the model that translates
      * @param segments  segment texts, duplicates allowed
-     * @param translate decodes distinct segments not in the cache, returning their n-best lists in order
+     * @param translate decodes distinct segments in neither level, returning their n-best lists in order
      * @return per segment, in input order, its translations best first
      */
     List<List<String>> translate(ModelSlot.Lease<NllbModel> lease, DecodeOptions options, List<String> segments,
                                  Function<List<String>, List<List<String>>> translate) {
-        if (cache == null) {
+        if (memory == null) {
             return translate.apply(segments);
         }
         long generation = generationOf(lease.model());
-        String identity = Stream.of("commit", "revision", "path").map(k -> k + "=" + lease.info().get(k))
-                .collect(Collectors.joining(" "));
-        List<Key> keys = segments.stream().map(s -> new Key(generation, identity, options, s)).toList();
-        int[] misses = {0};
-        Map<Key, List<String>> found = cache.getAll(keys, missing -> {
+        Object contentId = shared.enabled() ? lease.info().get(ResolvedModel.CONTENT_ID) : null;
+        List<Key> keys = segments.stream().map(s -> new Key(generation, options, s)).toList();
+        int[] sharedHitsAndMisses = {0, 0};
+        Map<Key, List<String>> found = memory.getAll(keys, missing -> {
             List<Key> wanted = new ArrayList<>(new LinkedHashSet<>(missing));
-            List<List<String>> decoded = translate.apply(wanted.stream().map(Key::text).toList());
-            misses[0] = wanted.size();
-            Map<Key, List<String>> loaded = new HashMap<>();
-            for (int i = 0; i < wanted.size(); i++) {
-                loaded.put(wanted.get(i), List.copyOf(decoded.get(i)));
+            List<String> texts = wanted.stream().map(Key::text).toList();
+            List<List<String>> loaded;
+            if (contentId == null) {
+                loaded = translate.apply(texts);
+                sharedHitsAndMisses[1] += texts.size();
+            } else {
+                loaded = throughShared(contentId.toString(), options, texts, translate, sharedHitsAndMisses);
             }
-            return loaded;
+            Map<Key, List<String>> entries = new HashMap<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                entries.put(wanted.get(i), List.copyOf(loaded.get(i)));
+            }
+            return entries;
         });
-        lookups.record(segments.size() - misses[0], misses[0]);
+        int sharedHits = sharedHitsAndMisses[0];
+        int misses = sharedHitsAndMisses[1];
+        lookups.record(segments.size() - sharedHits - misses, sharedHits, misses);
         return keys.stream().map(found::get).toList();
     }
 
-    /** Number of cached segments; approximate until {@link #cleanUp()}, as Caffeine evicts in the background. */
+    /**
+     * The shared level for distinct {@code texts}: one lookup for all, the rest decoded and written back.
+     *
+     * @param counts incremented: [0] by the texts found, [1] by the texts decoded
+     */
+    private List<List<String>> throughShared(String contentId, DecodeOptions options, List<String> texts,
+                                             Function<List<String>, List<List<String>>> translate, int[] counts) {
+        List<String> keys = texts.stream().map(text -> shared.key(contentId, options, text)).toList();
+        Map<String, List<String>> found = shared.find(keys);
+        List<Integer> absent = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (!found.containsKey(keys.get(i))) {
+                absent.add(i);
+            }
+        }
+        List<List<String>> results = new ArrayList<>(keys.stream().map(found::get).toList());
+        if (!absent.isEmpty()) {
+            List<List<String>> decoded = translate.apply(absent.stream().map(texts::get).toList());
+            Map<String, List<String>> fresh = new HashMap<>();
+            for (int j = 0; j < absent.size(); j++) {
+                int i = absent.get(j);
+                results.set(i, decoded.get(j));
+                fresh.put(keys.get(i), decoded.get(j));
+            }
+            shared.keep(fresh);
+        }
+        counts[0] += texts.size() - absent.size();
+        counts[1] += absent.size();
+        return results;
+    }
+
+    /** Number of segments cached in memory; approximate until {@link #cleanUp()}, as Caffeine evicts later. */
     long size() {
-        return cache == null ? 0 : cache.estimatedSize();
+        return memory == null ? 0 : memory.estimatedSize();
     }
 
     /** Runs pending evictions now. */
     void cleanUp() {
-        if (cache != null) {
-            cache.cleanUp();
+        if (memory != null) {
+            memory.cleanUp();
         }
     }
 
@@ -109,11 +159,12 @@ public class TranslationCache {
         if (generation == null) {
             generation = ++latestGeneration;
             generations.put(model, generation);
-            cache.invalidateAll();
+            memory.invalidateAll();
         }
         return generation;
     }
 
-    private record Key(long generation, String modelIdentity, DecodeOptions options, String text) {
+    /** A segment in memory: the generation alone tells model instances apart on this server. */
+    private record Key(long generation, DecodeOptions options, String text) {
     }
 }

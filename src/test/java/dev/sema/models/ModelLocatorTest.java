@@ -66,7 +66,8 @@ class ModelLocatorTest {
         assertArrayEquals(nllb.get("onnx/encoder_model_quantized.onnx"),
                 Files.readAllBytes(model.path().resolve(ModelVariant.QUANTIZED.onnxFile("encoder_model"))));
         assertEquals(Map.of("source", "huggingface", "repo", HubFixtures.NLLB, "revision", "main",
-                "commit", nllbCommit, "variant", "quantized", "path", model.path().toString()), model.info());
+                "commit", nllbCommit, "variant", "quantized", "path", model.path().toString(),
+                ResolvedModel.CONTENT_ID, HubFixtures.NLLB + "@" + nllbCommit + ":quantized"), model.info());
     }
 
     @Test
@@ -104,7 +105,9 @@ class ModelLocatorTest {
 
         ModelLocator locator = locator(Map.of("sema.model-dir", local.toString(), "sema.lid-model", lidFile.toString()));
 
-        assertEquals(ResolvedModel.local(local, ModelVariant.QUANTIZED), locator.resolveTranslationModel());
+        ResolvedModel translation = locator.resolveTranslationModel();
+        assertEquals(ResolvedModel.local(local, ModelVariant.QUANTIZED, translation.fingerprint()), translation);
+        assertTrue(translation.contentId().matches("local:[0-9a-f]{32}"), translation.contentId());
         assertEquals(ResolvedModel.local(lidFile, null), locator.resolveLidModel());
         assertEquals(0, hub.requests().size());
     }

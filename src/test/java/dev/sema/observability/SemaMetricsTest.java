@@ -50,6 +50,7 @@ class SemaMetricsTest {
         metrics.recordRateLimited();
         metrics.recordInferenceCancelled("timeout");
         metrics.recordInferenceCancelled("Not a slug!");
+        metrics.recordTranslationCache(2, 1, 3);
         String text = prometheus.scrape();
 
         assertSeries(text, "sema_requests_total", "endpoint=\"/api/v1/translate\"", "method=\"POST\"",
@@ -68,6 +69,9 @@ class SemaMetricsTest {
         assertSeries(text, "sema_rate_limit_clients");
         assertTrue(text.contains("sema_shared_store_up{mp_scope=\"application\",} 1.0"), text);
         assertSeries(text, "sema_rate_limited_total");
+        assertSeries(text, "sema_translation_cache_hits_total", "level=\"memory\"");
+        assertSeries(text, "sema_translation_cache_hits_total", "level=\"shared\"");
+        assertSeries(text, "sema_translation_cache_misses_total");
         assertSeries(text, "sema_inference_cancelled_total", "reason=\"timeout\"");
         assertSeries(text, "sema_inference_cancelled_total", "reason=\"other\"");
         assertEquals(17.0, characters(text) - charactersBefore, text);

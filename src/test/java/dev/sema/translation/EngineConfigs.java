@@ -21,6 +21,6 @@ public final class EngineConfigs {
     public static EngineConfig of(int beamSize, int maxOutputTokens, int maxSegmentTokens, int batchMaxSegments,
                            int batchMaxSize, int batchMaxTokens, int batchWaitMs) {
         return new EngineConfig(beamSize, maxOutputTokens, maxSegmentTokens, batchMaxSegments, batchMaxSize,
-                batchMaxTokens, batchWaitMs, 0);
+                batchMaxTokens, batchWaitMs, 0, java.time.Duration.ofDays(1));
     }
 }

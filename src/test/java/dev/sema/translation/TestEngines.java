@@ -25,7 +25,7 @@ public final class TestEngines {
     /** Without a translation cache, on {@code scheduler}. */
     public static NllbTranslationEngine uncached(ModelSlot<NllbModel> slot, EngineConfig config,
                                                  DecodeScheduler scheduler) {
-        return new NllbTranslationEngine(slot, config, new TranslationCache(0, (hits, misses) -> { }), scheduler);
+        return new NllbTranslationEngine(slot, config, new TranslationCache(0, SharedLevels.none(), (memory, shared, misses) -> { }), scheduler);
     }
 
     /** With {@code cache}, on a scheduler of its own. */

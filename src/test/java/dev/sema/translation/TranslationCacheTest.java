@@ -116,8 +116,9 @@ class TranslationCacheTest {
     }
 
     private TranslationCache cache(long size) {
-        return new TranslationCache(size, (h, m) -> {
-            hits.addAndGet(h);
+        return new TranslationCache(size, SharedLevels.none(), (memory, shared, m) -> {
+            assertEquals(0, shared, "no Redis, no shared hits");
+            hits.addAndGet(memory);
             misses.addAndGet(m);
         });
     }

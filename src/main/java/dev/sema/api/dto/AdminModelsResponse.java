@@ -1,14 +1,21 @@
 package dev.sema.api.dto;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-@Schema(name = "AdminModelsResponse", description = "The model slots and the periodic update check.")
+@Schema(name = "AdminModelsResponse", description = "This replica's model slots, the periodic update check, and"
+        + " the live replicas of the fleet.")
+@JsonbPropertyOrder({"models", "updateCheck", "fleet", "replicas"})
 public record AdminModelsResponse(
-        List<AdminModel> models,
-        @JsonbProperty("update_check") UpdateCheckInfo updateCheck) {
+        @Schema(description = "This replica's slots.") List<AdminModel> models,
+        @JsonbProperty("update_check") UpdateCheckInfo updateCheck,
+        @Schema(enumeration = {"single", "shared", "unavailable"}, description = "single: no sema.redis-url, this"
+                + " server alone; shared: every live replica, from Redis; unavailable: Redis is away, this replica"
+                + " only.", example = "shared") String fleet,
+        @Schema(description = "The live replicas, this one first.") List<ReplicaInfo> replicas) {
 
     @Schema(name = "UpdateCheckInfo", description = "The periodic Hub update check (sema.model-update-interval).")
     public record UpdateCheckInfo(

@@ -45,6 +45,12 @@ class AdminEndpointIT {
         JsonObject body = hub.get("/api/v1/admin/models", HubServer.ADMIN).expect(200).json();
         assertEquals(2, body.getJsonArray("models").size(), body.toString());
         assertEquals(0, body.getJsonObject("update_check").getInt("interval_seconds"), "the update check is off");
+        assertEquals("single", body.getString("fleet"), "no Redis: the fleet is this server");
+        assertEquals(1, body.getJsonArray("replicas").size(), body.toString());
+        JsonObject self = body.getJsonArray("replicas").getJsonObject(0);
+        assertTrue(self.getBoolean("self"));
+        assertEquals(2, self.getJsonArray("models").size(), self.toString());
+        assertTrue(self.containsKey("started_at") && self.containsKey("last_seen"), self.toString());
     }
 
     @Test

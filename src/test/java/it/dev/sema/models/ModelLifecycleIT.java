@@ -127,6 +127,14 @@ class ModelLifecycleIT {
             String commitB = commit();
             assertNotEquals(commitA, commitB, "v2 is another commit");
             assertEquals("v2", hub.statusOf(TRANSLATION).getJsonObject("info").getString("revision"));
+            assertEquals("single", v2.getString("fleet"), "no Redis: this server alone, nobody notified");
+            assertFalse(v2.containsKey("replicas_notified"), v2.toString());
+            JsonObject self = hub.get("/api/v1/admin/models", HubServer.ADMIN).expect(200).json()
+                    .getJsonArray("replicas").getJsonObject(0);
+            JsonObject translation = self.getJsonArray("models").getJsonObject(0);
+            assertEquals(commitB, translation.getString("commit"), "the fleet view shows the served commit");
+            assertEquals(hub.statusOf(TRANSLATION).getJsonObject("info").getString("content_id"),
+                    translation.getString("content_id"));
 
             JsonObject missing = hub.post("/api/v1/admin/models/reload?wait=true",
                     "{\"revision\":\"no-such-revision\"}", HubServer.ADMIN).error(502, "reload_failed");
