@@ -14,10 +14,14 @@ public final class RateLimiters {
     private RateLimiters() {
     }
 
-    /** A server without Redis (a shared store without URL answers nothing, and needs no scheduler). */
+    /** A server without Redis. */
     public static RateLimiter alone(long perMinute, long perHour, long maxClients, ManualClock clock) {
-        return new RateLimiter(new RateLimits(perMinute, perHour), maxClients, clock,
-                SharedStore.open(storeConfig(Optional.empty(), "unused:"), null));
+        return new RateLimiter(new RateLimits(perMinute, perHour), maxClients, clock, storeWithoutRedis());
+    }
+
+    /** A shared store without URL: it answers nothing, and needs no scheduler. */
+    static SharedStore storeWithoutRedis() {
+        return SharedStore.open(storeConfig(Optional.empty(), "unused:"), null);
     }
 
     /** A shared store on {@code url} under {@code prefix}, with short timeouts so that outages show quickly. */
