@@ -12,9 +12,10 @@ import java.util.function.LongSupplier;
  * while the shared windows are unreachable.
  *
  * <p>Logs live in a Caffeine cache bounded by {@code maxClients} and expired an hour after last use: by then every
- * admission has left every window, so a fresh log is indistinguishable from the evicted one. Worst case, timestamps
- * take {@code maxClients × max(per-minute, per-hour) × 4} bytes (400 MB at the defaults, reached only if 100,000
- * clients each had 1,000 requests admitted within the hour); in practice 4 bytes per admission of the last hour.
+ * admission has left every window, so a fresh log is indistinguishable from the evicted one. A client costs about
+ * 250 bytes plus 4 per admission in its longest window (docs/benchmarks.md); the worst case, {@code maxClients}
+ * clients each at its largest limit, is about 420 MB at the defaults (100,000 clients each with 1,000 requests
+ * admitted within the hour).
  * Under eviction pressure the least-recent clients lose their history first, which can only make the limiter more
  * lenient, never wrong for an active client.
  */

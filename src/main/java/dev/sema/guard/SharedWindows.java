@@ -26,9 +26,9 @@ final class SharedWindows {
 
     /**
      * KEYS[1]: the client's set. ARGV[1]: tokens; ARGV[2]: a member prefix unique to this request; then per window
-     * its limit and length in ms, shortest first. Answers {admitted, now, then per window: used, oldest, freeing}
-     * (see {@link WindowUsage}). TIME in a script needs effect replication: the default from Redis 5 on, asked for
-     * explicitly where older.
+     * its limit and length in ms, shortest first. Answers {now, then per window: used, oldest, freeing} (see
+     * {@link WindowUsage}), from which {@link RateLimitDecision#of} reaches the script's verdict again. TIME in a
+     * script needs effect replication: the default from Redis 5 on, asked for explicitly where older.
      */
     private static final String SCRIPT = """
             if redis.replicate_commands then redis.replicate_commands() end
@@ -41,7 +41,8 @@ final class SharedWindows {
               longest = math.max(longest, tonumber(ARGV[i]))
             end
             redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('%d', now - longest))
-            local result = {1, now}
+            local admitted = true
+            local result = {now}
             for i = 3, #ARGV, 2 do
               local limit, span = tonumber(ARGV[i]), tonumber(ARGV[i + 1])
               local from = '(' .. string.format('%d', now - span)
@@ -51,7 +52,7 @@ final class SharedWindows {
                 oldest = tonumber(redis.call('ZRANGEBYSCORE', key, from, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)[2])
               end
               if used + tokens > limit then
-                result[1] = 0
+                admitted = false
                 if tokens <= limit then
                   freeing = tonumber(redis.call('ZRANGEBYSCORE', key, from, '+inf', 'WITHSCORES', 'LIMIT',
                     used + tokens - limit - 1, 1)[2])
@@ -61,7 +62,7 @@ final class SharedWindows {
               table.insert(result, oldest)
               table.insert(result, freeing)
             end
-            if result[1] == 1 then
+            if admitted then
               local members = {}
               for n = 1, tokens do
                 table.insert(members, string.format('%d', now))
@@ -115,11 +116,11 @@ final class SharedWindows {
     }
 
     private static RateLimitDecision decision(List<Object> reply, List<RateWindow> windows, long tokens) {
-        long now = (Long) reply.get(1);
+        long now = (Long) reply.get(0);
         List<WindowUsage> usage = new ArrayList<>(windows.size());
         for (int i = 0; i < windows.size(); i++) {
-            usage.add(new WindowUsage(windows.get(i), (Long) reply.get(2 + 3 * i), (Long) reply.get(3 + 3 * i),
-                    (Long) reply.get(4 + 3 * i)));
+            usage.add(new WindowUsage(windows.get(i), (Long) reply.get(1 + 3 * i), (Long) reply.get(2 + 3 * i),
+                    (Long) reply.get(3 + 3 * i)));
         }
         return RateLimitDecision.of(now, tokens, usage);
     }

@@ -6,6 +6,7 @@ import io.lettuce.core.ScanIterator;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ import java.util.function.Predicate;
 /**
  * What a rate-limit charge costs, in memory and through Redis, side by side in alternating rounds, with a plain
  * Redis PING (the round trip alone) for scale: the limiter called directly (no HTTP), 60/minute and 1000/hour, each
- * client charged 40 times (all admitted, so every Redis charge writes), at 1 and at 16 threads. Redis at the given URL (default the local one), under a key
+ * client charged 40 times (all admitted, so every Redis charge writes), at 1 and at 16 threads; then the heap the
+ * in-memory windows take per client. Redis at the given URL (default the local one), under a key
  * prefix of its own that is deleted afterwards.
  * Run: {@code mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt && java -cp
  * target/classes:target/test-classes:$(cat target/cp.txt) dev.sema.guard.RateLimiterBenchmark [redis-url [rounds]]}
@@ -81,6 +83,37 @@ public final class RateLimiterBenchmark {
             threads.shutdownNow();
             scheduler.shutdownNow();
         }
+        heapPerClient(100_000, 1);
+        heapPerClient(10_000, 60);
+        heapPerClient(10_000, 1_000);
+    }
+
+    /**
+     * Heap the in-memory windows hold per client (the client id's string included) after {@code admissions} each,
+     * spread over 50 minutes so that all of them stay in the hour window.
+     */
+    private static void heapPerClient(int clients, int admissions) {
+        ManualClock clock = new ManualClock();
+        long before = heapInUse();
+        RateLimiter limiter = RateLimiters.alone(60, 1000, clients, clock);
+        for (int i = 0; i < admissions; i++) {
+            for (int c = 0; c < clients; c++) {
+                if (!limiter.consume("ip:10." + (c >> 16) + "." + ((c >> 8) & 255) + "." + (c & 255), 1).allowed()) {
+                    throw new IllegalStateException("admission " + i + " of client " + c + " refused");
+                }
+            }
+            clock.advance(Duration.ofMillis(3_000_000 / admissions));
+        }
+        long bytes = heapInUse() - before;
+        System.out.printf("in memory: %,d clients × %,d admissions: %,.0f bytes per client (%d tracked)%n", clients,
+                admissions, bytes / (double) clients, limiter.trackedClients());
+    }
+
+    private static long heapInUse() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
     }
 
     private record Result(long[] nanos, long wallNanos) {
