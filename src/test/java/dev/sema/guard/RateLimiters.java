@@ -24,12 +24,17 @@ public final class RateLimiters {
         return SharedStore.open(storeConfig(Optional.empty(), "unused:"), null);
     }
 
-    /** A shared store on {@code url} under {@code prefix}, with short timeouts so that outages show quickly. */
+    /**
+     * A shared store on {@code url} under {@code prefix}. Its command timeout is far above any command's time, so a
+     * slow moment of a loaded machine is not taken for an outage (the limiter would survive that by design, but a
+     * test would no longer be judging the shared windows); a stopped Redis fails commands at once anyway, and is
+     * tried again every 200 ms.
+     */
     static SharedStore store(URI url, String prefix, ScheduledExecutorService scheduler) {
         return SharedStore.open(storeConfig(Optional.of(url), prefix), scheduler);
     }
 
     private static SharedStoreConfig storeConfig(Optional<URI> url, String prefix) {
-        return new SharedStoreConfig(url, prefix, Duration.ofMillis(500), Duration.ofMillis(200));
+        return new SharedStoreConfig(url, prefix, Duration.ofSeconds(10), Duration.ofMillis(200));
     }
 }
