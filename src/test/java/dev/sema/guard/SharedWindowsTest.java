@@ -1,5 +1,6 @@
 package dev.sema.guard;
 
+import dev.sema.fleet.OwnRedis;
 import dev.sema.fleet.SharedStore;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
@@ -7,12 +8,7 @@ import io.lettuce.core.ScoredValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +39,7 @@ class SharedWindowsTest {
     private final String prefix = "sema-test-" + UUID.randomUUID() + ":";
     private final List<ScheduledExecutorService> schedulers = new ArrayList<>();
     private final List<SharedStore> stores = new ArrayList<>();
-    private Process ownRedis;
+    private OwnRedis ownRedis;
 
     @AfterEach
     void cleanUp() throws InterruptedException {
@@ -57,7 +53,7 @@ class SharedWindowsTest {
         stores.forEach(SharedStore::close);
         schedulers.forEach(ScheduledExecutorService::shutdownNow);
         if (ownRedis != null) {
-            ownRedis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            ownRedis.close();
         }
     }
 
@@ -175,11 +171,9 @@ class SharedWindowsTest {
 
     @Test
     void whileRedisIsDownEachReplicaLimitsAloneFromWhatItAdmittedAndSharesAgainAfter() throws Exception {
-        int port = freePort();
-        ownRedis = startRedis(port);
-        URI url = URI.create("redis://127.0.0.1:" + port);
-        RateLimiter a = replica(url);
-        RateLimiter b = replica(url);
+        ownRedis = OwnRedis.start();
+        RateLimiter a = replica(ownRedis.url());
+        RateLimiter b = replica(ownRedis.url());
         for (int i = 0; i < 30; i++) {
             assertTrue(a.consume("c", 1).allowed());
         }
@@ -188,12 +182,12 @@ class SharedWindowsTest {
         }
         assertEquals(20, b.consume("c", 1).remaining(), "shared: 40 of 60 taken");
 
-        ownRedis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        ownRedis.stop();
         assertEquals(30, countAdmitted(a, "c", 40), "A alone: 30 more on top of the 30 it admitted itself");
         assertEquals(50, countAdmitted(b, "c", 60), "B alone: 50 more on top of its own 10");
         await("both replicas notice the outage", () -> stores.stream().noneMatch(SharedStore::up));
 
-        ownRedis = startRedis(port); // empty, and without the script: EVALSHA fails once, EVAL loads it again
+        ownRedis.startAgain(); // empty, and without the script: EVALSHA fails once, EVAL loads it again
         await("both replicas reconnect", () -> stores.stream().allMatch(SharedStore::up));
         int together = 0;
         for (int i = 0; i < 65; i++) {
@@ -218,32 +212,6 @@ class SharedWindowsTest {
         stores.add(store);
         await("the store connects", store::up);
         return new RateLimiter(new RateLimits(60, 1000), 100_000, System::nanoTime, store);
-    }
-
-    static Process startRedis(int port) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("sema-redis");
-        Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return redis;
-            } catch (IOException notYet) {
-                if (!redis.isAlive()) {
-                    fail("redis-server exited: " + Files.readString(dir.resolve("redis.log")));
-                }
-                Thread.sleep(50);
-            }
-        }
-        redis.destroyForcibly();
-        throw new AssertionError("redis-server did not listen on " + port + " within " + DEADLINE);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
