@@ -27,26 +27,35 @@ public final class Http {
 
     private final String base;
 
-    private Http(String port) {
-        this.base = "http://localhost:" + port;
+    private Http(String base) {
+        this.base = base;
+    }
+
+    private static Http onPort(String port) {
+        return new Http("http://localhost:" + port);
+    }
+
+    /** A server at the given address ({@code http://host:port}), e.g. a cluster replica or its load balancer. */
+    public static Http at(String base) {
+        return new Http(base);
     }
 
     public static Http main() {
-        return new Http(port("http.port"));
+        return onPort(port("http.port"));
     }
 
     public static Http bare() {
-        return new Http(port("http.port.bare"));
+        return onPort(port("http.port.bare"));
     }
 
     /** The server with one inference slot on the slow echo model (port {@code http.port.guard}). */
     public static Http guard() {
-        return new Http(port("http.port.guard"));
+        return onPort(port("http.port.guard"));
     }
 
     /** Any server the build started, by the system property holding its port. */
     public static Http on(String portProperty) {
-        return new Http(port(portProperty));
+        return onPort(port(portProperty));
     }
 
     /**

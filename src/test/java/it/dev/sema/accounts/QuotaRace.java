@@ -12,14 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The exactness check of the issue: 40 concurrent requests of 100 characters against a quota of 1,000, spread over
  * the given servers (which share one database) → exactly 10 served, 30 refused with 429 quota_exceeded, and the
- * ledger says 1,000.
+ * ledger says 1,000. Returns the key it raced.
  */
-final class QuotaRace {
+public final class QuotaRace {
 
     private QuotaRace() {
     }
 
-    static void fortyRequestsAgainstAThousandCharacters(List<Http> servers) throws Exception {
+    public static Keys.Key fortyRequestsAgainstAThousandCharacters(List<Http> servers) throws Exception {
         Keys.Key key = Keys.create(servers.get(0), Keys.body("race", "\"characters_per_day\":1000"));
         List<Callable<Http.Reply>> calls = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
@@ -43,5 +43,6 @@ final class QuotaRace {
         for (Http server : servers) {
             assertEquals(1000, Keys.charactersToday(server, key.id()), "every server reads the same ledger");
         }
+        return key;
     }
 }
