@@ -80,7 +80,8 @@ class ClusterIT {
         }
     }
 
-    private static void awaitTrue(Duration timeout, String what, BooleanSupplier condition)
+    /** Polls {@code condition} until it holds; fails after {@code timeout}. */
+    static void awaitTrue(Duration timeout, String what, BooleanSupplier condition)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
