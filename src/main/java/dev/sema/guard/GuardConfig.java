@@ -8,10 +8,10 @@ import java.time.Duration;
  * Settings of the per-client rate limits and of the inference bulkhead; defaults in
  * {@code META-INF/microprofile-config.properties}.
  *
- * @param rateLimitPerMinute  {@code sema.rate-limit-per-minute}: requests per client per minute, 0 = off
- * @param rateLimitPerHour    {@code sema.rate-limit-per-hour}: requests per client per hour, 0 = off
- * @param rateLimitMaxClients {@code sema.rate-limit-max-clients}: clients tracked at once (least recently seen
- *                            dropped first), bounding the limiter's memory
+ * @param rateLimitPerMinute  {@code sema.rate-limit-per-minute}: requests per client in any 60 s, 0 = off
+ * @param rateLimitPerHour    {@code sema.rate-limit-per-hour}: requests per client in any hour, 0 = off
+ * @param rateLimitMaxClients {@code sema.rate-limit-max-clients}: clients whose windows are kept in memory at once
+ *                            (least recently seen dropped first), bounding the limiter's memory
  * @param trustedProxies      {@code sema.trusted-proxies}: comma-separated IPs/CIDRs whose forwarding headers name
  *                            the client; empty = none
  * @param inferenceConcurrency {@code sema.inference-concurrency}: inferences running at once

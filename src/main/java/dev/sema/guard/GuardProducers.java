@@ -1,6 +1,6 @@
 package dev.sema.guard;
 
-import io.github.bucket4j.TimeMeter;
+import dev.sema.fleet.SharedStore;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -34,9 +34,9 @@ public class GuardProducers {
 
     @Produces
     @Singleton
-    RateLimiter rateLimiter(GuardConfig config) {
-        return new RateLimiter(config.rateLimitPerMinute(), config.rateLimitPerHour(), config.rateLimitMaxClients(),
-                TimeMeter.SYSTEM_NANOTIME);
+    RateLimiter rateLimiter(GuardConfig config, SharedStore store) {
+        return new RateLimiter(new RateLimits(config.rateLimitPerMinute(), config.rateLimitPerHour()),
+                config.rateLimitMaxClients(), System::nanoTime, store);
     }
 
     @Produces

@@ -4,6 +4,7 @@ import dev.sema.guard.ClientResolver;
 import dev.sema.guard.ManualClock;
 import dev.sema.guard.RateLimitDecision;
 import dev.sema.guard.RateLimiter;
+import dev.sema.guard.RateLimiters;
 import dev.sema.api.error.ApiException;
 import dev.sema.observability.EventLog;
 import dev.sema.observability.ObservabilityConfig;
@@ -46,7 +47,7 @@ class RateLimitFilterTest {
     void wire() {
         registry = SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
         filter = new RateLimitFilter();
-        filter.limiter = new RateLimiter(5, 0, 1000, clock);
+        filter.limiter = RateLimiters.alone(5, 0, 1000, clock);
         filter.clients = ClientResolver.fromConfig("127.0.0.1");
         filter.metrics = new SemaMetrics(registry);
         filter.events = new EventLog(new ObservabilityConfig(false, true));
@@ -155,7 +156,7 @@ class RateLimitFilterTest {
 
     @Test
     void aBatchLargerThanTheWindowCanNeverPassAndSaysSo() {
-        RateLimiter limiter = new RateLimiter(60, 1000, 100_000, clock);
+        RateLimiter limiter = RateLimiters.alone(60, 1000, 100_000, clock);
         RateLimitDecision d = limiter.consume("c", 61);
         assertFalse(d.allowed());
         assertEquals(-1, d.retryAfterSeconds());
@@ -168,7 +169,7 @@ class RateLimitFilterTest {
 
     @Test
     void rejectionIsThe429WithRateLimitHeaders() {
-        RateLimiter limiter = new RateLimiter(1, 0, 100_000, clock);
+        RateLimiter limiter = RateLimiters.alone(1, 0, 100_000, clock);
         limiter.consume("c", 1);
         ApiException e = RateLimitFilter.refusal(limiter.consume("c", 1), 1);
         assertEquals(429, e.status());
