@@ -29,7 +29,9 @@ import java.util.zip.GZIPInputStream;
  * resident memory after the first 100 of them with the end.
  *
  * <p>Usage: {@code TranslateLoad BASE_URL FLORES_FILE(.gz) REQUESTS_PER_LEVEL LABEL [--pid PID]
- * [--tokens TOKENS_PER_SENTENCE] [--soak N] CONCURRENCY...}
+ * [--tokens TOKENS_PER_SENTENCE] [--soak N] [--http1.1] CONCURRENCY...}; {@code --http1.1}: one request per connection
+ * at a time, as through a load balancer, instead of HTTP/2 streams over one connection (the client's default,
+ * upgraded from cleartext HTTP/1.1 where the server offers it, as Liberty does).
  */
 public class TranslateLoad {
 
@@ -41,16 +43,18 @@ public class TranslateLoad {
         long pid = 0;
         int soak = 0;
         int tokens = 0;
+        HttpClient.Version version = HttpClient.Version.HTTP_2;
         List<Integer> levels = new ArrayList<>();
         for (int i = 4; i < args.length; i++) {
             switch (args[i]) {
                 case "--pid" -> pid = Long.parseLong(args[++i]);
                 case "--soak" -> soak = Integer.parseInt(args[++i]);
                 case "--tokens" -> tokens = Integer.parseInt(args[++i]);
+                case "--http1.1" -> version = HttpClient.Version.HTTP_1_1;
                 default -> levels.add(Integer.parseInt(args[i]));
             }
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(10)).build();
         RssSampler rss = new RssSampler(pid);
         Map<Integer, Long> peaks = new TreeMap<>();
         for (int concurrency : levels) {
