@@ -13,14 +13,16 @@ public final class KeyAdministration {
 
     private final KeyStore store;
     private final UsageLedger ledger;
+    private final UsageSettler settler;
     private final KeyAuthenticator authenticator;
     private final AccountsEvents events;
     private final Clock clock;
 
-    KeyAdministration(KeyStore store, UsageLedger ledger, KeyAuthenticator authenticator, AccountsEvents events,
-                      Clock clock) {
+    KeyAdministration(KeyStore store, UsageLedger ledger, UsageSettler settler, KeyAuthenticator authenticator,
+                      AccountsEvents events, Clock clock) {
         this.store = store;
         this.ledger = ledger;
+        this.settler = settler;
         this.authenticator = authenticator;
         this.events = events;
         this.clock = clock;
@@ -65,14 +67,23 @@ public final class KeyAdministration {
         return key;
     }
 
-    /** Usage in the current UTC day and month. */
+    /**
+     * Usage in the current UTC day and month, with every request this server has answered (other servers' within
+     * their settle interval, {@link UsageSettler#INTERVAL}).
+     */
     public Map<Period, PeriodUsage> usage(ApiKey key) {
+        settler.flush();
         return ledger.current(key);
     }
 
-    /** Per-day usage rows, {@code from} to {@code to} inclusive. @throws UnknownKeyException if no such key */
+    /**
+     * Per-day usage rows, {@code from} to {@code to} inclusive, as up to date as {@link #usage}.
+     *
+     * @throws UnknownKeyException if there is no such key
+     */
     public List<DailyUsage> days(String id, LocalDate from, LocalDate to) {
         get(id);
+        settler.flush();
         return ledger.days(id, from, to);
     }
 
