@@ -38,12 +38,15 @@ public final class KeyAdministration {
         return new NewKey(key, secret);
     }
 
+    /** Every key, with a {@code last_used_at} as up to date as {@link #usage}. */
     public List<ApiKey> list() {
+        settler.flush();
         return store.list();
     }
 
-    /** @throws UnknownKeyException if there is no such key */
+    /** The key, with a {@code last_used_at} as up to date as {@link #usage}. @throws UnknownKeyException if none */
     public ApiKey get(String id) {
+        settler.flush();
         return store.find(id).orElseThrow(() -> new UnknownKeyException(id));
     }
 
@@ -83,7 +86,6 @@ public final class KeyAdministration {
      */
     public List<DailyUsage> days(String id, LocalDate from, LocalDate to) {
         get(id);
-        settler.flush();
         return ledger.days(id, from, to);
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,10 +103,15 @@ class UsageSettlerTest {
         ApiKey key = t.key(new KeyLimits(null, null, 1000L, null));
         t.quotas.finish(t.quotas.reserve(key, 64), true);
         assertEquals(0, t.characters(key, Period.DAY), "the ledger alone has not seen it yet");
+        assertNull(t.store.find(key.id()).orElseThrow().lastUsedAt());
+        assertEquals(t.clock.instant(), admin.get(key.id()).lastUsedAt().toInstant());
         assertEquals(64, admin.usage(key).get(Period.DAY).characters());
         assertEquals(1, admin.usage(key).get(Period.MONTH).requests());
         t.quotas.finish(t.quotas.reserve(key, 36), true);
         assertEquals(List.of(new DailyUsage(DEC_3, 100, 2)), admin.days(key.id(), DEC_3, DEC_3));
+        t.clock.set(t.clock.instant().plus(Duration.ofMinutes(2)));
+        t.quotas.finish(t.quotas.reserve(key, 1), true);
+        assertEquals(t.clock.instant(), admin.list().get(0).lastUsedAt().toInstant());
         assertEquals(0, t.settler.pendingCount());
     }
 
