@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,14 +16,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Migrates the accounts database at start-up, then every second records request outcomes that waited for the
- * database and every minute releases reservations of servers that stopped mid-request. Nothing runs when
- * {@code SEMA_API_KEYS=off}.
+ * Migrates the accounts database at start-up, then records finished requests' outcomes every
+ * {@link UsageSettler#INTERVAL} and releases reservations of servers that stopped mid-request every minute; at
+ * shutdown, records the outcomes still queued. Nothing runs when {@code SEMA_API_KEYS=off}.
  */
 @ApplicationScoped
 public class AccountsMaintenance {
 
     private static final Logger LOG = Logger.getLogger(AccountsMaintenance.class.getName());
+    /** How long shutdown waits for an absent database to record the last outcomes: bounded, the stop must end. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -32,6 +35,8 @@ public class AccountsMaintenance {
     AccountsDatabase database;
     @Inject
     Quotas quotas;
+    @Inject
+    UsageSettler settler;
 
     private List<ScheduledFuture<?>> tasks = List.of();
 
@@ -41,13 +46,17 @@ public class AccountsMaintenance {
         }
         database.migrate();
         tasks = List.of(
-                scheduler.scheduleWithFixedDelay(() -> quietly(quotas::retryPending), 1, 1, TimeUnit.SECONDS),
+                scheduler.scheduleWithFixedDelay(() -> quietly(settler::settle), UsageSettler.INTERVAL.toMillis(),
+                        UsageSettler.INTERVAL.toMillis(), TimeUnit.MILLISECONDS),
                 scheduler.scheduleWithFixedDelay(() -> quietly(quotas::sweep), 10, 60, TimeUnit.SECONDS));
     }
 
     @PreDestroy
     void stop() {
         tasks.forEach(task -> task.cancel(false));
+        if (config.enabled()) {
+            settler.shutdown(SHUTDOWN_GRACE);
+        }
     }
 
     /** A failed run must not end the schedule (a throwing task is never run again). */

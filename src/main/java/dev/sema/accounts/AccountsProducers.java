@@ -42,8 +42,14 @@ public class AccountsProducers {
 
     @Produces
     @Singleton
-    Quotas quotas(UsageLedger ledger, AccountsConfig config, AccountsEvents events) {
-        return new Quotas(ledger, config.reservationTimeout(), events);
+    UsageSettler settler(UsageLedger ledger) {
+        return new UsageSettler(ledger);
+    }
+
+    @Produces
+    @Singleton
+    Quotas quotas(UsageLedger ledger, UsageSettler settler, AccountsConfig config, AccountsEvents events) {
+        return new Quotas(ledger, settler, config.reservationTimeout(), events);
     }
 
     @Produces
@@ -54,8 +60,9 @@ public class AccountsProducers {
 
     @Produces
     @Singleton
-    KeyAdministration administration(AccountsDatabase database, UsageLedger ledger, KeyAuthenticator authenticator,
-                                     AccountsEvents events) {
-        return new KeyAdministration(new KeyStore(database), ledger, authenticator, events, Clock.systemUTC());
+    KeyAdministration administration(AccountsDatabase database, UsageLedger ledger, UsageSettler settler,
+                                     KeyAuthenticator authenticator, AccountsEvents events) {
+        return new KeyAdministration(new KeyStore(database), ledger, settler, authenticator, events,
+                Clock.systemUTC());
     }
 }

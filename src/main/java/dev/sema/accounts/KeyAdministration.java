@@ -13,14 +13,16 @@ public final class KeyAdministration {
 
     private final KeyStore store;
     private final UsageLedger ledger;
+    private final UsageSettler settler;
     private final KeyAuthenticator authenticator;
     private final AccountsEvents events;
     private final Clock clock;
 
-    KeyAdministration(KeyStore store, UsageLedger ledger, KeyAuthenticator authenticator, AccountsEvents events,
-                      Clock clock) {
+    KeyAdministration(KeyStore store, UsageLedger ledger, UsageSettler settler, KeyAuthenticator authenticator,
+                      AccountsEvents events, Clock clock) {
         this.store = store;
         this.ledger = ledger;
+        this.settler = settler;
         this.authenticator = authenticator;
         this.events = events;
         this.clock = clock;
@@ -36,12 +38,15 @@ public final class KeyAdministration {
         return new NewKey(key, secret);
     }
 
+    /** Every key, with a {@code last_used_at} as up to date as {@link #usage}. */
     public List<ApiKey> list() {
+        settler.flush();
         return store.list();
     }
 
-    /** @throws UnknownKeyException if there is no such key */
+    /** The key, with a {@code last_used_at} as up to date as {@link #usage}. @throws UnknownKeyException if none */
     public ApiKey get(String id) {
+        settler.flush();
         return store.find(id).orElseThrow(() -> new UnknownKeyException(id));
     }
 
@@ -65,12 +70,20 @@ public final class KeyAdministration {
         return key;
     }
 
-    /** Usage in the current UTC day and month. */
+    /**
+     * Usage in the current UTC day and month, with every request this server has answered (other servers' within
+     * their settle interval, {@link UsageSettler#INTERVAL}).
+     */
     public Map<Period, PeriodUsage> usage(ApiKey key) {
+        settler.flush();
         return ledger.current(key);
     }
 
-    /** Per-day usage rows, {@code from} to {@code to} inclusive. @throws UnknownKeyException if no such key */
+    /**
+     * Per-day usage rows, {@code from} to {@code to} inclusive, as up to date as {@link #usage}.
+     *
+     * @throws UnknownKeyException if there is no such key
+     */
     public List<DailyUsage> days(String id, LocalDate from, LocalDate to) {
         get(id);
         return ledger.days(id, from, to);

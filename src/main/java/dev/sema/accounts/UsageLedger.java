@@ -10,11 +10,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -29,13 +32,24 @@ import java.util.function.Consumer;
  * deadlock; one statement for both rows locks them in whatever order the scan meets them, and deadlocked on
  * PostgreSQL under load). Afterwards the request is
  * <em>settled</em> (served: the characters move from reserved to used, one request is counted) or <em>released</em>
- * (failed: nothing is charged). Both start by deleting the reservation row and do nothing if it is gone, so
- * repeating one after a lost acknowledgement counts nothing twice. Each transaction touches the key's hot counter
- * rows last, so concurrent requests of one key hold their locks as briefly as possible.
+ * (failed: nothing is charged), usually many at once ({@link #settle}). Both start by deleting the reservation row
+ * and do nothing if it is gone, so repeating one after a lost acknowledgement counts nothing twice. Each transaction
+ * touches the key's hot counter rows last, so concurrent requests of one key hold their locks as briefly as possible.
  */
 public final class UsageLedger {
 
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    /** One key's counter row of one period, ordered as rows are locked: by key, then day before month. */
+    private record CounterRow(String keyId, Period period, LocalDate start) implements Comparable<CounterRow> {
+        private static final Comparator<CounterRow> LOCK_ORDER = Comparator.comparing(CounterRow::keyId)
+                .thenComparing(CounterRow::period).thenComparing(CounterRow::start);
+
+        @Override
+        public int compareTo(CounterRow other) {
+            return LOCK_ORDER.compare(this, other);
+        }
+    }
 
     private final AccountsDatabase db;
     private final Clock clock;
@@ -78,46 +92,90 @@ public final class UsageLedger {
     }
 
     /**
-     * Ends a reservation: {@code served} charges its characters and one request, otherwise nothing is charged.
+     * Ends reservations in one transaction: served ones charge their characters and one request each, the others
+     * nothing. Each starts by deleting its reservation row and counts only if it was there, so applying an outcome
+     * again (after a lost acknowledgement, or one that another server's sweep already released) changes nothing. The
+     * counter changes are summed per row first, so a key with many requests in the batch has its day and month rows
+     * updated once; rows are updated in one global order (key, then day before month), the reservation's own
+     * order, so settling transactions of several servers cannot deadlock with each other or with reservations.
      *
-     * @return false if it had already been ended (a repeated call)
-     * @throws AccountsUnavailableException when the database cannot be used; the caller retries later
+     * @return how many of the outcomes still had a reservation to end
+     * @throws AccountsUnavailableException when the database cannot be used; nothing was applied unless the commit
+     *                                      itself was lost, and applying the same outcomes again is always right
      */
-    public boolean finish(Reservation reservation, boolean served) {
+    int settle(List<Outcome> outcomes) {
         return db.transaction(c -> {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM quota_reservations WHERE id = ?")) {
-                delete.setString(1, reservation.id());
-                if (delete.executeUpdate() == 0) {
-                    return false;
-                }
-            }
-            if (served) {
-                // at most once a minute per key: an unconditional update would make the key's row as hot as its
-                // counters; a row the WHERE does not match is not locked
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                try (PreparedStatement touch = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?"
-                        + " AND (last_used_at IS NULL OR last_used_at < ?)")) {
-                    touch.setObject(1, now);
-                    touch.setString(2, reservation.keyId());
-                    touch.setObject(3, now.minus(LAST_USED_RESOLUTION));
-                    touch.executeUpdate();
+            List<Outcome> ended = deleteReservations(c, outcomes);
+            touchLastUsed(c, ended);
+            Map<CounterRow, long[]> changes = new TreeMap<>();
+            for (Outcome o : ended) {
+                Reservation r = o.reservation();
+                for (Period period : Period.values()) {
+                    long[] change = changes.computeIfAbsent(new CounterRow(r.keyId(), period, period.start(r.day())),
+                            row -> new long[3]);
+                    change[0] += r.characters();
+                    change[1] += o.served() ? r.characters() : 0;
+                    change[2] += o.served() ? 1 : 0;
                 }
             }
             try (PreparedStatement update = c.prepareStatement("UPDATE key_usage SET reserved = reserved - ?,"
                     + " characters = characters + ?, requests = requests + ? WHERE key_id = ? AND period = ?"
                     + " AND period_start = ?")) {
-                for (Period period : Period.values()) { // day, then month, as when reserving
-                    update.setLong(1, reservation.characters());
-                    update.setLong(2, served ? reservation.characters() : 0);
-                    update.setLong(3, served ? 1 : 0);
-                    update.setString(4, reservation.keyId());
-                    update.setString(5, period.code());
-                    update.setObject(6, period.start(reservation.day()));
-                    update.executeUpdate();
+                for (Map.Entry<CounterRow, long[]> change : changes.entrySet()) {
+                    CounterRow row = change.getKey();
+                    update.setLong(1, change.getValue()[0]);
+                    update.setLong(2, change.getValue()[1]);
+                    update.setLong(3, change.getValue()[2]);
+                    update.setString(4, row.keyId());
+                    update.setString(5, row.period().code());
+                    update.setObject(6, row.start());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return ended.size();
+        }, () -> { });
+    }
+
+    /** The outcomes whose reservation row this transaction deleted (the others were ended before). */
+    private static List<Outcome> deleteReservations(Connection c, List<Outcome> outcomes) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM quota_reservations WHERE id = ?")) {
+            for (Outcome o : outcomes) {
+                delete.setString(1, o.reservation().id());
+                delete.addBatch();
+            }
+            int[] deleted = delete.executeBatch(); // both drivers report each statement's count, never SUCCESS_NO_INFO
+            List<Outcome> ended = new ArrayList<>();
+            for (int i = 0; i < deleted.length; i++) {
+                if (deleted[i] == 1) {
+                    ended.add(outcomes.get(i));
                 }
             }
-            return true;
-        }, () -> { });
+            return ended;
+        }
+    }
+
+    /**
+     * Sets {@code last_used_at} of the keys that served a request, at most once a minute per key: an unconditional
+     * update would make the key's row as hot as its counters; a row the WHERE does not match is not locked.
+     */
+    private void touchLastUsed(Connection c, List<Outcome> ended) throws SQLException {
+        Set<String> used = new TreeSet<>(); // sorted: one lock order
+        ended.stream().filter(Outcome::served).forEach(o -> used.add(o.reservation().keyId()));
+        if (used.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        try (PreparedStatement touch = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?"
+                + " AND (last_used_at IS NULL OR last_used_at < ?)")) {
+            for (String keyId : used) {
+                touch.setObject(1, now);
+                touch.setString(2, keyId);
+                touch.setObject(3, now.minus(LAST_USED_RESOLUTION));
+                touch.addBatch();
+            }
+            touch.executeBatch();
+        }
     }
 
     /** Reservations older than {@code age}: left by a server that stopped mid-request. */

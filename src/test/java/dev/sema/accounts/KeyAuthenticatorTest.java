@@ -15,25 +15,16 @@ class KeyAuthenticatorTest {
 
     private final TestLedger t = new TestLedger(Instant.parse("2026-12-03T12:00:00Z"));
 
-    private KeyAuthenticator authenticator(AccountsMode mode) {
-        return new KeyAuthenticator(new AccountsConfig(mode, Duration.ofSeconds(10), 5, Duration.ofMinutes(10)),
-                t.store, t.events, t.clock);
-    }
-
-    private KeyAdministration administration(KeyAuthenticator authenticator) {
-        return new KeyAdministration(t.store, t.ledger, authenticator, t.events, t.clock);
-    }
-
     @Test
     void offIgnoresEveryTokenWithoutTouchingTheDatabase() {
         t.setDown(true);
-        assertEquals(Optional.empty(), authenticator(AccountsMode.OFF).authenticate(Optional.of("sema_whatever")));
+        assertEquals(Optional.empty(), t.authenticator(AccountsMode.OFF).authenticate(Optional.of("sema_whatever")));
     }
 
     @Test
     void optionalServesAnonymousRequestsAndRefusesEveryUnusableKey() {
-        KeyAuthenticator auth = authenticator(AccountsMode.OPTIONAL);
-        KeyAdministration admin = administration(auth);
+        KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
+        KeyAdministration admin = t.administration(auth);
         assertEquals(Optional.empty(), auth.authenticate(Optional.empty()));
         NewKey created = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null));
         assertEquals(created.key().id(), auth.authenticate(Optional.of(created.secret())).orElseThrow().id());
@@ -59,15 +50,15 @@ class KeyAuthenticatorTest {
 
     @Test
     void requiredRefusesRequestsWithoutAKey() {
-        assertThrows(ApiKeyRequiredException.class, () -> authenticator(AccountsMode.REQUIRED)
+        assertThrows(ApiKeyRequiredException.class, () -> t.authenticator(AccountsMode.REQUIRED)
                 .authenticate(Optional.empty()));
         assertEquals(List.of("auth_failed missing"), t.events.seen);
     }
 
     @Test
     void cachedKeysAuthenticateWhileTheDatabaseIsAwayOthersAreUnavailable() {
-        KeyAuthenticator auth = authenticator(AccountsMode.OPTIONAL);
-        NewKey created = administration(auth).create(new KeySettings("k", KeyLimits.UNLIMITED, true, null));
+        KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
+        NewKey created = t.administration(auth).create(new KeySettings("k", KeyLimits.UNLIMITED, true, null));
         auth.require(created.secret());
         t.setDown(true);
         auth.require(created.secret());

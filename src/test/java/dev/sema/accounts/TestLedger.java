@@ -4,10 +4,13 @@ import org.h2.jdbcx.JdbcDataSource;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -15,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The accounts domain on a fresh in-memory H2 database, migrated by the real Flyway scripts, with a clock the test
@@ -73,9 +77,14 @@ final class TestLedger {
     final MovableClock clock;
     final AccountsDatabase database;
     final UsageLedger ledger;
+    final UsageSettler settler;
+    final Quotas quotas;
     final KeyStore store;
     final RecordedEvents events = new RecordedEvents();
+    /** Transactions committed (or whose commit was lost): one per settled batch. */
+    final AtomicInteger commits = new AtomicInteger();
     private volatile boolean down;
+    private volatile boolean loseNextCommit;
 
     TestLedger(Instant now) {
         JdbcDataSource h2 = new JdbcDataSource();
@@ -85,16 +94,59 @@ final class TestLedger {
                     if (down && method.getName().equals("getConnection")) {
                         throw new SQLTransientConnectionException("database switched off by the test", "08001");
                     }
-                    try {
-                        return method.invoke(h2, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    Object result = invoke(method, h2, args);
+                    return result instanceof Connection c ? watched(c) : result;
                 });
         this.clock = new MovableClock(now);
         this.database = new AccountsDatabase(switchable, 7);
         this.ledger = new UsageLedger(database, clock);
+        this.settler = new UsageSettler(ledger);
+        this.quotas = new Quotas(ledger, settler, Duration.ofMinutes(10), events);
         this.store = new KeyStore(database);
+    }
+
+    /** A connection that counts commits and, when told, commits but reports a failure (the acknowledgement lost). */
+    private Connection watched(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, connection, args);
+                    if (method.getName().equals("commit")) {
+                        commits.incrementAndGet();
+                        if (loseNextCommit) {
+                            loseNextCommit = false;
+                            throw new SQLTransientConnectionException("connection lost after the commit", "08006");
+                        }
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Keys of this ledger's store, looked up under {@code mode}. */
+    KeyAuthenticator authenticator(AccountsMode mode) {
+        return new KeyAuthenticator(new AccountsConfig(mode, Duration.ofSeconds(10), 5, Duration.ofMinutes(10)),
+                store, events, clock);
+    }
+
+    KeyAdministration administration(KeyAuthenticator authenticator) {
+        return new KeyAdministration(store, ledger, settler, authenticator, events, clock);
+    }
+
+    /** The next commit is applied, but its caller is told it failed. */
+    void loseNextCommit() {
+        loseNextCommit = true;
+    }
+
+    /** Ends one reservation right away; true if it was still open. */
+    boolean finish(Reservation reservation, boolean served) {
+        return ledger.settle(List.of(new Outcome(reservation, served))) == 1;
     }
 
     void setDown(boolean down) {

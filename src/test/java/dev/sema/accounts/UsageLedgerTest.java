@@ -25,9 +25,9 @@ class UsageLedgerTest {
         ApiKey key = t.key(new KeyLimits(null, null, 1000L, null));
         Reservation r = t.ledger.reserve(key, 120, lost -> { });
         assertEquals(120, t.held(key) - 1, "120 characters reserved, one reservation row");
-        assertTrue(t.ledger.finish(r, true));
-        assertFalse(t.ledger.finish(r, true), "a repeated settle (lost acknowledgement) finds nothing to do");
-        assertFalse(t.ledger.finish(r, false));
+        assertTrue(t.finish(r, true));
+        assertFalse(t.finish(r, true), "a repeated settle (lost acknowledgement) finds nothing to do");
+        assertFalse(t.finish(r, false));
         assertEquals(120, t.characters(key, Period.DAY));
         assertEquals(120, t.characters(key, Period.MONTH));
         assertEquals(1, t.requests(key, Period.DAY));
@@ -38,7 +38,7 @@ class UsageLedgerTest {
     void aReleasedReservationChargesNothing() throws Exception {
         ApiKey key = t.key(new KeyLimits(null, null, 1000L, null));
         Reservation r = t.ledger.reserve(key, 900, lost -> { });
-        t.ledger.finish(r, false);
+        t.finish(r, false);
         assertEquals(0, t.characters(key, Period.DAY));
         assertEquals(0, t.requests(key, Period.DAY));
         assertEquals(0, t.held(key));
@@ -62,7 +62,7 @@ class UsageLedgerTest {
     void theMonthlyQuotaRenewsOnTheFirstOfTheNextMonth() {
         t.clock.set(Instant.parse("2026-12-31T12:00:00Z"));
         ApiKey key = t.key(new KeyLimits(null, null, null, 100L));
-        t.ledger.finish(t.ledger.reserve(key, 100, lost -> { }), true);
+        t.finish(t.ledger.reserve(key, 100, lost -> { }), true);
         QuotaExceededException e = assertThrows(QuotaExceededException.class,
                 () -> t.ledger.reserve(key, 1, lost -> { }));
         assertEquals(Period.MONTH, e.period());
@@ -74,8 +74,8 @@ class UsageLedgerTest {
     @Test
     void detectionCountsARequestEvenWhenTheCharactersAreSpent() {
         ApiKey key = t.key(new KeyLimits(null, null, 10L, null));
-        t.ledger.finish(t.ledger.reserve(key, 10, lost -> { }), true);
-        t.ledger.finish(t.ledger.reserve(key, 0, lost -> { }), true);
+        t.finish(t.ledger.reserve(key, 10, lost -> { }), true);
+        t.finish(t.ledger.reserve(key, 0, lost -> { }), true);
         assertEquals(10, t.characters(key, Period.DAY));
         assertEquals(2, t.requests(key, Period.DAY));
     }
@@ -87,7 +87,7 @@ class UsageLedgerTest {
         for (int i = 0; i < 40; i++) {
             calls.add(() -> {
                 try {
-                    t.ledger.finish(t.ledger.reserve(key, 100, lost -> { }), true);
+                    t.finish(t.ledger.reserve(key, 100, lost -> { }), true);
                     return true;
                 } catch (QuotaExceededException e) {
                     return false;
@@ -108,36 +108,27 @@ class UsageLedgerTest {
     }
 
     @Test
-    void outcomesWaitForTheDatabaseAndStaleReservationsAreReleased() throws Exception {
-        Quotas quotas = new Quotas(t.ledger, Duration.ofMinutes(10), t.events);
+    void staleReservationsAreReleased() throws Exception {
         ApiKey key = t.key(KeyLimits.UNLIMITED);
-        Reservation served = quotas.reserve(key, 40);
-        Reservation abandoned = quotas.reserve(key, 7);
-        t.setDown(true);
-        assertThrows(AccountsUnavailableException.class, () -> quotas.reserve(key, 1));
-        quotas.finish(served, true);
-        assertEquals(1, quotas.pendingCount());
-        quotas.retryPending();
-        assertEquals(1, quotas.pendingCount(), "still waiting while the database is away");
-        t.setDown(false);
-        quotas.retryPending();
-        assertEquals(0, quotas.pendingCount());
+        Reservation served = t.quotas.reserve(key, 40);
+        Reservation abandoned = t.quotas.reserve(key, 7);
+        t.quotas.finish(served, true);
+        t.settler.settle();
         assertEquals(40, t.characters(key, Period.DAY));
         assertEquals(7 + 1, t.held(key), "the abandoned reservation still holds its characters");
-        quotas.sweep();
+        t.quotas.sweep();
         assertEquals(7 + 1, t.held(key), "not stale yet");
         t.clock.set(t.clock.instant().plus(Duration.ofMinutes(11)));
-        quotas.sweep();
+        t.quotas.sweep();
         assertEquals(0, t.held(key));
-        assertFalse(t.ledger.finish(abandoned, true), "its server, back after all, cannot charge it any more");
+        assertFalse(t.finish(abandoned, true), "its server, back after all, cannot charge it any more");
         assertEquals(40, t.characters(key, Period.MONTH), "(the clock is on the next day by now)");
     }
 
     @Test
     void aQuotaRefusalIsReported() {
-        Quotas quotas = new Quotas(t.ledger, Duration.ofMinutes(10), t.events);
         ApiKey key = t.key(new KeyLimits(null, null, 5L, null));
-        assertThrows(QuotaExceededException.class, () -> quotas.reserve(key, 6));
+        assertThrows(QuotaExceededException.class, () -> t.quotas.reserve(key, 6));
         assertEquals(List.of("quota_exceeded DAY 5 6"), t.events.seen);
     }
 }

@@ -28,8 +28,9 @@ import java.util.Optional;
  * API keys on the metered endpoints (translate, batch, detect: those under {@link RateLimited}). Before the rate
  * limiter, the request filter authenticates the bearer token under {@code SEMA_API_KEYS} and hands the key's
  * identity and request limits to the limiter ({@link ClientIdentity}); once the body is read (and the limiter has
- * charged a batch), the reader interceptor reserves its characters; the response filter settles the reservation:
- * charged if the request succeeded, released otherwise (errors, timeouts). Anonymous requests pass untouched.
+ * charged a batch), the reader interceptor reserves its characters; the response filter hands over how the request
+ * ended: charged if it succeeded (recorded in a later batch, so the response does not wait for the database),
+ * released otherwise (errors, timeouts). Anonymous requests pass untouched.
  */
 @Provider
 @RateLimited

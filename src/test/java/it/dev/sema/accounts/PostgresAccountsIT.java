@@ -146,6 +146,7 @@ class PostgresAccountsIT {
             }
         }
         assertTrue(unexpected.isEmpty(), "unexpected answers: " + unexpected);
+        Keys.adminView(pg, key.id()); // semaPgIT records what it served before it reads; semaPg2IT reads the ledger
         awaitTrue(Duration.ofSeconds(30), "the ledger to hold exactly the " + servedCharacters.get()
                 + " characters served, with no reservation left", () -> {
                     JsonObject day = Keys.adminView(pg2, key.id()).getJsonObject("usage").getJsonObject("day");
