@@ -165,6 +165,8 @@ public final class Cluster implements BeforeAllCallback, AfterAllCallback {
         env.put("SEMA_RATE_LIMIT_PER_HOUR", "0");
         // Several replicas share the build machine's cores.
         env.put("SEMA_ORT_THREADS", "1");
+        // HAProxy marks a draining replica down within about 1.5 s (inter 1s, fastinter 250ms, fall 2)
+        env.put("SEMA_SHUTDOWN_DRAIN_S", "3");
         // Small heaps, and C1 only: a replica starts in about 60 % of the time, which restarts multiply.
         env.put("JVM_ARGS", "-Xms256m -Xmx512m -XX:TieredStopAtLevel=1");
         env.putAll(overrides);
