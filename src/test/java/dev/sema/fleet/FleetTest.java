@@ -92,7 +92,9 @@ class FleetTest {
     void theViewListsTheLiveReplicasAndOneThatLeavesDisappears() throws Exception {
         Replica a = replica("a", SHARED_REDIS);
         Replica b = replica("b", SHARED_REDIS);
-        Eventually.until("A sees B", () -> a.fleet.view().replicas().size() == 2);
+        // B's first heartbeat may predate its model load; the one after the load says READY
+        Eventually.until("A sees B serving", () -> a.fleet.view().replicas().size() == 2
+                && a.fleet.view().replicas().get(1).models().get(0).state().equals("READY"));
         Fleet.View view = a.fleet.view();
         assertEquals(Fleet.Source.SHARED, view.source());
         assertEquals(List.of("a", "b"), view.replicas().stream().map(ReplicaState::name).toList(), "self first");
@@ -128,7 +130,9 @@ class FleetTest {
         opened.add(redis);
         Replica a = replica("a", redis.url());
         Replica b = replica("b", redis.url());
-        Eventually.until("A sees B", () -> a.fleet.view().replicas().size() == 2);
+        // B's first heartbeat may predate its model load; the one after the load says READY
+        Eventually.until("A sees B serving", () -> a.fleet.view().replicas().size() == 2
+                && a.fleet.view().replicas().get(1).models().get(0).state().equals("READY"));
 
         redis.stop();
         Eventually.until("A notices", () -> !a.store.up());
@@ -145,7 +149,8 @@ class FleetTest {
     }
 
     private SharedStore store(URI redis) {
-        return SharedStore.open(new SharedStoreConfig(Optional.of(redis), prefix, Duration.ofMillis(500),
+        // a generous timeout: on a loaded machine a 500 ms command can time out and (rightly) count Redis as down
+        return SharedStore.open(new SharedStoreConfig(Optional.of(redis), prefix, Duration.ofSeconds(10),
                 Duration.ofMillis(200)), scheduler);
     }
 

@@ -162,7 +162,8 @@ class SharedTranslationCacheTest {
     }
 
     private SharedStore store(URI redis) {
-        return SharedStore.open(new SharedStoreConfig(Optional.of(redis), prefix, Duration.ofMillis(500),
+        // a generous timeout: on a loaded machine a 500 ms command once timed out and (rightly) fell back to memory
+        return SharedStore.open(new SharedStoreConfig(Optional.of(redis), prefix, Duration.ofSeconds(10),
                 Duration.ofMillis(200)), scheduler);
     }
 
