@@ -5,8 +5,6 @@ import dev.sema.models.ModelStatus;
 import dev.sema.models.ResolvedModel;
 import dev.sema.models.hub.ConfigLookup;
 import dev.sema.testmodels.TestModels;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,16 +49,10 @@ class FleetTest {
         }
         try (SharedStore store = store(SHARED_REDIS)) {
             Eventually.until("the store connects to delete the test's keys", store::up);
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                ScanCursor from = cursor;
-                var page = store.call(c -> c.scan(from, ScanArgs.Builder.matches(prefix + "*").limit(1000)))
-                        .orElseThrow();
-                if (!page.getKeys().isEmpty()) {
-                    store.call(c -> c.del(page.getKeys().toArray(String[]::new)));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
+            store.call(c -> {
+                TestKeys.deleteAll(c, prefix);
+                return true;
+            }).orElseThrow();
         }
         scheduler.shutdownNow();
     }

@@ -1,8 +1,7 @@
 package dev.sema.guard;
 
 import dev.sema.fleet.SharedStore;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanIterator;
+import dev.sema.fleet.TestKeys;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.net.URI;
@@ -74,8 +73,7 @@ public final class RateLimiterBenchmark {
                 }
             } finally {
                 store.call(c -> {
-                    ScanIterator.scan(c, ScanArgs.Builder.matches(prefix + "*").limit(1000)).stream()
-                            .forEach(c::del);
+                    TestKeys.deleteAll(c, prefix);
                     return true;
                 });
             }

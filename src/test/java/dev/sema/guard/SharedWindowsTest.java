@@ -1,9 +1,9 @@
 package dev.sema.guard;
 
+import dev.sema.fleet.Eventually;
 import dev.sema.fleet.OwnRedis;
 import dev.sema.fleet.SharedStore;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanIterator;
+import dev.sema.fleet.TestKeys;
 import io.lettuce.core.ScoredValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Rate limiters of two "replicas" sharing a real Redis: the machine's (127.0.0.1:6379, under a key prefix of this
@@ -46,7 +44,7 @@ class SharedWindowsTest {
         if (ownRedis == null && !stores.isEmpty()) {
             SharedStore store = stores.get(0);
             store.call(c -> {
-                ScanIterator.scan(c, ScanArgs.Builder.matches(prefix + "*")).stream().forEach(c::del);
+                TestKeys.deleteAll(c, prefix);
                 return true;
             });
         }
@@ -185,10 +183,10 @@ class SharedWindowsTest {
         ownRedis.stop();
         assertEquals(30, countAdmitted(a, "c", 40), "A alone: 30 more on top of the 30 it admitted itself");
         assertEquals(50, countAdmitted(b, "c", 60), "B alone: 50 more on top of its own 10");
-        await("both replicas notice the outage", () -> stores.stream().noneMatch(SharedStore::up));
+        Eventually.until("both replicas notice the outage", () -> stores.stream().noneMatch(SharedStore::up));
 
         ownRedis.startAgain(); // empty, and without the script: EVALSHA fails once, EVAL loads it again
-        await("both replicas reconnect", () -> stores.stream().allMatch(SharedStore::up));
+        Eventually.until("both replicas reconnect", () -> stores.stream().allMatch(SharedStore::up));
         int together = 0;
         for (int i = 0; i < 65; i++) {
             together += (i % 2 == 0 ? a : b).consume("d", 1).allowed() ? 1 : 0;
@@ -210,17 +208,8 @@ class SharedWindowsTest {
         schedulers.add(scheduler);
         SharedStore store = RateLimiters.store(url, prefix, scheduler);
         stores.add(store);
-        await("the store connects", store::up);
+        Eventually.until("the store connects", store::up);
         return new RateLimiter(new RateLimits(60, 1000), 100_000, System::nanoTime, store);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail(what + ": not within " + DEADLINE);
-            }
-            Thread.sleep(20);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import dev.sema.batching.DecodeOptions;
 import dev.sema.fleet.Eventually;
 import dev.sema.fleet.OwnRedis;
 import dev.sema.fleet.SharedStore;
+import dev.sema.fleet.TestKeys;
 import dev.sema.fleet.SharedStoreConfig;
 import dev.sema.models.ModelLocator;
 import dev.sema.models.ModelSlot;
@@ -13,8 +14,6 @@ import dev.sema.nllb.ModelVariant;
 import dev.sema.nllb.NllbModel;
 import dev.sema.nllb.OrtSettings;
 import dev.sema.testmodels.TestModels;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,16 +66,10 @@ class SharedTranslationCacheTest {
         }
         try (SharedStore store = store(SHARED_REDIS)) {
             Eventually.until("the store connects to delete the test's keys", store::up);
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                ScanCursor from = cursor;
-                var page = store.call(c -> c.scan(from, ScanArgs.Builder.matches(prefix + "*").limit(1000)))
-                        .orElseThrow();
-                if (!page.getKeys().isEmpty()) {
-                    store.call(c -> c.del(page.getKeys().toArray(String[]::new)));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
+            store.call(c -> {
+                TestKeys.deleteAll(c, prefix);
+                return true;
+            }).orElseThrow();
         }
         scheduler.shutdownNow();
     }

@@ -1,9 +1,7 @@
 package it.dev.sema.cluster;
 
-import io.lettuce.core.KeyScanCursor;
+import dev.sema.fleet.TestKeys;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import it.dev.sema.MetricsScrape;
 import jakarta.json.JsonObject;
@@ -40,15 +38,7 @@ class FleetClusterIT {
     static void deleteTheCacheEntries() {
         RedisClient client = RedisClient.create(REDIS);
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            ScanCursor cursor = ScanCursor.INITIAL;
-            do {
-                KeyScanCursor<String> page = connection.sync().scan(cursor,
-                        ScanArgs.Builder.matches(PREFIX + "*").limit(1000));
-                if (!page.getKeys().isEmpty()) {
-                    connection.sync().del(page.getKeys().toArray(String[]::new));
-                }
-                cursor = page;
-            } while (!cursor.isFinished());
+            TestKeys.deleteAll(connection.sync(), PREFIX);
         } finally {
             client.shutdown();
         }
