@@ -1,5 +1,6 @@
 package it.dev.sema.cluster;
 
+import it.dev.sema.Http;
 import it.dev.sema.accounts.Keys;
 import it.dev.sema.accounts.QuotaRace;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +74,8 @@ class ClusterIT {
     @Test
     void quotasStayExactThroughTheBalancer() throws Exception {
         BalancerStats before = CLUSTER.balancerStats();
-        Keys.Key key = QuotaRace.fortyRequestsAgainstAThousandCharacters(List.of(CLUSTER.balancer()));
+        List<Http> replicas = IntStream.rangeClosed(1, CLUSTER.size()).mapToObj(CLUSTER::replica).toList();
+        Keys.Key key = QuotaRace.fortyRequestsAgainstAThousandCharacters(List.of(CLUSTER.balancer()), replicas);
         BalancerStats after = CLUSTER.balancerStats();
         for (int i = 1; i <= CLUSTER.size(); i++) {
             assertTrue(after.replica(i, "stot") > before.replica(i, "stot"), "replica " + i + " served none of them");
