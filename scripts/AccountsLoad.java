@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 /**
  * What an API key costs a request, for scripts/bench-accounts (compiled with javac, run as its own JVM): the same
  * short translation (cached by the server after the warm-up, so inference is no part of it) at the same
- * concurrency, once anonymously and once with keys that have a daily character quota (key validation and the
- * quota reservation, one transaction, on the response path; the settlement follows in a batch off it), in alternating
- * rounds so drift hits both alike. With one key
+ * concurrency, once anonymously and once with keys that have a daily character quota (key validation and the quota
+ * reservation on the response path: a transaction per request, or with leases one per block of characters; the
+ * settlement follows in a batch off it), in alternating rounds so drift hits both alike. With one key
  * every request contends for the same counter rows (the worst case); with as many keys as workers, none do.
  * Prints the latency percentiles of each and the p50 difference.
  *

@@ -13,9 +13,12 @@ import java.time.Duration;
  * @param retryAfterSeconds    {@code sema.accounts-retry-after}: Retry-After of 503 {@code accounts_unavailable}
  * @param reservationTimeout   {@code sema.accounts-reservation-timeout}: a quota reservation older than this belongs
  *                             to a server that died mid-request and is released by whichever server sweeps first
+ * @param leaseCharacters      {@code sema.accounts-lease-characters}: characters a server reserves ahead for a key's
+ *                             next requests, so that they are admitted without a database round trip (0: every
+ *                             request reserves its own)
  */
 public record AccountsConfig(AccountsMode mode, Duration keyCacheTtl, int retryAfterSeconds,
-                             Duration reservationTimeout) {
+                             Duration reservationTimeout, long leaseCharacters) {
 
     static final Duration MAX_KEY_CACHE = Duration.ofSeconds(30);
 
@@ -30,6 +33,10 @@ public record AccountsConfig(AccountsMode mode, Duration keyCacheTtl, int retryA
         if (reservationTimeout.toSeconds() < 60) {
             throw new IllegalArgumentException("sema.accounts-reservation-timeout must be at least 60 s, got "
                     + reservationTimeout.toSeconds());
+        }
+        if (leaseCharacters < 0) {
+            throw new IllegalArgumentException("sema.accounts-lease-characters must be 0 or more, got "
+                    + leaseCharacters);
         }
     }
 

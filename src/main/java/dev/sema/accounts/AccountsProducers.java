@@ -23,9 +23,10 @@ public class AccountsProducers {
     AccountsConfig config(@ConfigProperty(name = "sema.api-keys") String mode,
                           @ConfigProperty(name = "sema.api-key-cache-seconds") int keyCacheSeconds,
                           @ConfigProperty(name = "sema.accounts-retry-after") int retryAfterSeconds,
-                          @ConfigProperty(name = "sema.accounts-reservation-timeout") int reservationTimeoutSeconds) {
+                          @ConfigProperty(name = "sema.accounts-reservation-timeout") int reservationTimeoutSeconds,
+                          @ConfigProperty(name = "sema.accounts-lease-characters") long leaseCharacters) {
         return new AccountsConfig(AccountsMode.parse(mode), Duration.ofSeconds(keyCacheSeconds), retryAfterSeconds,
-                Duration.ofSeconds(reservationTimeoutSeconds));
+                Duration.ofSeconds(reservationTimeoutSeconds), leaseCharacters);
     }
 
     @Produces
@@ -42,14 +43,21 @@ public class AccountsProducers {
 
     @Produces
     @Singleton
-    UsageSettler settler(UsageLedger ledger) {
-        return new UsageSettler(ledger);
+    Leases leases(AccountsConfig config) {
+        return new Leases(config.leaseCharacters(), Clock.systemUTC());
     }
 
     @Produces
     @Singleton
-    Quotas quotas(UsageLedger ledger, UsageSettler settler, AccountsConfig config, AccountsEvents events) {
-        return new Quotas(ledger, settler, config.reservationTimeout(), events);
+    UsageSettler settler(UsageLedger ledger, Leases leases) {
+        return new UsageSettler(ledger, leases);
+    }
+
+    @Produces
+    @Singleton
+    Quotas quotas(UsageLedger ledger, UsageSettler settler, Leases leases, AccountsConfig config,
+                  AccountsEvents events) {
+        return new Quotas(ledger, settler, leases, config.reservationTimeout(), events);
     }
 
     @Produces

@@ -1,18 +1,33 @@
 package dev.sema.accounts;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
- * The life of a reservation around one request, so that recorded usage always equals what was served.
+ * Admits keyed requests against their character quotas and records how they ended, so that recorded usage always
+ * equals what was served, and the response path rarely waits for the database.
  *
- * <p>A served request's outcome is queued and recorded by the {@link UsageSettler} in a batch, off the response
- * path; its characters stay reserved meanwhile, so quotas stay exact. A failed request releases its characters at
- * once, so they are free for the key's next request (failures are rare; if the database is away, the release is
- * queued as well). If a reservation's commit failed, the database may have applied it anyway; the request is
- * refused and the reservation is queued for release, which is a no-op if it never existed. Reservations of a server
- * that died mid-request are released after {@code reservationTimeout} by {@link #sweep()}.
+ * <p>A request takes its characters from the {@link Lease} this server holds ahead for its key; only when that runs
+ * out (or it is retired) does the request reserve in the database, for itself plus a block ahead, which becomes the
+ * key's next lease. Near a key's limits (less than two blocks plus the request free) the block is not reserved and
+ * every request reserves exactly its own characters, as in a database without leases, so concurrent requests on
+ * any number of servers get exactly what fits; before a request is refused, what this server's leases of the key
+ * still hold is tried ({@link #lastResort}). Another server's lease can hold characters for at most
+ * {@link Lease#MAX_AGE} (less when idle): until it gives them back, a request elsewhere may be refused although
+ * they would have fitted, never the other way round.
+ *
+ * <p>Served requests are recorded by the {@link UsageSettler} off the response path; their characters stay reserved
+ * meanwhile. A failed request's characters return to its lease at once (a reservation of its own is released at
+ * once). If a reservation's commit failed, the database may have applied it anyway; the request is refused and the
+ * reservation queued for release, a no-op if it never existed. Reservations of a server that died are released
+ * after {@code reservationTimeout} by {@link #sweep()}.
  */
 public final class Quotas {
 
@@ -20,23 +35,28 @@ public final class Quotas {
 
     private final UsageLedger ledger;
     private final UsageSettler settler;
+    private final Leases leases;
     private final Duration reservationTimeout;
     private final AccountsEvents events;
 
-    public Quotas(UsageLedger ledger, UsageSettler settler, Duration reservationTimeout, AccountsEvents events) {
+    Quotas(UsageLedger ledger, UsageSettler settler, Leases leases, Duration reservationTimeout,
+           AccountsEvents events) {
         this.ledger = ledger;
         this.settler = settler;
+        this.leases = leases;
         this.reservationTimeout = reservationTimeout;
         this.events = events;
     }
 
     /**
+     * @param characters code points of the request's texts; 0 (detection) counts a request only
      * @throws QuotaExceededException       when the characters do not fit the key's day or month
      * @throws AccountsUnavailableException when the database cannot be used
      */
-    public Reservation reserve(ApiKey key, long characters) {
+    public Hold reserve(ApiKey key, long characters) {
         try {
-            return ledger.reserve(key, characters, lost -> settler.add(new Outcome(lost, false)));
+            return leases.open() ? fromLease(key, characters)
+                    : Hold.single(ledger.reserve(key, characters, 0, releaseLost()));
         } catch (QuotaExceededException e) {
             events.quotaExceeded(key.id(), e.period(), e.limit(), characters);
             throw e;
@@ -44,30 +64,108 @@ public final class Quotas {
     }
 
     /** Records how the request ended; never throws: if the database is away, it is recorded when it is back. */
-    public void finish(Reservation reservation, boolean served) {
-        Outcome outcome = new Outcome(reservation, served);
+    public void finish(Hold hold, boolean served) {
+        if (hold.lease() != null) {
+            hold.lease().end(hold.characters(), served);
+            settler.leaseEnded();
+            return;
+        }
+        Settlement step = served ? Settlement.served(hold.single()) : Settlement.released(hold.single());
         if (served) {
-            settler.add(outcome);
+            settler.add(step);
             return;
         }
         try {
-            ledger.settle(List.of(outcome));
+            ledger.settle(List.of(step));
         } catch (AccountsUnavailableException e) {
-            settler.add(outcome); // outcomes are independent: any order is right
+            settler.add(step); // a reservation's only step: its place in the queue does not matter
         }
     }
 
     /** Releases reservations older than the timeout (left by a server that stopped mid-request). */
     public void sweep() {
-        List<Reservation> stale = ledger.stale(reservationTimeout);
+        List<Settlement> stale = ledger.stale(reservationTimeout);
         if (stale.isEmpty()) {
             return;
         }
-        int released = ledger.settle(stale.stream().map(r -> new Outcome(r, false)).toList());
+        int released = ledger.settle(stale);
         if (released > 0) {
             LOG.warning("released " + released + " stale quota reservations (" + stale.stream()
-                    .mapToLong(Reservation::characters).sum() + " characters at most) of keys " + stale.stream()
-                    .map(Reservation::keyId).distinct().toList() + " left by a server that stopped mid-request");
+                    .mapToLong(Settlement::released).sum() + " characters at most) of keys " + stale.stream()
+                    .map(s -> s.reservation().keyId()).distinct().toList() + " left by a server that stopped");
         }
+    }
+
+    private Hold fromLease(ApiKey key, long characters) {
+        long now = leases.now();
+        LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(now), ZoneOffset.UTC);
+        Optional<Lease> current = leases.current(key.id(), day);
+        if (current.isPresent()) {
+            Lease lease = current.get();
+            switch (lease.take(characters, now)) {
+                case TAKEN -> {
+                    return Hold.of(lease, characters);
+                }
+                case TAKEN_RENEW -> {
+                    renew(key, lease, now);
+                    return Hold.of(lease, characters);
+                }
+                case REFUSED -> {
+                    // spent or retired: reserve anew
+                }
+            }
+        }
+        Lock shared = leases.reserving(key.id()).readLock();
+        shared.lock();
+        try {
+            Reservation reservation = ledger.reserve(key, characters, leases.block(), releaseLost());
+            if (reservation.characters() == characters) {
+                return Hold.single(reservation); // near a limit: no block ahead
+            }
+            Lease lease = Lease.forRequest(reservation, characters, leases.block(), now);
+            leases.install(lease);
+            return Hold.of(lease, characters);
+        } catch (QuotaExceededException e) {
+            // below, without the shared lock: the last resort takes it alone
+        } finally {
+            shared.unlock();
+        }
+        return lastResort(key, day, characters, now);
+    }
+
+    /**
+     * Before a refusal: with the settler's queue applied and no lease giving characters back meanwhile, the rest of
+     * this server's leases of the key, then the database once more. So this server refuses a request only if neither
+     * it nor the database holds its characters, not while they are on their way back from a lease.
+     */
+    private Hold lastResort(ApiKey key, LocalDate day, long characters, long now) {
+        Lock alone = leases.reserving(key.id()).writeLock();
+        alone.lock();
+        try {
+            return settler.whileSettled(() -> leases.takeRest(key.id(), day, characters, now)
+                    .map(rest -> Hold.of(rest, characters))
+                    .orElseGet(() -> Hold.single(ledger.reserve(key, characters, 0, releaseLost()))));
+        } finally {
+            alone.unlock();
+        }
+    }
+
+    /** Reserves the key's next lease while the current one still admits requests; the current one is then retired. */
+    private void renew(ApiKey key, Lease current, long now) {
+        Lock shared = leases.reserving(key.id()).readLock();
+        shared.lock();
+        try {
+            ledger.reserveAhead(key, current.day(), leases.block(), releaseLost())
+                    .ifPresent(next -> leases.install(Lease.ahead(next, leases.block(), now)));
+            // none: the key is near a limit; the current lease serves until spent, then requests reserve one by one
+        } catch (AccountsUnavailableException e) {
+            current.renewFailed(now);
+        } finally {
+            shared.unlock();
+        }
+    }
+
+    private Consumer<Reservation> releaseLost() {
+        return lost -> settler.add(Settlement.released(lost));
     }
 }

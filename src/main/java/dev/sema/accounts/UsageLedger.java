@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,16 +26,16 @@ import java.util.function.Consumer;
 /**
  * Exact character quotas and usage, kept in the database so that every server sharing it sees one ledger.
  *
- * <p>A request first <em>reserves</em> its characters: one transaction raises {@code reserved} on the key's day row,
- * then its month row, each with {@code UPDATE … WHERE characters + reserved + n <= limit}. The database evaluates
- * that condition under the row lock, after any concurrent update of the row committed, so however many requests
- * and servers race, the sum admitted never passes a limit (always day before month: one lock order, no
- * deadlock; one statement for both rows locks them in whatever order the scan meets them, and deadlocked on
- * PostgreSQL under load). Afterwards the request is
- * <em>settled</em> (served: the characters move from reserved to used, one request is counted) or <em>released</em>
- * (failed: nothing is charged), usually many at once ({@link #settle}). Both start by deleting the reservation row
- * and do nothing if it is gone, so repeating one after a lost acknowledgement counts nothing twice. Each transaction
- * touches the key's hot counter rows last, so concurrent requests of one key hold their locks as briefly as possible.
+ * <p>Characters are first <em>reserved</em> (for one request, or for a server's next requests: a {@link Lease}): one
+ * transaction inserts a reservation row and raises {@code reserved} on the key's day row, then its month row, each
+ * with {@code UPDATE … WHERE characters + reserved + n <= limit}. The database evaluates that condition under the
+ * row lock, after any concurrent update of the row committed, so however many requests and servers race, the sum
+ * reserved never passes a limit (always day before month: one lock order, no deadlock; one statement for both rows
+ * locks them in whatever order the scan meets them, and deadlocked on PostgreSQL under load). A reservation is then
+ * <em>settled</em> in one or more steps ({@link Settlement}; served characters move from reserved to used, the
+ * rest is given back), usually many at once ({@link #settle}). Each step checks and counts the row's steps, so
+ * repeating one after a lost acknowledgement counts nothing twice. Each transaction touches the key's hot counter
+ * rows last, so concurrent requests of one key hold their locks as briefly as possible.
  */
 public final class UsageLedger {
 
@@ -62,17 +63,49 @@ public final class UsageLedger {
     }
 
     /**
-     * Holds {@code characters} of the key's daily and monthly quota.
+     * Holds characters of the key's daily and monthly quota for a request: {@code needed} plus {@code ahead} (a block
+     * for the key's next requests) if both periods keep at least {@code ahead} more free after it, else
+     * {@code needed} alone, so that near a limit every request holds exactly its own.
      *
-     * @param characters code points of the request's texts; 0 (detection) checks no quota and counts a request only
+     * @param needed     code points of the request's texts; 0 (detection) checks no quota and counts a request only
      * @param commitLost called with the reservation when its commit failed and may have been applied anyway
-     * @throws QuotaExceededException        when it does not fit in what is left of a period
+     * @throws QuotaExceededException        when {@code needed} does not fit in what is left of a period
      * @throws AccountsUnavailableException  when the database cannot be used
      */
-    public Reservation reserve(ApiKey key, long characters, Consumer<Reservation> commitLost) {
+    public Reservation reserve(ApiKey key, long needed, long ahead, Consumer<Reservation> commitLost) {
         LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        Reservation reservation = new Reservation(UUID.randomUUID().toString(), key.id(), day, characters);
         ensureRows(key.id(), day);
+        if (ahead > 0 && roomAhead(key, day, needed, ahead)) {
+            try {
+                return hold(key, day, needed + ahead, commitLost);
+            } catch (QuotaExceededException e) {
+                // another request or server took the room meanwhile
+            }
+        }
+        return hold(key, day, needed, commitLost);
+    }
+
+    /**
+     * Holds a block of {@code ahead} characters of the key's {@code day} for its next requests, if both periods keep
+     * at least as much again free after it; none near a limit.
+     *
+     * @throws AccountsUnavailableException when the database cannot be used
+     */
+    Optional<Reservation> reserveAhead(ApiKey key, LocalDate day, long ahead, Consumer<Reservation> commitLost) {
+        ensureRows(key.id(), day);
+        if (!roomAhead(key, day, 0, ahead)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(hold(key, day, ahead, commitLost));
+        } catch (QuotaExceededException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** One transaction: the reservation row, then {@code reserved} raised on the day row, then the month row. */
+    private Reservation hold(ApiKey key, LocalDate day, long characters, Consumer<Reservation> commitLost) {
+        Reservation reservation = new Reservation(UUID.randomUUID().toString(), key.id(), day, characters);
         db.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO quota_reservations (id, key_id, day_start,"
                     + " characters, created_at) VALUES (?, ?, ?, ?, ?)")) {
@@ -92,30 +125,61 @@ public final class UsageLedger {
     }
 
     /**
-     * Ends reservations in one transaction: served ones charge their characters and one request each, the others
-     * nothing. Each starts by deleting its reservation row and counts only if it was there, so applying an outcome
-     * again (after a lost acknowledgement, or one that another server's sweep already released) changes nothing. The
-     * counter changes are summed per row first, so a key with many requests in the batch has its day and month rows
-     * updated once; rows are updated in one global order (key, then day before month), the reservation's own
-     * order, so settling transactions of several servers cannot deadlock with each other or with reservations.
-     *
-     * @return how many of the outcomes still had a reservation to end
-     * @throws AccountsUnavailableException when the database cannot be used; nothing was applied unless the commit
-     *                                      itself was lost, and applying the same outcomes again is always right
+     * Whether both limited periods have {@code needed} plus twice {@code ahead} free, read without locking: a guess
+     * that the conditional updates of {@link #hold} then make exact.
      */
-    int settle(List<Outcome> outcomes) {
+    private boolean roomAhead(ApiKey key, LocalDate day, long needed, long ahead) {
+        if (Arrays.stream(Period.values()).allMatch(p -> key.limits().characters(p) == null)) {
+            return true;
+        }
+        return db.read(c -> {
+            for (Period period : Period.values()) {
+                Long limit = key.limits().characters(period);
+                if (limit == null) {
+                    continue;
+                }
+                try (PreparedStatement select = c.prepareStatement("SELECT characters + reserved FROM key_usage"
+                        + " WHERE key_id = ? AND period = ? AND period_start = ?")) {
+                    select.setString(1, key.id());
+                    select.setString(2, period.code());
+                    select.setObject(3, period.start(day));
+                    try (ResultSet row = select.executeQuery()) {
+                        if (!row.next() || limit - row.getLong(1) < needed + 2 * ahead) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Applies settlement steps in one transaction: each changes its reservation row only if the row has seen exactly
+     * the steps before it, and counts only then, so applying a step again (after a lost acknowledgement, or after
+     * another server's sweep released the row) changes nothing. The counter changes are summed per row first, so a
+     * key with many steps in the batch has its day and month rows updated once; rows are updated in one global
+     * order (key, then day before month), the reservation's own order, so settling transactions of several servers
+     * cannot deadlock with each other or with reservations.
+     *
+     * @param steps in the order each row's steps were made
+     * @return how many of the steps were applied now
+     * @throws AccountsUnavailableException when the database cannot be used; nothing was applied unless the commit
+     *                                      itself was lost, and applying the same steps again is always right
+     */
+    int settle(List<Settlement> steps) {
         return db.transaction(c -> {
-            List<Outcome> ended = deleteReservations(c, outcomes);
-            touchLastUsed(c, ended);
+            List<Settlement> applied = applyToRows(c, steps);
+            touchLastUsed(c, applied);
             Map<CounterRow, long[]> changes = new TreeMap<>();
-            for (Outcome o : ended) {
-                Reservation r = o.reservation();
+            for (Settlement s : applied) {
+                Reservation r = s.reservation();
                 for (Period period : Period.values()) {
                     long[] change = changes.computeIfAbsent(new CounterRow(r.keyId(), period, period.start(r.day())),
                             row -> new long[3]);
-                    change[0] += r.characters();
-                    change[1] += o.served() ? r.characters() : 0;
-                    change[2] += o.served() ? 1 : 0;
+                    change[0] += s.released();
+                    change[1] += s.served();
+                    change[2] += s.requests();
                 }
             }
             try (PreparedStatement update = c.prepareStatement("UPDATE key_usage SET reserved = reserved - ?,"
@@ -133,25 +197,50 @@ public final class UsageLedger {
                 }
                 update.executeBatch();
             }
-            return ended.size();
+            return applied.size();
         }, () -> { });
     }
 
-    /** The outcomes whose reservation row this transaction deleted (the others were ended before). */
-    private static List<Outcome> deleteReservations(Connection c, List<Outcome> outcomes) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM quota_reservations WHERE id = ?")) {
-            for (Outcome o : outcomes) {
-                delete.setString(1, o.reservation().id());
+    /**
+     * The steps this transaction applied to their rows. Intermediate steps run first, then last steps (which delete
+     * the row): a row's last step is always its final one, and each kind keeps the order it was given in.
+     */
+    private static List<Settlement> applyToRows(Connection c, List<Settlement> steps) throws SQLException {
+        List<Settlement> intermediate = steps.stream().filter(s -> !s.last()).toList();
+        List<Settlement> last = steps.stream().filter(Settlement::last).toList();
+        List<Settlement> applied = new ArrayList<>();
+        try (PreparedStatement step = c.prepareStatement("UPDATE quota_reservations SET characters = ?,"
+                + " settlements = settlements + 1 WHERE id = ? AND settlements = ?");
+             PreparedStatement delete = c.prepareStatement("DELETE FROM quota_reservations WHERE id = ?"
+                     + " AND settlements = ?")) {
+            for (Settlement s : intermediate) {
+                step.setLong(1, s.left());
+                step.setString(2, s.reservation().id());
+                step.setInt(3, s.sequence());
+                step.addBatch();
+            }
+            for (Settlement s : last) {
+                delete.setString(1, s.reservation().id());
+                delete.setInt(2, s.sequence());
                 delete.addBatch();
             }
-            int[] deleted = delete.executeBatch(); // both drivers report each statement's count, never SUCCESS_NO_INFO
-            List<Outcome> ended = new ArrayList<>();
-            for (int i = 0; i < deleted.length; i++) {
-                if (deleted[i] == 1) {
-                    ended.add(outcomes.get(i));
-                }
+            collectApplied(step, intermediate, applied);
+            collectApplied(delete, last, applied);
+        }
+        return applied;
+    }
+
+    /** Runs a batch and adds the steps whose statement changed their row. */
+    private static void collectApplied(PreparedStatement batch, List<Settlement> steps, List<Settlement> applied)
+            throws SQLException {
+        if (steps.isEmpty()) {
+            return;
+        }
+        int[] changed = batch.executeBatch(); // both drivers report each statement's count, never SUCCESS_NO_INFO
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] == 1) {
+                applied.add(steps.get(i));
             }
-            return ended;
         }
     }
 
@@ -159,9 +248,9 @@ public final class UsageLedger {
      * Sets {@code last_used_at} of the keys that served a request, at most once a minute per key: an unconditional
      * update would make the key's row as hot as its counters; a row the WHERE does not match is not locked.
      */
-    private void touchLastUsed(Connection c, List<Outcome> ended) throws SQLException {
+    private void touchLastUsed(Connection c, List<Settlement> applied) throws SQLException {
         Set<String> used = new TreeSet<>(); // sorted: one lock order
-        ended.stream().filter(Outcome::served).forEach(o -> used.add(o.reservation().keyId()));
+        applied.stream().filter(s -> s.requests() > 0).forEach(s -> used.add(s.reservation().keyId()));
         if (used.isEmpty()) {
             return;
         }
@@ -178,17 +267,18 @@ public final class UsageLedger {
         }
     }
 
-    /** Reservations older than {@code age}: left by a server that stopped mid-request. */
-    public List<Reservation> stale(Duration age) {
+    /** The last steps that release reservations older than {@code age}: left by a server that stopped. */
+    public List<Settlement> stale(Duration age) {
         return db.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT id, key_id, day_start, characters"
+            try (PreparedStatement select = c.prepareStatement("SELECT id, key_id, day_start, characters, settlements"
                     + " FROM quota_reservations WHERE created_at < ?")) {
                 select.setObject(1, OffsetDateTime.now(clock).minus(age));
                 try (ResultSet rows = select.executeQuery()) {
-                    List<Reservation> stale = new ArrayList<>();
+                    List<Settlement> stale = new ArrayList<>();
                     while (rows.next()) {
-                        stale.add(new Reservation(rows.getString(1), rows.getString(2),
-                                rows.getObject(3, LocalDate.class), rows.getLong(4)));
+                        long held = rows.getLong(4);
+                        stale.add(new Settlement(new Reservation(rows.getString(1), rows.getString(2),
+                                rows.getObject(3, LocalDate.class), held), rows.getInt(5), held, 0, 0, 0, true));
                     }
                     return stale;
                 }

@@ -77,6 +77,7 @@ final class TestLedger {
     final MovableClock clock;
     final AccountsDatabase database;
     final UsageLedger ledger;
+    final Leases leases;
     final UsageSettler settler;
     final Quotas quotas;
     final KeyStore store;
@@ -86,7 +87,13 @@ final class TestLedger {
     private volatile boolean down;
     private volatile boolean loseNextCommit;
 
+    /** Every request reserves its own characters. */
     TestLedger(Instant now) {
+        this(now, 0);
+    }
+
+    /** @param block characters a lease reserves ahead */
+    TestLedger(Instant now, long block) {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         DataSource switchable = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -100,8 +107,9 @@ final class TestLedger {
         this.clock = new MovableClock(now);
         this.database = new AccountsDatabase(switchable, 7);
         this.ledger = new UsageLedger(database, clock);
-        this.settler = new UsageSettler(ledger);
-        this.quotas = new Quotas(ledger, settler, Duration.ofMinutes(10), events);
+        this.leases = new Leases(block, clock);
+        this.settler = new UsageSettler(ledger, leases);
+        this.quotas = new Quotas(ledger, settler, leases, Duration.ofMinutes(10), events);
         this.store = new KeyStore(database);
     }
 
@@ -131,7 +139,7 @@ final class TestLedger {
 
     /** Keys of this ledger's store, looked up under {@code mode}. */
     KeyAuthenticator authenticator(AccountsMode mode) {
-        return new KeyAuthenticator(new AccountsConfig(mode, Duration.ofSeconds(10), 5, Duration.ofMinutes(10)),
+        return new KeyAuthenticator(new AccountsConfig(mode, Duration.ofSeconds(10), 5, Duration.ofMinutes(10), 0),
                 store, events, clock);
     }
 
@@ -144,9 +152,9 @@ final class TestLedger {
         loseNextCommit = true;
     }
 
-    /** Ends one reservation right away; true if it was still open. */
+    /** Ends one request's reservation right away; true if it was still open. */
     boolean finish(Reservation reservation, boolean served) {
-        return ledger.settle(List.of(new Outcome(reservation, served))) == 1;
+        return ledger.settle(List.of(served ? Settlement.served(reservation) : Settlement.released(reservation))) == 1;
     }
 
     void setDown(boolean down) {

@@ -23,7 +23,7 @@ class UsageLedgerTest {
     @Test
     void aServedReservationIsChargedOnceHoweverOftenItIsSettled() throws Exception {
         ApiKey key = t.key(new KeyLimits(null, null, 1000L, null));
-        Reservation r = t.ledger.reserve(key, 120, lost -> { });
+        Reservation r = t.ledger.reserve(key, 120, 0, lost -> { });
         assertEquals(120, t.held(key) - 1, "120 characters reserved, one reservation row");
         assertTrue(t.finish(r, true));
         assertFalse(t.finish(r, true), "a repeated settle (lost acknowledgement) finds nothing to do");
@@ -37,45 +37,45 @@ class UsageLedgerTest {
     @Test
     void aReleasedReservationChargesNothing() throws Exception {
         ApiKey key = t.key(new KeyLimits(null, null, 1000L, null));
-        Reservation r = t.ledger.reserve(key, 900, lost -> { });
+        Reservation r = t.ledger.reserve(key, 900, 0, lost -> { });
         t.finish(r, false);
         assertEquals(0, t.characters(key, Period.DAY));
         assertEquals(0, t.requests(key, Period.DAY));
         assertEquals(0, t.held(key));
-        t.ledger.reserve(key, 1000, lost -> { }); // the whole quota is free again
+        t.ledger.reserve(key, 1000, 0, lost -> { }); // the whole quota is free again
     }
 
     @Test
     void reservationsCountAgainstTheQuotaUntilTheyEnd() {
         ApiKey key = t.key(new KeyLimits(null, null, 250L, null));
-        t.ledger.reserve(key, 100, lost -> { });
-        t.ledger.reserve(key, 100, lost -> { });
+        t.ledger.reserve(key, 100, 0, lost -> { });
+        t.ledger.reserve(key, 100, 0, lost -> { });
         QuotaExceededException e = assertThrows(QuotaExceededException.class,
-                () -> t.ledger.reserve(key, 100, lost -> { }));
+                () -> t.ledger.reserve(key, 100, 0, lost -> { }));
         assertEquals(Period.DAY, e.period());
         assertEquals(250, e.limit());
         assertEquals(30, e.retryAfterSeconds(), "23:59:30 UTC: the day ends in 30 s");
-        t.ledger.reserve(key, 50, lost -> { }); // what is left still fits
+        t.ledger.reserve(key, 50, 0, lost -> { }); // what is left still fits
     }
 
     @Test
     void theMonthlyQuotaRenewsOnTheFirstOfTheNextMonth() {
         t.clock.set(Instant.parse("2026-12-31T12:00:00Z"));
         ApiKey key = t.key(new KeyLimits(null, null, null, 100L));
-        t.finish(t.ledger.reserve(key, 100, lost -> { }), true);
+        t.finish(t.ledger.reserve(key, 100, 0, lost -> { }), true);
         QuotaExceededException e = assertThrows(QuotaExceededException.class,
-                () -> t.ledger.reserve(key, 1, lost -> { }));
+                () -> t.ledger.reserve(key, 1, 0, lost -> { }));
         assertEquals(Period.MONTH, e.period());
         assertEquals(Duration.ofHours(12).toSeconds(), e.retryAfterSeconds());
         t.clock.set(Instant.parse("2027-01-01T00:00:00Z"));
-        t.ledger.reserve(key, 100, lost -> { });
+        t.ledger.reserve(key, 100, 0, lost -> { });
     }
 
     @Test
     void detectionCountsARequestEvenWhenTheCharactersAreSpent() {
         ApiKey key = t.key(new KeyLimits(null, null, 10L, null));
-        t.finish(t.ledger.reserve(key, 10, lost -> { }), true);
-        t.finish(t.ledger.reserve(key, 0, lost -> { }), true);
+        t.finish(t.ledger.reserve(key, 10, 0, lost -> { }), true);
+        t.finish(t.ledger.reserve(key, 0, 0, lost -> { }), true);
         assertEquals(10, t.characters(key, Period.DAY));
         assertEquals(2, t.requests(key, Period.DAY));
     }
@@ -87,7 +87,7 @@ class UsageLedgerTest {
         for (int i = 0; i < 40; i++) {
             calls.add(() -> {
                 try {
-                    t.finish(t.ledger.reserve(key, 100, lost -> { }), true);
+                    t.finish(t.ledger.reserve(key, 100, 0, lost -> { }), true);
                     return true;
                 } catch (QuotaExceededException e) {
                     return false;
@@ -110,8 +110,8 @@ class UsageLedgerTest {
     @Test
     void staleReservationsAreReleased() throws Exception {
         ApiKey key = t.key(KeyLimits.UNLIMITED);
-        Reservation served = t.quotas.reserve(key, 40);
-        Reservation abandoned = t.quotas.reserve(key, 7);
+        Hold served = t.quotas.reserve(key, 40);
+        Reservation abandoned = t.ledger.reserve(key, 7, 0, lost -> { });
         t.quotas.finish(served, true);
         t.settler.settle();
         assertEquals(40, t.characters(key, Period.DAY));

@@ -53,15 +53,15 @@ class UsageSettlerTest {
     @Test
     void aBatchChargesEachReservationOnceToTheDayThatAdmittedIt() throws Exception {
         ApiKey key = t.key(KeyLimits.UNLIMITED);
-        Reservation late = t.quotas.reserve(key, 100);
-        Reservation failed = t.quotas.reserve(key, 50);
+        Reservation late = t.ledger.reserve(key, 100, 0, lost -> { });
+        Reservation failed = t.ledger.reserve(key, 50, 0, lost -> { });
         t.clock.set(Instant.parse("2026-12-04T00:00:10Z"));
-        Reservation early = t.quotas.reserve(key, 20);
-        Reservation endedBefore = t.quotas.reserve(key, 5);
+        Reservation early = t.ledger.reserve(key, 20, 0, lost -> { });
+        Reservation endedBefore = t.ledger.reserve(key, 5, 0, lost -> { });
         assertTrue(t.finish(endedBefore, true));
-        for (Outcome outcome : List.of(new Outcome(late, true), new Outcome(late, true), new Outcome(failed, false),
-                new Outcome(early, true), new Outcome(endedBefore, true))) {
-            t.settler.add(outcome);
+        for (Settlement step : List.of(Settlement.served(late), Settlement.served(late), Settlement.released(failed),
+                Settlement.served(early), Settlement.served(endedBefore))) {
+            t.settler.add(step);
         }
         int commits = t.commits.get();
         t.settler.settle();
@@ -76,8 +76,8 @@ class UsageSettlerTest {
     @Test
     void anOutageDelaysOutcomesAndALostCommitCountsNothingTwice() throws Exception {
         ApiKey key = t.key(KeyLimits.UNLIMITED);
-        Reservation served = t.quotas.reserve(key, 30);
-        Reservation failed = t.quotas.reserve(key, 12);
+        Hold served = t.quotas.reserve(key, 30);
+        Hold failed = t.quotas.reserve(key, 12);
         t.quotas.finish(served, true);
         t.setDown(true);
         t.quotas.finish(failed, false); // its immediate release cannot reach the database: queued as well

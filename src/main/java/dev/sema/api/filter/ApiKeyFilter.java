@@ -1,10 +1,10 @@
 package dev.sema.api.filter;
 
 import dev.sema.accounts.ApiKey;
+import dev.sema.accounts.Hold;
 import dev.sema.accounts.KeyAuthenticator;
 import dev.sema.accounts.KeyLimits;
 import dev.sema.accounts.Quotas;
-import dev.sema.accounts.Reservation;
 import dev.sema.api.BearerToken;
 import dev.sema.api.CharacterCost;
 import dev.sema.guard.ClientIdentity;
@@ -38,7 +38,7 @@ import java.util.Optional;
 public class ApiKeyFilter implements ContainerRequestFilter, ReaderInterceptor, ContainerResponseFilter {
 
     private static final String KEY = ApiKeyFilter.class.getName() + ".key";
-    private static final String RESERVATION = ApiKeyFilter.class.getName() + ".reservation";
+    private static final String HOLD = ApiKeyFilter.class.getName() + ".hold";
 
     // Field injection: the JAX-RS runtime creates providers (Liberty makes them CDI beans).
     @Inject
@@ -62,16 +62,16 @@ public class ApiKeyFilter implements ContainerRequestFilter, ReaderInterceptor, 
         Object entity = context.proceed();
         if (context.getProperty(KEY) instanceof ApiKey key) {
             long characters = entity instanceof CharacterCost cost ? cost.characterCost() : 0;
-            context.setProperty(RESERVATION, quotas.reserve(key, characters));
+            context.setProperty(HOLD, quotas.reserve(key, characters));
         }
         return entity;
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(RESERVATION) instanceof Reservation reservation) {
-            request.removeProperty(RESERVATION);
-            quotas.finish(reservation, response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL);
+        if (request.getProperty(HOLD) instanceof Hold hold) {
+            request.removeProperty(HOLD);
+            quotas.finish(hold, response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL);
         }
     }
 
