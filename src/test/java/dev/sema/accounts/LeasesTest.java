@@ -5,13 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -133,36 +127,10 @@ class LeasesTest {
     void nearItsLimitsConcurrentRequestsGetExactlyWhatFitsWhileLeasesComeAndGo() throws Exception {
         TestLedger small = new TestLedger(NOON, 100);
         ApiKey key = small.key(new KeyLimits(null, null, 1000L, null));
-        List<Callable<Boolean>> calls = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            calls.add(() -> {
-                try {
-                    small.quotas.finish(small.quotas.reserve(key, 100), true);
-                    return true;
-                } catch (QuotaExceededException e) {
-                    return false;
-                }
-            });
-        }
-        AtomicBoolean racing = new AtomicBoolean(true);
-        Thread settler = new Thread(() -> { // retires leases as idle and old while the requests race
-            for (long ms = 0; racing.get(); ms += 100) {
-                small.clock.set(NOON.plusMillis(ms));
-                small.settler.settle();
-            }
+        int served = small.fortyConcurrentRequestsOfAHundred(key, round -> { // leases retire as idle and old meanwhile
+            small.clock.set(NOON.plusMillis(100L * round));
+            small.settler.settle();
         });
-        ExecutorService pool = Executors.newFixedThreadPool(40);
-        int served = 0;
-        settler.start();
-        try {
-            for (Future<Boolean> f : pool.invokeAll(calls)) {
-                served += f.get() ? 1 : 0;
-            }
-        } finally {
-            pool.shutdownNow();
-            racing.set(false);
-            settler.join(60_000);
-        }
         assertEquals(10, served, "no more than fits, and no request refused while its characters sat in a lease");
         small.clock.set(small.clock.instant().plus(Duration.ofSeconds(6)));
         small.settler.settle();

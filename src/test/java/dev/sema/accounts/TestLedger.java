@@ -18,7 +18,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * The accounts domain on a fresh in-memory H2 database, migrated by the real Flyway scripts, with a clock the test
@@ -155,6 +161,43 @@ final class TestLedger {
     /** Ends one request's reservation right away; true if it was still open. */
     boolean finish(Reservation reservation, boolean served) {
         return ledger.settle(List.of(served ? Settlement.served(reservation) : Settlement.released(reservation))) == 1;
+    }
+
+    /**
+     * 40 concurrent requests of 100 characters for {@code key}, each served at once, while {@code between} runs in
+     * a loop beside them (with its round number) until they are done; returns how many were admitted.
+     */
+    int fortyConcurrentRequestsOfAHundred(ApiKey key, IntConsumer between) throws Exception {
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(() -> {
+                try {
+                    quotas.finish(quotas.reserve(key, 100), true);
+                    return true;
+                } catch (QuotaExceededException e) {
+                    return false;
+                }
+            });
+        }
+        AtomicBoolean racing = new AtomicBoolean(true);
+        Thread beside = new Thread(() -> {
+            for (int round = 0; racing.get(); round++) {
+                between.accept(round);
+            }
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        int admitted = 0;
+        beside.start();
+        try {
+            for (Future<Boolean> f : pool.invokeAll(calls)) {
+                admitted += f.get() ? 1 : 0;
+            }
+        } finally {
+            pool.shutdownNow();
+            racing.set(false);
+            beside.join(60_000);
+        }
+        return admitted;
     }
 
     void setDown(boolean down) {

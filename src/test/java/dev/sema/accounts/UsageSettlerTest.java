@@ -5,13 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -127,35 +121,7 @@ class UsageSettlerTest {
     @Test
     void quotasNeverOvershootWhileOutcomesWaitToBeSettled() throws Exception {
         ApiKey key = t.key(new KeyLimits(null, null, 1000L, null));
-        List<Callable<Boolean>> calls = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            calls.add(() -> {
-                try {
-                    t.quotas.finish(t.quotas.reserve(key, 100), true);
-                    return true;
-                } catch (QuotaExceededException e) {
-                    return false;
-                }
-            });
-        }
-        AtomicBoolean racing = new AtomicBoolean(true);
-        Thread settler = new Thread(() -> {
-            while (racing.get()) {
-                t.settler.settle();
-            }
-        });
-        ExecutorService pool = Executors.newFixedThreadPool(40);
-        int served = 0;
-        settler.start();
-        try {
-            for (Future<Boolean> f : pool.invokeAll(calls)) {
-                served += f.get() ? 1 : 0;
-            }
-        } finally {
-            pool.shutdownNow();
-            racing.set(false);
-            settler.join(60_000);
-        }
+        int served = t.fortyConcurrentRequestsOfAHundred(key, round -> t.settler.settle());
         assertEquals(10, served);
         t.settler.settle();
         assertEquals(1000, t.characters(key, Period.DAY));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,58 @@ class PostgresAccountsIT {
     @Test
     void fortyConcurrentRequestsServeExactlyTenAcrossTwoServers() throws Exception {
         QuotaRace.fortyRequestsAgainstAThousandCharacters(List.of(pg, pg2));
+    }
+
+    /**
+     * A quota large enough for both servers to reserve blocks ahead (10,000 characters each, while two blocks are
+     * free), spent by concurrent requests on both: never more than the quota is served, and once the blocks the
+     * servers held have come back (5 s at most) exactly the quota has been served, and the ledger says so.
+     */
+    @Test
+    void serversHoldingBlocksAheadServeExactlyTheQuotaBetweenThem() throws Exception {
+        Keys.Key key = Keys.create(pg, Keys.body("blocks", "\"characters_per_day\":50000"));
+        List<Http> servers = List.of(pg, pg2);
+        AtomicLong served = new AtomicLong();
+        List<Callable<Integer>> workers = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            int worker = w;
+            workers.add(() -> { // until its server refuses: the quota is spent or held by the other server
+                int refusals = 0;
+                for (int i = 0; refusals == 0; i++) {
+                    refusals += send(servers.get((worker + i) % 2), key, worker * 10_000 + i, served) ? 0 : 1;
+                }
+                return refusals;
+            });
+        }
+        Keys.concurrently(workers);
+        assertTrue(served.get() <= 50_000, "never more than the quota: " + served.get());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (int i = 0; served.get() < 50_000; i++) { // the rest, as the servers give back what they held ahead
+            if (!send(servers.get(i % 2), key, 100_000 + i, served)) {
+                assertTrue(System.nanoTime() < deadline, "waited 60 s for the held characters: " + served.get());
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(50_000, served.get());
+        for (Http server : servers) {
+            send(server, key, 0, served);
+            assertEquals(50_000, served.get(), "the quota is spent on both");
+            assertEquals(50_000, Keys.charactersToday(server, key.id()));
+        }
+        awaitTrue(Duration.ofSeconds(30), "no characters held for the key any more",
+                () -> heldInDatabase(key.id()) == 0);
+    }
+
+    /** One 100-character translation: true if served (counted), false if refused with 429 quota_exceeded. */
+    private static boolean send(Http server, Keys.Key key, int i, AtomicLong served) {
+        Http.Reply reply = server.post("/api/v1/translate", Keys.translation(Keys.hundredCharacters(i)),
+                key.headers());
+        if (reply.status() == 200) {
+            served.addAndGet(reply.json().getInt("character_count"));
+            return true;
+        }
+        reply.error(429, "quota_exceeded");
+        return false;
     }
 
     @Test
