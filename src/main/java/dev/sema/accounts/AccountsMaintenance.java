@@ -1,5 +1,6 @@
 package dev.sema.accounts;
 
+import dev.sema.observability.SemaMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -16,9 +17,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Migrates the accounts database at start-up, then records finished requests' outcomes every
- * {@link UsageSettler#INTERVAL} and releases reservations of servers that stopped mid-request every minute; at
- * shutdown, records the outcomes still queued. Nothing runs when {@code SEMA_API_KEYS=off}.
+ * Migrates the accounts database at start-up and reports {@code sema_quota_characters_ahead}, then records finished
+ * requests' outcomes every {@link UsageSettler#INTERVAL} and releases reservations of servers that stopped
+ * mid-request every minute; at shutdown, records the outcomes still queued. Nothing runs when {@code SEMA_API_KEYS=off}.
  */
 @ApplicationScoped
 public class AccountsMaintenance {
@@ -37,6 +38,10 @@ public class AccountsMaintenance {
     Quotas quotas;
     @Inject
     UsageSettler settler;
+    @Inject
+    Leases leases;
+    @Inject
+    SemaMetrics metrics;
 
     private List<ScheduledFuture<?>> tasks = List.of();
 
@@ -45,6 +50,7 @@ public class AccountsMaintenance {
             return;
         }
         database.migrate();
+        metrics.gaugeQuotaCharactersAhead(leases::charactersAhead);
         tasks = List.of(
                 scheduler.scheduleWithFixedDelay(() -> quietly(settler::settle), UsageSettler.INTERVAL.toMillis(),
                         UsageSettler.INTERVAL.toMillis(), TimeUnit.MILLISECONDS),

@@ -155,6 +155,11 @@ final class Lease {
         return step;
     }
 
+    /** Characters no request holds yet (0 once given back). */
+    synchronized long available() {
+        return available;
+    }
+
     synchronized boolean retired() {
         return retired;
     }

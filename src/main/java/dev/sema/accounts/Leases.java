@@ -104,6 +104,11 @@ final class Leases {
         }
     }
 
+    /** Characters the leases hold that no request took yet: what this server keeps from other servers' requests. */
+    long charactersAhead() {
+        return live.stream().mapToLong(Lease::available).sum();
+    }
+
     /** At shutdown: no new leases, and every lease gives back its rest once its requests ended. */
     void close() {
         closed = true;

@@ -92,6 +92,13 @@ public class SemaMetrics {
                 clients::getAsLong);
     }
 
+    /** Characters this server holds reserved ahead for keys' next requests; registered only with API keys on. */
+    public void gaugeQuotaCharactersAhead(LongSupplier characters) {
+        registry.gauge(metadata("sema_quota_characters_ahead",
+                "Characters this server holds reserved ahead for API keys' next requests (quota leases)"),
+                characters::getAsLong);
+    }
+
     /** 1 while the shared store (Redis) answers, 0 while replicas limit and cache alone; registered only with Redis. */
     public void gaugeSharedStoreUp(IntSupplier up) {
         registry.gauge(metadata("sema_shared_store_up", "1 while the shared store (Redis) answers, else 0"),

@@ -28,16 +28,19 @@ class LeasesTest {
                 + " 1,000: two commits for 100 requests");
         assertEquals(0, t.characters(key, Period.DAY), "nothing recorded on the response path");
         assertEquals(1010 + 1000 + 2, t.held(key), "two rows hold 2,010 characters");
+        assertEquals(240 + 770, t.leases.charactersAhead(), "what no request took: the retired lease's and the new");
 
         t.settler.settle();
         assertEquals(3, t.commits.get() - commits, "one transaction settles both leases");
         assertEquals(1000, t.characters(key, Period.DAY));
         assertEquals(100, t.requests(key, Period.MONTH));
         assertEquals(770 + 1, t.held(key), "the first lease gave back its 240 and is gone; the second holds 770");
+        assertEquals(770, t.leases.charactersAhead());
 
         t.clock.set(NOON.plus(Lease.IDLE));
         t.settler.settle();
         assertEquals(0, t.held(key), "idle for a second: everything given back");
+        assertEquals(0, t.leases.charactersAhead());
         assertEquals(1000, t.characters(key, Period.DAY));
     }
 

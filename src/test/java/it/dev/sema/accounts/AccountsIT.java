@@ -160,6 +160,9 @@ class AccountsIT {
         Keys.Key key = Keys.create(server, Keys.body("counting", "\"characters_per_day\":100000"));
         // 𝄞 is one code point (two UTF-16 units); surrounding whitespace is not translated and not charged
         server.post("/api/v1/translate", Keys.translation("  \uD834\uDD1E abc  "), key.headers()).expect(200);
+        Double ahead = MetricsScrape.of(server).get(MetricsScrape.key("sema_quota_characters_ahead"));
+        assertTrue(ahead != null && ahead >= 0 && ahead <= 10_000, "the block reserved ahead (given back after 1 s"
+                + " idle): " + ahead);
         assertEquals(5, Keys.charactersToday(server, key.id()));
         server.post("/api/v1/translate/batch", "{\"texts\":[\"one\",\"three\"],\"source_language\":\"eng_Latn\","
                 + "\"target_language\":\"fra_Latn\"}", key.headers()).expect(200);
