@@ -12,14 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -33,34 +30,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FleetTest {
 
-    private static final URI SHARED_REDIS = URI.create("redis://127.0.0.1:6379");
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final String prefix = "sema-test-" + UUID.randomUUID() + ":";
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final TestStores stores = new TestStores();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-        try (SharedStore store = store(SHARED_REDIS)) {
-            Eventually.until("the store connects to delete the test's keys", store::up);
-            store.call(c -> {
-                TestKeys.deleteAll(c, prefix);
-                return true;
-            }).orElseThrow();
-        }
-        scheduler.shutdownNow();
+        stores.close();
     }
 
     @Test
     void aReloadOrderedOnOneReplicaReloadsEveryOtherOnceAndNotItself() throws Exception {
-        Replica a = replica("a", SHARED_REDIS);
-        Replica b = replica("b", SHARED_REDIS);
+        Replica a = replica("a", TestStores.SHARED_REDIS);
+        Replica b = replica("b", TestStores.SHARED_REDIS);
         assertEquals(1, a.loads.get());
         assertEquals(1, b.loads.get());
 
@@ -82,8 +66,8 @@ class FleetTest {
 
     @Test
     void theViewListsTheLiveReplicasAndOneThatLeavesDisappears() throws Exception {
-        Replica a = replica("a", SHARED_REDIS);
-        Replica b = replica("b", SHARED_REDIS);
+        Replica a = replica("a", TestStores.SHARED_REDIS);
+        Replica b = replica("b", TestStores.SHARED_REDIS);
         // B's first heartbeat may predate its model load; the one after the load says READY
         Eventually.until("A sees B serving", () -> a.fleet.view().replicas().size() == 2
                 && a.fleet.view().replicas().get(1).models().get(0).state().equals("READY"));
@@ -96,7 +80,7 @@ class FleetTest {
         assertEquals("READY", bTranslation.state());
         assertEquals(a.registry.translation().status().info().get(ResolvedModel.CONTENT_ID), bTranslation.contentId(),
                 "the same files, the same content id on both");
-        long ttl = a.store.call(c -> c.ttl(prefix + "fleet:replica:" + b.fleet.id())).orElseThrow();
+        long ttl = a.store.call(c -> c.ttl(stores.prefix() + "fleet:replica:" + b.fleet.id())).orElseThrow();
         assertTrue(ttl > 0 && ttl <= 3, "the entry expires three heartbeats after the last: " + ttl);
 
         b.fleet.close();
@@ -105,8 +89,8 @@ class FleetTest {
 
     @Test
     void withoutRedisTheFleetIsThisServerAlone() throws Exception {
-        SharedStore none = SharedStore.open(new SharedStoreConfig(Optional.empty(), prefix, Duration.ofMillis(500),
-                Duration.ofMillis(200)), scheduler);
+        SharedStore none = SharedStore.open(new SharedStoreConfig(Optional.empty(), stores.prefix(),
+                Duration.ofMillis(500), Duration.ofMillis(200)), stores.scheduler());
         Replica alone = replica("alone", none);
         Fleet.View view = alone.fleet.view();
         assertEquals(Fleet.Source.SINGLE, view.source());
@@ -119,7 +103,7 @@ class FleetTest {
     @Test
     void whileRedisIsAwayTheViewIsThisReplicaAndOrdersSaySoThenTheFleetIsBack() throws Exception {
         OwnRedis redis = OwnRedis.start();
-        opened.add(redis);
+        stores.closeAtEnd(redis);
         Replica a = replica("a", redis.url());
         Replica b = replica("b", redis.url());
         // B's first heartbeat may predate its model load; the one after the load says READY
@@ -140,21 +124,16 @@ class FleetTest {
                 List.of(), Optional.empty()).heard() == 1);
     }
 
-    private SharedStore store(URI redis) {
-        // a generous timeout: on a loaded machine a 500 ms command can time out and (rightly) count Redis as down
-        return SharedStore.open(new SharedStoreConfig(Optional.of(redis), prefix, Duration.ofSeconds(10),
-                Duration.ofMillis(200)), scheduler);
-    }
 
     private Replica replica(String name, URI redis) throws InterruptedException {
-        Replica replica = replica(name, store(redis));
+        Replica replica = replica(name, stores.open(redis));
         Eventually.until(name + " connects", replica.store::up);
         return replica;
     }
 
     private Replica replica(String name, SharedStore store) throws InterruptedException {
         Replica replica = new Replica(name, store, dir.resolve("hub-" + name));
-        opened.add(replica);
+        stores.closeAtEnd(replica);
         Eventually.until(name + " has loaded its model", replica::ready);
         return replica;
     }
@@ -177,7 +156,7 @@ class FleetTest {
                 loader.execute(task);
             });
             registry.reload(Optional.empty());
-            this.fleet = new Fleet(store, new FleetConfig(name, Duration.ofSeconds(1)), registry, scheduler,
+            this.fleet = new Fleet(store, new FleetConfig(name, Duration.ofSeconds(1)), registry, stores.scheduler(),
                     UnaryOperator.identity());
             fleet.start();
         }

@@ -4,8 +4,7 @@ import dev.sema.batching.DecodeOptions;
 import dev.sema.fleet.Eventually;
 import dev.sema.fleet.OwnRedis;
 import dev.sema.fleet.SharedStore;
-import dev.sema.fleet.TestKeys;
-import dev.sema.fleet.SharedStoreConfig;
+import dev.sema.fleet.TestStores;
 import dev.sema.models.ModelLocator;
 import dev.sema.models.ModelSlot;
 import dev.sema.models.ResolvedModel;
@@ -27,9 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SharedTranslationCacheTest {
 
-    private static final URI SHARED_REDIS = URI.create("redis://127.0.0.1:6379");
     private static final Duration TTL = Duration.ofSeconds(3600);
     private static final EngineConfig CONFIG = EngineConfigs.of(1, 9, 400, 16);
     private static final DecodeOptions GREEDY = new DecodeOptions("eng_Latn", "deu_Latn", 1, 1,
@@ -52,32 +47,20 @@ class SharedTranslationCacheTest {
             "Hello world, how are you?", "Короткий текст.");
     private static final List<String> DISTINCT = List.of(SEGMENTS.get(0), SEGMENTS.get(1), SEGMENTS.get(3));
 
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final String prefix = "sema-test-" + UUID.randomUUID() + ":";
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final TestStores stores = new TestStores();
 
     @TempDir
     Path dir;
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-        try (SharedStore store = store(SHARED_REDIS)) {
-            Eventually.until("the store connects to delete the test's keys", store::up);
-            store.call(c -> {
-                TestKeys.deleteAll(c, prefix);
-                return true;
-            }).orElseThrow();
-        }
-        scheduler.shutdownNow();
+        stores.close();
     }
 
     @Test
     void whatOneReplicaDecodedIsASharedHitOnAnother() throws Exception {
-        Replica a = replica(SHARED_REDIS, copy(TestModels.tiny(), "a"));
-        Replica b = replica(SHARED_REDIS, copy(TestModels.tiny(), "b"));
+        Replica a = replica(TestStores.SHARED_REDIS, copy(TestModels.tiny(), "a"));
+        Replica b = replica(TestStores.SHARED_REDIS, copy(TestModels.tiny(), "b"));
         assertEquals(a.contentId(), b.contentId(), "equal files, equal identity, whatever the path");
 
         List<List<String>> fromA = a.translate(SEGMENTS);
@@ -95,12 +78,12 @@ class SharedTranslationCacheTest {
 
     @Test
     void anotherModelNeverHitsAndEntriesCarryTheTtl() throws Exception {
-        Replica a = replica(SHARED_REDIS, copy(TestModels.tiny(), "a"));
-        Replica echo = replica(SHARED_REDIS, copy(TestModels.echo(), "echo"));
+        Replica a = replica(TestStores.SHARED_REDIS, copy(TestModels.tiny(), "a"));
+        Replica echo = replica(TestStores.SHARED_REDIS, copy(TestModels.echo(), "echo"));
         Path changed = copy(TestModels.tiny(), "changed");
         Files.writeString(changed.resolve("generation_config.json"),
                 Files.readString(changed.resolve("generation_config.json")) + " ");
-        Replica edited = replica(SHARED_REDIS, changed);
+        Replica edited = replica(TestStores.SHARED_REDIS, changed);
         assertNotEquals(a.contentId(), echo.contentId());
         assertNotEquals(a.contentId(), edited.contentId(), "one byte more in one file is another model");
 
@@ -125,7 +108,7 @@ class SharedTranslationCacheTest {
     @Test
     void redisTroubleLeavesTheMemoryLevelAndSharingResumesAfterwards() throws Exception {
         OwnRedis redis = OwnRedis.start();
-        opened.add(redis);
+        stores.closeAtEnd(redis);
         Replica a = replica(redis.url(), copy(TestModels.tiny(), "a"));
         Replica b = replica(redis.url(), copy(TestModels.tiny(), "b"));
         a.translate(SEGMENTS);
@@ -148,17 +131,12 @@ class SharedTranslationCacheTest {
     }
 
     private Replica replica(URI redis, Path modelDir) throws InterruptedException {
-        Replica replica = new Replica(store(redis), modelDir);
-        opened.add(replica);
+        Replica replica = new Replica(stores.open(redis), modelDir);
+        stores.closeAtEnd(replica);
         Eventually.until("the replica connects to Redis", replica.store::up);
         return replica;
     }
 
-    private SharedStore store(URI redis) {
-        // a generous timeout: on a loaded machine a 500 ms command once timed out and (rightly) fell back to memory
-        return SharedStore.open(new SharedStoreConfig(Optional.of(redis), prefix, Duration.ofSeconds(10),
-                Duration.ofMillis(200)), scheduler);
-    }
 
     /** A copy of a model folder under another path, as another replica's disk holds it. */
     private Path copy(Path model, String name) throws IOException {
