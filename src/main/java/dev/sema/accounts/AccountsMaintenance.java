@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 /**
  * Migrates the accounts database at start-up and reports {@code sema_quota_characters_ahead}, then records finished
  * requests' outcomes every {@link UsageSettler#INTERVAL} and releases reservations of servers that stopped
- * mid-request every minute; at shutdown, records the outcomes still queued. Nothing runs when {@code SEMA_API_KEYS=off}.
+ * mid-request every minute; at shutdown, records the outcomes still queued. Nothing runs when
+ * {@code SEMA_API_KEYS=off}.
  */
 @ApplicationScoped
 public class AccountsMaintenance {

@@ -137,7 +137,7 @@ public final class Fleet implements AutoCloseable {
         if (!store.enabled()) {
             return new View(Source.SINGLE, id, List.of(self));
         }
-        String members = store.key("fleet", "replicas");
+        String members = membersKey();
         Optional<List<ReplicaState>> others = store.call(c -> {
             List<String> ids = c.smembers(members).stream().filter(other -> !other.equals(id)).sorted().toList();
             if (ids.isEmpty()) {
@@ -173,7 +173,7 @@ public final class Fleet implements AutoCloseable {
         String state = json.toJson(state());
         store.call(c -> {
             c.set(entryKey(id), state, SetArgs.Builder.ex(config.entryLifetime()));
-            return c.sadd(store.key("fleet", "replicas"), id);
+            return c.sadd(membersKey(), id);
         });
     }
 
@@ -186,7 +186,7 @@ public final class Fleet implements AutoCloseable {
         }
         store.call(c -> {
             c.del(entryKey(id));
-            return c.srem(store.key("fleet", "replicas"), id);
+            return c.srem(membersKey(), id);
         });
         try {
             json.close();
@@ -229,6 +229,11 @@ public final class Fleet implements AutoCloseable {
         return new ReplicaState.Slot(status.name(), status.state().name(), status.detail(), text(info.get("revision")),
                 text(info.get("commit")), text(info.get(ResolvedModel.CONTENT_ID)),
                 status.loadedAt() == null ? null : status.loadedAt().toString(), slot.liveModels());
+    }
+
+    /** The set of replica ids; an id whose entry expired is removed by the next {@link #view()}. */
+    private String membersKey() {
+        return store.key("fleet", "replicas");
     }
 
     private String entryKey(String replica) {

@@ -3,12 +3,10 @@ package dev.sema.translation;
 import dev.sema.batching.DecodeOptions;
 import dev.sema.fleet.SharedStore;
 import dev.sema.generation.OutputLengthRule;
+import dev.sema.observability.Sha256;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.ScriptOutputType;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +57,7 @@ final class SharedTranslations {
                 Integer.toString(options.beams()), Integer.toString(options.returns()),
                 Double.toString(length.perSourceToken()), Integer.toString(length.extra()),
                 Integer.toString(length.cap()), text);
-        return store.key(FORMAT, HexFormat.of().formatHex(sha256().digest(material.getBytes(StandardCharsets.UTF_8))));
+        return store.key(FORMAT, HexFormat.of().formatHex(Sha256.digest(material)));
     }
 
     /** @return the n-best lists found under {@code keys}; empty when Redis is away */
@@ -115,13 +113,5 @@ final class SharedTranslations {
             at = end;
         }
         return nBest.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(nBest));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 }
