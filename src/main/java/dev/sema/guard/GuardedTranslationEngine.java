@@ -62,6 +62,7 @@ public class GuardedTranslationEngine implements TranslationEngine {
         } finally {
             cancellation.reason().ifPresent(metrics::recordInferenceCancelled);
         }
+        metrics.recordTranslationBatch(texts.size());
         Duration share = Duration.ofNanos((System.nanoTime() - start) / Math.max(1, texts.size()));
         for (String text : texts) {
             metrics.recordTranslation(source, target, text.codePointCount(0, text.length()), share);

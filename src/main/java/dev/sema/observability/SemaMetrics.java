@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
 /**
  * Every {@code sema_*} metric, in the application registry. Names follow the Prometheus exposition of
  * MicroProfile Metrics 5.1 (Micrometer-based in Liberty): a counter registered as {@code sema_requests} is
- * exposed as {@code sema_requests_total}, a timer {@code sema_request_duration} as the summary
- * {@code sema_request_duration_seconds} ({@code _count}, {@code _sum}, {@code _max}, quantiles), and a gauge
- * without unit keeps its name. Each series also carries {@code mp_scope="application"}.
+ * exposed as {@code sema_requests_total}, a timer {@code sema_request_duration} as
+ * {@code sema_request_duration_seconds} ({@code _count}, {@code _sum}, {@code _max}), a histogram keeps its name
+ * with the same suffixes, and a gauge without unit keeps its name. Each series also carries
+ * {@code mp_scope="application"}. The latency timers and the size histogram are Prometheus histograms (their
+ * {@code _bucket} series, bounds in {@code META-INF/microprofile-config.properties}, which Liberty's mpMetrics reads
+ * from the application's configuration) rather than per-replica quantiles, so a fleet's percentiles can be summed.
  *
  * <p>Label values are bounded so that no client can grow the series count: endpoints are route templates
  * (see {@code api.filter.RouteTemplates.of}), language labels must look like FLORES-200 codes and stop at
@@ -41,6 +44,8 @@ public class SemaMetrics {
             "Characters (code points) of translated input");
     private static final Metadata TRANSLATION_DURATION = metadata("sema_translation_duration",
             "Time spent translating one text");
+    private static final Metadata BATCH_TEXTS = metadata("sema_translation_batch_texts",
+            "Texts translated together: 1 for /translate, a /translate/batch request's texts of one source language");
     private static final Metadata DETECTIONS = metadata("sema_language_detections", "Successful detections");
     private static final Metadata DETECTION_DURATION = metadata("sema_detection_duration",
             "Time spent detecting the language of one text");
@@ -124,6 +129,11 @@ public class SemaMetrics {
 
     private static String slug(String value) {
         return SLUG.matcher(value).matches() ? value : "other";
+    }
+
+    /** How many texts one successful engine call translated together (a batch's texts of one source language). */
+    public void recordTranslationBatch(int texts) {
+        registry.histogram(BATCH_TEXTS).update(texts);
     }
 
     /** One successful translation of {@code characters} code points that took {@code duration}. */

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,6 +53,7 @@ class SemaMetricsTest {
         metrics.recordInferenceCancelled("timeout");
         metrics.recordInferenceCancelled("Not a slug!");
         metrics.recordTranslationCache(2, 1, 3);
+        metrics.recordTranslationBatch(3);
         String text = prometheus.scrape();
 
         assertSeries(text, "sema_requests_total", "endpoint=\"/api/v1/translate\"", "method=\"POST\"",
@@ -75,6 +78,28 @@ class SemaMetricsTest {
         assertSeries(text, "sema_inference_cancelled_total", "reason=\"timeout\"");
         assertSeries(text, "sema_inference_cancelled_total", "reason=\"other\"");
         assertEquals(17.0, characters(text) - charactersBefore, text);
+        assertEquals(List.of("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "30.0",
+                "60.0", "+Inf"), bounds(text, "sema_request_duration_seconds", "endpoint=\"/api/v1/translate\""));
+        assertEquals(bounds(text, "sema_request_duration_seconds", "endpoint=\"/api/v1/translate\""),
+                bounds(text, "sema_translation_duration_seconds", "source_lang=\"swh_Latn\""));
+        assertEquals(List.of("0.001", "0.002", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "1.0", "+Inf"),
+                bounds(text, "sema_detection_duration_seconds", ""));
+        assertEquals(List.of("1.0", "2.0", "5.0", "10.0", "20.0", "50.0", "100.0", "+Inf"),
+                bounds(text, "sema_translation_batch_texts", ""));
+        // the 250 ms request is counted from the 0.25 bucket on; the batch of three from the 5 bucket on
+        assertTrue(text.contains("sema_request_duration_seconds_bucket{endpoint=\"/api/v1/translate\",method=\"POST\","
+                + "mp_scope=\"application\",le=\"0.1\",} 0.0"), text);
+        assertTrue(text.contains("sema_request_duration_seconds_bucket{endpoint=\"/api/v1/translate\",method=\"POST\","
+                + "mp_scope=\"application\",le=\"0.25\",} 1.0"), text);
+        assertTrue(text.contains("sema_translation_batch_texts_bucket{mp_scope=\"application\",le=\"2.0\",} 0.0"), text);
+        assertTrue(text.contains("sema_translation_batch_texts_bucket{mp_scope=\"application\",le=\"5.0\",} 1.0"), text);
+        assertSeries(text, "sema_translation_batch_texts_sum");
+        for (String histogram : List.of("sema_request_duration_seconds", "sema_translation_duration_seconds",
+                "sema_detection_duration_seconds", "sema_translation_batch_texts")) {
+            assertTrue(text.contains("# TYPE " + histogram + " histogram"), histogram + " is no histogram:\n" + text);
+            assertFalse(text.lines().anyMatch(l -> l.startsWith(histogram + "{") && l.contains("quantile=")),
+                    histogram + " still has per-replica quantiles:\n" + text);
+        }
         assertTrue(text.contains("sema_model_load_time_seconds_sum{model=\"nllb\",mp_scope=\"application\",} 2.0"),
                 text);
     }
@@ -96,6 +121,15 @@ class SemaMetricsTest {
         String prefix = "sema_characters_translated_total{mp_scope=\"application\",} ";
         return scrape.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(
                 l.substring(prefix.length()))).findFirst().orElse(0);
+    }
+
+    /** The {@code le} bounds of {@code histogram}'s first bucket series whose line contains {@code label}, in order. */
+    private static List<String> bounds(String scrape, String histogram, String label) {
+        List<String> lines = scrape.lines().filter(l -> l.startsWith(histogram + "_bucket{") && l.contains(label))
+                .toList();
+        String first = lines.get(0).substring(0, lines.get(0).indexOf("le=\""));
+        return lines.stream().filter(l -> l.startsWith(first)).map(l -> l.substring(first.length() + 4,
+                l.indexOf('"', first.length() + 4))).toList();
     }
 
     private static String code(int i) {
