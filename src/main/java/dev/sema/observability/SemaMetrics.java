@@ -110,6 +110,12 @@ public class SemaMetrics {
                 up::getAsInt);
     }
 
+    /** 1 while every model is loaded (readiness's models check), else 0. */
+    public void gaugeModelsReady(IntSupplier ready) {
+        registry.gauge(metadata("sema_models_ready", "1 while every model is loaded and serving, else 0"),
+                ready::getAsInt);
+    }
+
     /** Registers the gauges at start-up instead of on the first request, so a fresh scrape already has them. */
     void register(@Observes Startup startup) {
         // Observing is enough: the container creates the bean, whose constructor registers the gauges.

@@ -1,7 +1,5 @@
 package dev.sema.observability;
 
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.smallrye.metrics.SharedMetricRegistries;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -22,14 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SemaMetricsTest {
 
     private static MetricRegistry registry;
-    private static PrometheusMeterRegistry prometheus;
 
     @BeforeAll
     static void start() {
-        registry = SharedMetricRegistries.getOrCreate(MetricRegistry.APPLICATION_SCOPE);
-        prometheus = Metrics.globalRegistry.getRegistries().stream()
-                .filter(PrometheusMeterRegistry.class::isInstance).map(PrometheusMeterRegistry.class::cast)
-                .findFirst().orElseThrow(() -> new AssertionError("SmallRye registered no Prometheus registry"));
+        registry = ExportedMetrics.registry();
     }
 
     @AfterAll
@@ -40,21 +34,9 @@ class SemaMetricsTest {
     @Test
     void exposedNamesAreTheDocumentedOnes() {
         SemaMetrics metrics = new SemaMetrics(registry);
-        metrics.gaugeInferenceQueue(() -> 0);
-        metrics.gaugeRateLimitClients(() -> 0L);
-        metrics.gaugeSharedStoreUp(() -> 1);
-        double charactersBefore = characters(prometheus.scrape()); // other tests in this JVM translate too
-        metrics.recordRequest("POST", "/api/v1/translate", 200, Duration.ofMillis(250));
-        metrics.recordError("rate_limited", "/translate");
-        metrics.recordTranslation("swh_Latn", "eng_Latn", 17, Duration.ofMillis(120));
-        metrics.recordDetection("swh_Latn", Duration.ofMillis(3));
-        metrics.recordModelLoad("nllb", Duration.ofSeconds(2));
-        metrics.recordRateLimited();
-        metrics.recordInferenceCancelled("timeout");
-        metrics.recordInferenceCancelled("Not a slug!");
-        metrics.recordTranslationCache(2, 1, 3);
-        metrics.recordTranslationBatch(3);
-        String text = prometheus.scrape();
+        double charactersBefore = characters(ExportedMetrics.scrape()); // other tests in this JVM translate too
+        ExportedMetrics.recordOneOfEach(metrics);
+        String text = ExportedMetrics.scrape();
 
         assertSeries(text, "sema_requests_total", "endpoint=\"/api/v1/translate\"", "method=\"POST\"",
                 "status=\"200\"");
@@ -71,6 +53,7 @@ class SemaMetricsTest {
         assertSeries(text, "sema_inference_queue_depth");
         assertSeries(text, "sema_rate_limit_clients");
         assertTrue(text.contains("sema_shared_store_up{mp_scope=\"application\",} 1.0"), text);
+        assertTrue(text.contains("sema_models_ready{mp_scope=\"application\",} 1.0"), text);
         assertSeries(text, "sema_rate_limited_total");
         assertSeries(text, "sema_translation_cache_hits_total", "level=\"memory\"");
         assertSeries(text, "sema_translation_cache_hits_total", "level=\"shared\"");
