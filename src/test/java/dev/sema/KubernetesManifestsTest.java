@@ -1,5 +1,6 @@
 package dev.sema;
 
+import dev.sema.observability.ExportedMetrics;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KubernetesManifestsTest {
 
     private static final Path MANIFESTS = Path.of("deploy/kubernetes");
+    private static final Path AUTOSCALING = MANIFESTS.resolve("autoscaling");
     /**
      * Liberty's quiesce: at most 30 s for requests in flight once the listener closed (fixed in the runtime of
      * pom.xml; later releases make it configurable with {@code <server quiesceTimeout>}).
@@ -194,6 +196,69 @@ class KubernetesManifestsTest {
         assertEquals(map(deployment, "metadata").get("name"), target.get("name"));
     }
 
+    /**
+     * The original service's four triggers: CPU over 80 % and memory over 85 % in the base autoscaler; the fleet's
+     * p95 latency over 5 s and more than 10 queued requests per replica added by the autoscaling/ overlay.
+     */
+    @Test
+    void theAutoscalerScalesOnTheOriginalsFourTriggers() throws Exception {
+        Map<String, Integer> utilization = new TreeMap<>();
+        for (Map<String, Object> metric : list(map(resource("HorizontalPodAutoscaler"), "spec"), "metrics")) {
+            Map<String, Object> resource = map(metric, "resource");
+            utilization.put((String) resource.get("name"), (Integer) map(resource, "target").get("averageUtilization"));
+        }
+        assertEquals(Map.of("cpu", 80, "memory", 85), utilization);
+        Map<String, String> added = new TreeMap<>();
+        for (Map<String, Object> patch : list(yaml(AUTOSCALING.resolve("hpa-prometheus-metrics.yaml")).get(0),
+                "patches")) {
+            assertEquals("/spec/metrics/-", patch.get("path"));
+            Map<String, Object> metric = map(patch, "value");
+            Map<String, Object> source = map(metric, metric.get("type").equals("Pods") ? "pods" : "external");
+            Map<String, Object> target = map(source, "target");
+            added.put((String) map(source, "metric").get("name"), metric.get("type") + " "
+                    + target.get(target.get("type").equals("Value") ? "value" : "averageValue"));
+        }
+        assertEquals(Map.of("sema_inference_queue_depth", "Pods 10", "sema_request_duration_seconds_p95",
+                "External 5"), added);
+        assertEquals(List.of(".."), strings(yaml(AUTOSCALING.resolve("kustomization.yaml")).get(0).get("resources")));
+    }
+
+    /**
+     * What Prometheus and its adapter ask the pods for exists: the scrape annotations and the PodMonitor name the
+     * container's port and the metrics route, and the adapter's rules query series the server exports (checked
+     * against SemaMetrics itself, {@link dev.sema.observability.ExportedMetrics}) under the names the autoscaler
+     * asks for.
+     */
+    @Test
+    void theAutoscalersPrometheusMetricsAreOnesTheServerExports() throws Exception {
+        Map<String, Object> podMetadata = map(map(map(deployment, "spec"), "template"), "metadata");
+        Map<String, Object> scrape = map(podMetadata, "annotations");
+        assertEquals("true", scrape.get("prometheus.io/scrape"));
+        assertEquals(String.valueOf(list(container, "ports").get(0).get("containerPort")),
+                scrape.get("prometheus.io/port"));
+        assertEquals("/metrics", scrape.get("prometheus.io/path"));
+        Map<String, Object> podMonitor = yaml(MANIFESTS.resolve("monitoring/podmonitor.yaml")).get(0);
+        assertEquals(podMetadata.get("labels"), map(map(podMonitor, "spec"), "selector").get("matchLabels"));
+        Map<String, Object> endpoint = list(map(podMonitor, "spec"), "podMetricsEndpoints").get(0);
+        assertEquals(List.of("http", "/metrics"), List.of(endpoint.get("port"), endpoint.get("path")));
+
+        Set<String> exported = ExportedMetrics.names();
+        Map<String, Object> rules = map(yaml(AUTOSCALING.resolve("prometheus-adapter.values.yaml")).get(0), "rules");
+        Set<String> served = new TreeSet<>();
+        for (String kind : List.of("custom", "external")) {
+            for (Map<String, Object> rule : list(rules, kind)) {
+                String series = ((String) rule.get("seriesQuery")).replaceAll("\\{.*", "");
+                assertTrue(exported.contains(series), series + " is no series the server exports: " + exported);
+                assertEquals("^" + series + "$", map(rule, "name").get("matches"));
+                served.add((String) map(rule, "name").get("as"));
+            }
+        }
+        String patch = Files.readString(AUTOSCALING.resolve("hpa-prometheus-metrics.yaml"));
+        Set<String> asked = Pattern.compile("name: (sema_[a-z0-9_]+)").matcher(patch).results()
+                .map(m -> m.group(1)).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(served, asked, "the autoscaler asks for exactly the metrics the adapter serves");
+    }
+
     @Test
     void thePodRunsAsTheImagesUser() throws Exception {
         Matcher user = Pattern.compile("(?m)^USER (\\d+):(\\d+)$").matcher(Files.readString(Path.of("Dockerfile")));
@@ -268,6 +333,16 @@ class KubernetesManifestsTest {
     private static Optional<String> env(String name) {
         return list(container, "env").stream().filter(v -> name.equals(v.get("name")))
                 .map(v -> (String) v.get("value")).filter(Objects::nonNull).findFirst();
+    }
+
+    /** The documents of {@code file}; a document that is a list (a JSON patch) as the mapping {@code patches: […]}. */
+    private static List<Map<String, Object>> yaml(Path file) throws Exception {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file)) {
+            new Yaml().loadAll(in).forEach(document -> documents.add(document instanceof List<?> list
+                    ? Map.of("patches", list) : map(document)));
+        }
+        return documents;
     }
 
     private static Map<String, Object> resource(String kind) {
