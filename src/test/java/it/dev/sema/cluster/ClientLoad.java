@@ -18,8 +18,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Clients that keep sending replayable requests (translate, batch and detect, under both spellings of their
  * routes) to one address, each at a steady pace (or as soon as its previous answer came, when that is later), and
- * count what a client sees: 200s, and failures (any other status, or no answer at all). The pace leaves the
- * machine's cores to the replicas that restart meanwhile.
+ * count what a client sees: 200s, with the time each took as the client saw it and as the server reported it
+ * ({@code X-Response-Time}), and failures (any other status, or no answer at all). The pace leaves the machine's
+ * cores to the replicas that restart meanwhile.
  */
 final class ClientLoad implements AutoCloseable {
 
@@ -32,6 +33,7 @@ final class ClientLoad implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicLong served = new AtomicLong();
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     private final List<Thread> clients = new ArrayList<>();
 
     private final long intervalNanos;
@@ -60,6 +62,18 @@ final class ClientLoad implements AutoCloseable {
     /** What clients saw instead of a 200, with the time and route: empty is the goal. */
     List<String> failures() {
         return List.copyOf(failures);
+    }
+
+    /** The 200s so far, each with its route and durations. */
+    List<Answer> answers() {
+        return List.copyOf(answers);
+    }
+
+    /**
+     * One 200: {@code route} as sent, seconds from sending to the whole answer on the client, and the server's own
+     * time for it ({@code X-Response-Time}, the request filters' clock).
+     */
+    record Answer(String route, double clientSeconds, double serverSeconds) {
     }
 
     /** Waits until {@code more} requests beyond those served so far are served. */
@@ -95,8 +109,12 @@ final class ClientLoad implements AutoCloseable {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body(route, text))).build();
             try {
+                long sent = System.nanoTime();
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
+                    String serverTime = response.headers().firstValue("X-Response-Time").orElse("NaNs");
+                    answers.add(new Answer(route, (System.nanoTime() - sent) / 1e9,
+                            Double.parseDouble(serverTime.substring(0, serverTime.length() - 1))));
                     served.incrementAndGet();
                 } else {
                     failures.add(System.currentTimeMillis() + " " + route + " → " + response.statusCode() + " "

@@ -99,6 +99,11 @@ public final class Cluster implements BeforeAllCallback, AfterAllCallback {
         script(STEP_TIMEOUT, "restart", Integer.toString(i));
     }
 
+    /** The replicas' addresses for Prometheus's file service discovery, as {@code scripts/cluster up} wrote them. */
+    public Path targets() {
+        return dir.resolve("targets.json");
+    }
+
     /** The balancer's statistics now (HAProxy's CSV). */
     public BalancerStats balancerStats() {
         try {
