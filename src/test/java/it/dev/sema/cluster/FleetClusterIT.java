@@ -40,7 +40,8 @@ class FleetClusterIT {
     @RegisterExtension
     static final Cluster CLUSTER = Cluster.of(3).with("SEMA_REDIS_URL", REDIS).with("SEMA_REDIS_PREFIX", PREFIX)
             .with("SEMA_FLEET_HEARTBEAT_S", "1").with("SEMA_INFERENCE_CONCURRENCY", "2");
-    private static final String TRANSLATE_BUCKETS = "sema_request_duration_seconds_bucket{endpoint=\"/api/v1/translate\"}";
+    private static final String TRANSLATE_BUCKETS =
+            "sema_request_duration_seconds_bucket{endpoint=\"/api/v1/translate\"}";
 
     /** The replicas' cache entries would stay a day (sema.cache-ttl); their fleet entries leave with them. */
     @AfterAll
@@ -174,8 +175,10 @@ class FleetClusterIT {
             assertEquals(2, prometheus.ruleGroups().size(), prometheus.ruleGroups().toString());
             prometheus.ruleGroups().forEach(group -> group.asJsonObject().getJsonArray("rules").forEach(rule ->
                     assertEquals("ok", rule.asJsonObject().getString("health"), rule.toString())));
-            DeployedQueries.all().forEach((where, query) -> assertEquals("success",
-                    prometheus.query(query).getString("status"), where + ": " + query + " → " + prometheus.query(query)));
+            DeployedQueries.all().forEach((where, query) -> {
+                JsonObject answer = prometheus.query(query);
+                assertEquals("success", answer.getString("status"), where + ": " + query + " → " + answer);
+            });
         }
     }
 
