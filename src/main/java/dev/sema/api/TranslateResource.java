@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -29,6 +31,10 @@ import java.util.List;
 
 @Path("/api/v1/translate")
 @Tag(name = "Translation")
+// An API key is optional (anonymous clients have the per-IP limits): either no security or the apiKey scheme.
+// Naming the scheme is also what makes the OpenAPI UI send the key entered under Authorize.
+@SecurityRequirementsSet
+@SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped

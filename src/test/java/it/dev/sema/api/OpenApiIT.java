@@ -1,6 +1,7 @@
 package it.dev.sema.api;
 
 import it.dev.sema.Http;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The OpenAPI document lists every /api/v1 route, documented, and the UI is reachable from /. */
+/**
+ * The OpenAPI document lists every /api/v1 route, documented, names this server relatively, and the UI is reachable
+ * from /.
+ */
 class OpenApiIT {
 
     /** Every versioned route and its method. */
@@ -55,6 +59,21 @@ class OpenApiIT {
         assertTrue(schemas.containsKey("ApiError") && schemas.containsKey("TranslateRequest"), schemas.keySet().toString());
         assertTrue(schemas.getJsonObject("TranslateRequest").getJsonObject("properties").containsKey("target_language"),
                 "snake_case field names in schemas");
+    }
+
+    /**
+     * The UI sends "Try it out" to the document's first server: a relative one resolves against the address the page
+     * was loaded from, whatever host, port, scheme or proxy the browser went through (an absolute localhost:8000 sent
+     * every request there). Liberty leaves a declared server as it is, proxy headers and a Referer notwithstanding.
+     */
+    @Test
+    void theFirstServerIsTheAddressTheDocumentWasServedFrom() {
+        Map<String, String> proxied = Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host", "sema.example",
+                "Referer", "https://sema.example/openapi/ui/");
+        for (Map<String, String> headers : List.of(Map.<String, String>of(), proxied)) {
+            JsonArray servers = http.get("/openapi?format=JSON", headers).expect(200).json().getJsonArray("servers");
+            assertEquals("/", servers.getJsonObject(0).getString("url"), servers + " with " + headers);
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package it.dev.sema.cluster;
 import it.dev.sema.Http;
 import it.dev.sema.accounts.Keys;
 import it.dev.sema.accounts.QuotaRace;
+import it.dev.sema.ui.Browser;
+import it.dev.sema.ui.OpenApiPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Three replicas behind HAProxy ({@code scripts/cluster}, {@code deploy/haproxy/sema.cfg}) on one PostgreSQL
- * database: what clients of the balancer see while replicas restart or crash, and quotas across replicas.
+ * database: what clients of the balancer see while replicas restart or crash, quotas across replicas, and the
+ * OpenAPI UI reached through the balancer.
  */
 class ClusterIT {
 
@@ -80,6 +83,16 @@ class ClusterIT {
         for (int i = 1; i <= CLUSTER.size(); i++) {
             assertTrue(after.replica(i, "stot") > before.replica(i, "stot"), "replica " + i + " served none of them");
             assertEquals(1000, Keys.charactersToday(CLUSTER.replica(i), key.id()), "replica " + i + "'s ledger");
+        }
+    }
+
+    /** "Try it out" in the OpenAPI UI opened on the balancer's port goes to the balancer, not to the replica. */
+    @Test
+    void theOpenApiUiTriesOperationsThroughTheBalancer() {
+        Browser.requireChromium();
+        try (Browser browser = Browser.start()) {
+            new OpenApiPage(browser, CLUSTER.balancer()).open().translate("Habari za jioni")
+                    .assertTranslatedBy(CLUSTER.balancer(), "Habari za jioni");
         }
     }
 

@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Debian's Chromium, headless with a fresh profile, driven by Debian's matching chromedriver. Both binaries are
  * given explicitly, so Selenium Manager never looks for (or downloads) a browser or driver. Without them the
- * browser tests skip with a message, except under {@code CI=true}, where they fail.
+ * browser tests skip with a message, except under {@code CI=true}, where they fail. Public for the browser tests of
+ * other packages (the OpenAPI UI through the cluster's balancer).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("sema.chromium", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(System.getProperty("sema.chromedriver", "/usr/bin/chromedriver"));
@@ -37,7 +38,7 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static Browser start() {
+    public static Browser start() {
         try {
             Path profile = Files.createTempDirectory("sema-ui-profile");
             ChromeOptions options = new ChromeOptions()
@@ -63,7 +64,7 @@ final class Browser implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
-    static void requireChromium() {
+    public static void requireChromium() {
         if (installed()) {
             return;
         }
