@@ -2,12 +2,25 @@ package dev.sema.accounts;
 
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.Set;
 
-/** What an administrator chooses about a key: everything but its identity, secret and history. */
-public record KeySettings(String name, KeyLimits limits, boolean enabled, OffsetDateTime expiresAt) {
+/**
+ * What an administrator chooses about a key: everything but its identity, secret and history.
+ *
+ * @param scopes what the key may do; null for the default ({@link Scope#defaults()}), kept as "default" so that a
+ *               non-admin scope added later reaches the keys created without a choice, as before scopes existed
+ */
+public record KeySettings(String name, KeyLimits limits, boolean enabled, OffsetDateTime expiresAt,
+                          Set<Scope> scopes) {
 
     public KeySettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(limits, "limits");
+        scopes = scopes == null ? null : Set.copyOf(scopes);
+    }
+
+    /** The scopes in force: the chosen ones, or the default. */
+    public Set<Scope> effectiveScopes() {
+        return scopes == null ? Scope.defaults() : scopes;
     }
 }

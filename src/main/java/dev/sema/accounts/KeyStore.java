@@ -7,15 +7,19 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** The {@code api_keys} table. */
 final class KeyStore {
 
     private static final String COLUMNS = "id, name, display_prefix, requests_per_minute, requests_per_hour,"
-            + " characters_per_day, characters_per_month, enabled, expires_at, created_at, last_used_at, revoked_at";
+            + " characters_per_day, characters_per_month, enabled, expires_at, scopes, created_at, last_used_at,"
+            + " revoked_at";
 
     private final AccountsDatabase db;
 
@@ -27,12 +31,13 @@ final class KeyStore {
         db.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO api_keys (id, name, secret_sha256,"
                     + " display_prefix, requests_per_minute, requests_per_hour, characters_per_day,"
-                    + " characters_per_month, enabled, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " characters_per_month, enabled, expires_at, scopes, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, key.id());
                 insert.setString(3, secretDigest);
                 insert.setString(4, key.prefix());
                 setSettings(insert, key.settings(), 2, 5);
-                insert.setObject(11, key.createdAt());
+                insert.setObject(12, key.createdAt());
                 insert.executeUpdate();
             }
             return null;
@@ -74,9 +79,9 @@ final class KeyStore {
             KeySettings settings = change.apply(current.get().settings());
             try (PreparedStatement update = c.prepareStatement("UPDATE api_keys SET name = ?, requests_per_minute = ?,"
                     + " requests_per_hour = ?, characters_per_day = ?, characters_per_month = ?, enabled = ?,"
-                    + " expires_at = ? WHERE id = ?")) {
+                    + " expires_at = ?, scopes = ? WHERE id = ?")) {
                 setSettings(update, settings, 1, 2);
-                update.setString(8, id);
+                update.setString(9, id);
                 update.executeUpdate();
             }
             ApiKey k = current.get();
@@ -114,7 +119,9 @@ final class KeyStore {
         }
     }
 
-    /** Sets name at {@code nameIndex}, the four limits from {@code limitsIndex}, then enabled and expires_at. */
+    /**
+     * Sets name at {@code nameIndex}, the four limits from {@code limitsIndex}, then enabled, expires_at and scopes.
+     */
     private static void setSettings(PreparedStatement statement, KeySettings settings, int nameIndex, int limitsIndex)
             throws SQLException {
         statement.setString(nameIndex, settings.name());
@@ -129,6 +136,8 @@ final class KeyStore {
         } else {
             statement.setObject(limitsIndex + 5, settings.expiresAt());
         }
+        statement.setString(limitsIndex + 6, settings.scopes() == null ? null : settings.scopes().stream()
+                .sorted().map(Scope::code).collect(Collectors.joining(" ")));
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
@@ -143,10 +152,18 @@ final class KeyStore {
         KeyLimits limits = new KeyLimits(getLong(row, "requests_per_minute"), getLong(row, "requests_per_hour"),
                 getLong(row, "characters_per_day"), getLong(row, "characters_per_month"));
         KeySettings settings = new KeySettings(row.getString("name"), limits, row.getBoolean("enabled"),
-                row.getObject("expires_at", OffsetDateTime.class));
+                row.getObject("expires_at", OffsetDateTime.class), scopes(row.getString("scopes")));
         return new ApiKey(row.getString("id"), row.getString("display_prefix"), settings,
                 row.getObject("created_at", OffsetDateTime.class), row.getObject("last_used_at", OffsetDateTime.class),
                 row.getObject("revoked_at", OffsetDateTime.class));
+    }
+
+    /** Names this server does not know (written by a newer one) are left out: a key never gains by them. */
+    private static Set<Scope> scopes(String column) {
+        if (column == null) {
+            return null;
+        }
+        return Arrays.stream(column.split(" ")).map(Scope::parse).flatMap(Optional::stream).collect(Collectors.toSet());
     }
 
     private static Long getLong(ResultSet row, String column) throws SQLException {

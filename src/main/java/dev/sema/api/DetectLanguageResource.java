@@ -1,12 +1,14 @@
 package dev.sema.api;
 
+import dev.sema.accounts.Scope;
 import dev.sema.api.dto.DetectLanguageRequest;
 import dev.sema.api.dto.DetectLanguageResponse;
 import dev.sema.api.dto.DetectedLanguage;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.api.filter.RateLimited;
-import dev.sema.detection.DetectionService;
+import dev.sema.api.filter.RequiresScope;
 import dev.sema.detection.DetectionService.Identification;
+import dev.sema.detection.DetectionService;
 import dev.sema.failure.LanguageUndeterminedException.Purpose;
 import dev.sema.languages.Language;
 import dev.sema.observability.EventLog;
@@ -28,6 +30,7 @@ import java.util.List;
 
 @Path("/api/v1/detect-language")
 @Tag(name = "Language Detection")
+@RequiresScope(Scope.DETECT)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -66,6 +69,7 @@ public class DetectLanguageResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "401", ref = "ApiKeyRejected")
+    @APIResponse(responseCode = "403", ref = "InsufficientScope")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class KeyAuthenticatorTest {
@@ -26,16 +28,16 @@ class KeyAuthenticatorTest {
         KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
         KeyAdministration admin = t.administration(auth);
         assertEquals(Optional.empty(), auth.authenticate(Optional.empty()));
-        NewKey created = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null));
+        NewKey created = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null, null));
         assertEquals(created.key().id(), auth.authenticate(Optional.of(created.secret())).orElseThrow().id());
         assertEquals("unknown", assertThrows(InvalidApiKeyException.class,
                 () -> auth.authenticate(Optional.of("sema_madeup"))).reason());
 
-        admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), false, null));
+        admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), false, null, null));
         assertEquals("disabled", assertThrows(InvalidApiKeyException.class,
                 () -> auth.require(created.secret())).reason(), "a change on this server applies at once");
         admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), true,
-                OffsetDateTime.now(t.clock).plusMinutes(1)));
+                OffsetDateTime.now(t.clock).plusMinutes(1), null));
         auth.require(created.secret());
         t.clock.set(t.clock.instant().plus(Duration.ofMinutes(1)));
         assertEquals("expired", assertThrows(InvalidApiKeyException.class,
@@ -58,10 +60,25 @@ class KeyAuthenticatorTest {
     @Test
     void cachedKeysAuthenticateWhileTheDatabaseIsAwayOthersAreUnavailable() {
         KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
-        NewKey created = t.administration(auth).create(new KeySettings("k", KeyLimits.UNLIMITED, true, null));
+        NewKey created = t.administration(auth).create(new KeySettings("k", KeyLimits.UNLIMITED, true, null, null));
         auth.require(created.secret());
         t.setDown(true);
         auth.require(created.secret());
         assertThrows(AccountsUnavailableException.class, () -> auth.require("sema_not_cached"));
+    }
+
+    @Test
+    void scopesAreStoredAsChosenAndAbsentMeansEveryNonAdminScope() {
+        KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
+        KeyAdministration admin = t.administration(auth);
+        NewKey narrow = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null,
+                Set.of(Scope.DETECT, Scope.ADMIN_AUDIT)));
+        assertEquals(Set.of(Scope.DETECT, Scope.ADMIN_AUDIT), auth.require(narrow.secret()).settings().scopes());
+
+        admin.update(narrow.key().id(), s -> new KeySettings(s.name(), s.limits(), true, null, null));
+        KeySettings reset = auth.require(narrow.secret()).settings();
+        assertNull(reset.scopes(), "null is stored as the default, not as today's list");
+        assertEquals(Set.of(Scope.TRANSLATE, Scope.DETECT, Scope.DOCUMENTS, Scope.GLOSSARIES, Scope.USAGE),
+                reset.effectiveScopes());
     }
 }

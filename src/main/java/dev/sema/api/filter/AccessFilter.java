@@ -1,0 +1,103 @@
+package dev.sema.api.filter;
+
+import dev.sema.accounts.AccountsConfig;
+import dev.sema.accounts.InvalidApiKeyException;
+import dev.sema.accounts.KeyAuthenticator;
+import dev.sema.accounts.Scope;
+import dev.sema.api.AdminToken;
+import dev.sema.api.BearerToken;
+import dev.sema.api.error.ApiError;
+import dev.sema.api.error.ApiException;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Authenticates the caller of every route that names a {@link RequiresScope} and checks that it holds the scope,
+ * before the body is read or any quota charged. Non-admin routes authenticate under {@code SEMA_API_KEYS} (anonymous
+ * callers hold the non-admin scopes); admin routes take the admin token or an active API key, never nobody. A
+ * missing scope is 403 {@code insufficient_scope} with the RFC 6750 challenge naming it.
+ */
+@Provider
+@Priority(FilterOrder.ACCESS)
+public class AccessFilter implements ContainerRequestFilter {
+
+    // Field injection: the JAX-RS runtime creates providers (Liberty makes them CDI beans), and @Context
+    // proxies are only offered to fields.
+    @Inject
+    KeyAuthenticator authenticator;
+    @Inject
+    AdminToken adminToken;
+    @Inject
+    AccountsConfig accounts;
+    @Context
+    ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Optional<Scope> required = required();
+        if (required.isEmpty()) {
+            return;
+        }
+        Optional<String> bearer = BearerToken.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        Caller caller = required.get().admin() ? admin(bearer) : client(bearer);
+        if (!caller.scopes().contains(required.get())) {
+            String scope = required.get().code();
+            throw new ApiException(403, ApiError.of("insufficient_scope", "This credential lacks the scope '" + scope
+                    + "' that this route needs."), Map.of("WWW-Authenticate",
+                    "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\""));
+        }
+        request.setProperty(Caller.PROPERTY, caller);
+    }
+
+    private Optional<Scope> required() {
+        return resource.getResourceMethod() == null ? Optional.empty()
+                : required(resource.getResourceMethod(), resource.getResourceClass());
+    }
+
+    /** The scope a resource method needs: its own annotation's, else its class's. */
+    static Optional<Scope> required(Method method, Class<?> resourceClass) {
+        RequiresScope on = method.isAnnotationPresent(RequiresScope.class) ? method.getAnnotation(RequiresScope.class)
+                : resourceClass.getAnnotation(RequiresScope.class);
+        return Optional.ofNullable(on).map(RequiresScope::value);
+    }
+
+    private Caller client(Optional<String> bearer) {
+        return authenticator.authenticate(bearer).map(Caller::of).orElse(Caller.ANONYMOUS);
+    }
+
+    /**
+     * @throws ApiException 404 when no admin token is configured (the admin routes do not exist), 401 without a
+     *                      bearer token, 403 with one that is neither the admin token nor an active key
+     */
+    private Caller admin(Optional<String> bearer) {
+        if (!adminToken.configured()) {
+            throw new ApiException(404, "not_found", "Not Found. See /openapi for the available routes.");
+        }
+        if (bearer.isEmpty()) {
+            throw new ApiException(401, ApiError.of("unauthorized", "Send the admin token or an API key with an"
+                    + " admin scope as 'Authorization: Bearer <token>' (sema.admin-token, SEMA_ADMIN_TOKEN)."),
+                    Map.of("WWW-Authenticate", "Bearer realm=\"sema-admin\""));
+        }
+        if (adminToken.matches(bearer.get())) {
+            return Caller.ADMIN_TOKEN;
+        }
+        if (accounts.enabled()) {
+            try {
+                return Caller.of(authenticator.require(bearer.get()));
+            } catch (InvalidApiKeyException e) {
+                // answered like any wrong token below: an admin route does not tell keys' states apart
+            }
+        }
+        throw new ApiException(403, "forbidden", "The token is neither the admin token nor an active API key.");
+    }
+}
