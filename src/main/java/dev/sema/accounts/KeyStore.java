@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 final class KeyStore {
 
     private static final String COLUMNS = "id, name, display_prefix, requests_per_minute, requests_per_hour,"
-            + " characters_per_day, characters_per_month, enabled, expires_at, scopes, created_at, last_used_at,"
-            + " revoked_at";
+            + " characters_per_day, characters_per_month, enabled, expires_at, scopes, allowed_ips, created_at,"
+            + " last_used_at, revoked_at";
 
     private final AccountsDatabase db;
 
@@ -31,13 +31,13 @@ final class KeyStore {
         db.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO api_keys (id, name, secret_sha256,"
                     + " display_prefix, requests_per_minute, requests_per_hour, characters_per_day,"
-                    + " characters_per_month, enabled, expires_at, scopes, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " characters_per_month, enabled, expires_at, scopes, allowed_ips, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, key.id());
                 insert.setString(3, secretDigest);
                 insert.setString(4, key.prefix());
                 setSettings(insert, key.settings(), 2, 5);
-                insert.setObject(12, key.createdAt());
+                insert.setObject(13, key.createdAt());
                 insert.executeUpdate();
             }
             return null;
@@ -79,9 +79,9 @@ final class KeyStore {
             KeySettings settings = change.apply(current.get().settings());
             try (PreparedStatement update = c.prepareStatement("UPDATE api_keys SET name = ?, requests_per_minute = ?,"
                     + " requests_per_hour = ?, characters_per_day = ?, characters_per_month = ?, enabled = ?,"
-                    + " expires_at = ?, scopes = ? WHERE id = ?")) {
+                    + " expires_at = ?, scopes = ?, allowed_ips = ? WHERE id = ?")) {
                 setSettings(update, settings, 1, 2);
-                update.setString(9, id);
+                update.setString(10, id);
                 update.executeUpdate();
             }
             ApiKey k = current.get();
@@ -120,7 +120,8 @@ final class KeyStore {
     }
 
     /**
-     * Sets name at {@code nameIndex}, the four limits from {@code limitsIndex}, then enabled, expires_at and scopes.
+     * Sets name at {@code nameIndex}, the four limits from {@code limitsIndex}, then enabled, expires_at, scopes and
+     * allowed_ips.
      */
     private static void setSettings(PreparedStatement statement, KeySettings settings, int nameIndex, int limitsIndex)
             throws SQLException {
@@ -138,6 +139,8 @@ final class KeyStore {
         }
         statement.setString(limitsIndex + 6, settings.scopes() == null ? null : settings.scopes().stream()
                 .sorted().map(Scope::code).collect(Collectors.joining(" ")));
+        statement.setString(limitsIndex + 7, settings.allowedIps().isEmpty() ? null
+                : String.join(" ", settings.allowedIps()));
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
@@ -152,7 +155,8 @@ final class KeyStore {
         KeyLimits limits = new KeyLimits(getLong(row, "requests_per_minute"), getLong(row, "requests_per_hour"),
                 getLong(row, "characters_per_day"), getLong(row, "characters_per_month"));
         KeySettings settings = new KeySettings(row.getString("name"), limits, row.getBoolean("enabled"),
-                row.getObject("expires_at", OffsetDateTime.class), scopes(row.getString("scopes")));
+                row.getObject("expires_at", OffsetDateTime.class), scopes(row.getString("scopes")),
+                row.getString("allowed_ips") == null ? List.of() : List.of(row.getString("allowed_ips").split(" ")));
         return new ApiKey(row.getString("id"), row.getString("display_prefix"), settings,
                 row.getObject("created_at", OffsetDateTime.class), row.getObject("last_used_at", OffsetDateTime.class),
                 row.getObject("revoked_at", OffsetDateTime.class));

@@ -69,7 +69,7 @@ public class DetectLanguageResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "401", ref = "ApiKeyRejected")
-    @APIResponse(responseCode = "403", ref = "InsufficientScope")
+    @APIResponse(responseCode = "403", ref = "KeyForbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")

@@ -8,6 +8,7 @@ import dev.sema.api.error.ApiException;
 import dev.sema.api.error.ErrorResponses;
 import dev.sema.api.error.RequestChecks;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -17,7 +18,9 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,7 +42,7 @@ final class KeyRequests {
                 requests("requests_per_hour", r.requestsPerHour()), characters("characters_per_day",
                 r.charactersPerDay()), characters("characters_per_month", r.charactersPerMonth()));
         return new KeySettings(name(r.name()), limits, r.enabled() == null || r.enabled(), expiry(r.expiresAt()),
-                KeyScopes.of(r.scopes()));
+                KeyScopes.of(r.scopes()), KeyAddresses.of(r.allowedIps()));
     }
 
     static UnaryOperator<KeySettings> patch(String body) {
@@ -60,7 +63,9 @@ final class KeyRequests {
             OffsetDateTime expires = patch.containsKey("expires_at") ? expiry(string(patch, "expires_at"))
                     : current.expiresAt();
             Set<Scope> scopes = patch.containsKey("scopes") ? KeyScopes.of(patch.get("scopes")) : current.scopes();
-            return new KeySettings(name, limits, enabled, expires, scopes);
+            List<String> allowedIps = patch.containsKey("allowed_ips") ? KeyAddresses.of(patch.get("allowed_ips"))
+                    : current.allowedIps();
+            return new KeySettings(name, limits, enabled, expires, scopes, allowedIps);
         };
     }
 
@@ -126,6 +131,17 @@ final class KeyRequests {
             }
         }
         throw invalid(field, "an integer or null");
+    }
+
+    /** A merge patch's list of strings, null when the field is null. */
+    static List<String> strings(JsonValue value, Supplier<ApiException> invalid) {
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
+            throw invalid.get();
+        }
+        return array.getValuesAs(JsonString::getString);
     }
 
     private static String string(JsonObject patch, String field) {

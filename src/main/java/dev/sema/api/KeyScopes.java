@@ -3,8 +3,6 @@ package dev.sema.api;
 import dev.sema.accounts.Scope;
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.RequestChecks;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.Arrays;
@@ -39,13 +37,7 @@ final class KeyScopes {
 
     /** The field of a merge patch: null for the default. */
     static Set<Scope> of(JsonValue value) {
-        if (value.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
-            throw invalid();
-        }
-        return of(array.getValuesAs(JsonString::getString));
+        return of(KeyRequests.strings(value, KeyScopes::invalid));
     }
 
     private static ApiException invalid() {

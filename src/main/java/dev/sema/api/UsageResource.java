@@ -56,7 +56,7 @@ public class UsageResource {
     @APIResponse(responseCode = "200", description = "The usage.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UsageResponse.class)))
     @APIResponse(responseCode = "401", ref = "ApiKeyRejected")
-    @APIResponse(responseCode = "403", ref = "InsufficientScope")
+    @APIResponse(responseCode = "403", ref = "KeyForbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "AccountsUnavailable")

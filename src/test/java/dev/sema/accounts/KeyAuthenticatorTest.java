@@ -28,16 +28,16 @@ class KeyAuthenticatorTest {
         KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
         KeyAdministration admin = t.administration(auth);
         assertEquals(Optional.empty(), auth.authenticate(Optional.empty()));
-        NewKey created = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null, null));
+        NewKey created = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null, null, List.of()));
         assertEquals(created.key().id(), auth.authenticate(Optional.of(created.secret())).orElseThrow().id());
         assertEquals("unknown", assertThrows(InvalidApiKeyException.class,
                 () -> auth.authenticate(Optional.of("sema_madeup"))).reason());
 
-        admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), false, null, null));
+        admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), false, null, null, List.of()));
         assertEquals("disabled", assertThrows(InvalidApiKeyException.class,
                 () -> auth.require(created.secret())).reason(), "a change on this server applies at once");
         admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), true,
-                OffsetDateTime.now(t.clock).plusMinutes(1), null));
+                OffsetDateTime.now(t.clock).plusMinutes(1), null, List.of()));
         auth.require(created.secret());
         t.clock.set(t.clock.instant().plus(Duration.ofMinutes(1)));
         assertEquals("expired", assertThrows(InvalidApiKeyException.class,
@@ -60,7 +60,8 @@ class KeyAuthenticatorTest {
     @Test
     void cachedKeysAuthenticateWhileTheDatabaseIsAwayOthersAreUnavailable() {
         KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
-        NewKey created = t.administration(auth).create(new KeySettings("k", KeyLimits.UNLIMITED, true, null, null));
+        NewKey created = t.administration(auth).create(new KeySettings("k", KeyLimits.UNLIMITED, true, null, null,
+                List.of()));
         auth.require(created.secret());
         t.setDown(true);
         auth.require(created.secret());
@@ -68,16 +69,18 @@ class KeyAuthenticatorTest {
     }
 
     @Test
-    void scopesAreStoredAsChosenAndAbsentMeansEveryNonAdminScope() {
+    void scopesAndAllowListsAreStoredAsChosenAndAbsentScopesMeanEveryNonAdminScope() {
         KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
         KeyAdministration admin = t.administration(auth);
         NewKey narrow = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null,
-                Set.of(Scope.DETECT, Scope.ADMIN_AUDIT)));
+                Set.of(Scope.DETECT, Scope.ADMIN_AUDIT), List.of("192.0.2.0/24")));
         assertEquals(Set.of(Scope.DETECT, Scope.ADMIN_AUDIT), auth.require(narrow.secret()).settings().scopes());
+        assertEquals(List.of("192.0.2.0/24"), auth.require(narrow.secret()).settings().allowedIps());
 
-        admin.update(narrow.key().id(), s -> new KeySettings(s.name(), s.limits(), true, null, null));
+        admin.update(narrow.key().id(), s -> new KeySettings(s.name(), s.limits(), true, null, null, List.of()));
         KeySettings reset = auth.require(narrow.secret()).settings();
         assertNull(reset.scopes(), "null is stored as the default, not as today's list");
+        assertEquals(List.of(), reset.allowedIps());
         assertEquals(Set.of(Scope.TRANSLATE, Scope.DETECT, Scope.DOCUMENTS, Scope.GLOSSARIES, Scope.USAGE),
                 reset.effectiveScopes());
     }

@@ -207,7 +207,7 @@ final class TestLedger {
     ApiKey key(KeyLimits limits) {
         String secret = KeySecrets.newSecret();
         ApiKey key = new ApiKey(KeySecrets.newId(), KeySecrets.displayPrefix(secret),
-                new KeySettings("test", limits, true, null, null), OffsetDateTime.now(clock), null, null);
+                new KeySettings("test", limits, true, null, null, List.of()), OffsetDateTime.now(clock), null, null);
         store.insert(key, KeySecrets.digest(secret));
         return key;
     }

@@ -30,6 +30,8 @@ public record ApiKeyInfo(
         @JsonbProperty("revoked_at") String revokedAt,
         @Schema(description = "The scopes in force (the default, every non-admin scope, when none were chosen).",
                 example = "[\"translate\", \"detect\"]") List<String> scopes,
+        @JsonbProperty("allowed_ips") @Schema(description = "CIDR blocks the key may be used from, host bits"
+                + " cleared; empty: anywhere.", example = "[\"203.0.113.0/24\"]") List<String> allowedIps,
         @Schema(description = "The secret (sema_ + 43 characters): only in the 201 of POST /api/v1/admin/keys, never"
                 + " again. Send it as 'Authorization: Bearer <key>'.") String key,
         @Schema(description = "Usage in the current UTC day and month (GET of one key).") UsageResponse usage) {
@@ -44,6 +46,7 @@ public record ApiKeyInfo(
                 key.settings().enabled(), limits.requestsPerMinute(), limits.requestsPerHour(),
                 limits.charactersPerDay(), limits.charactersPerMonth(), Timestamps.of(key.settings().expiresAt()),
                 Timestamps.of(key.createdAt()), Timestamps.of(key.lastUsedAt()), Timestamps.of(key.revokedAt()),
-                key.settings().effectiveScopes().stream().sorted().map(Scope::code).toList(), secret, usage);
+                key.settings().effectiveScopes().stream().sorted().map(Scope::code).toList(),
+                key.settings().allowedIps(), secret, usage);
     }
 }

@@ -20,5 +20,9 @@ public record CreateApiKeyRequest(
         @Schema(description = "Default true.") Boolean enabled,
         @Schema(description = "What the key may do, out of translate, detect, documents, glossaries, usage,"
                 + " admin:keys, admin:models, admin:audit. Absent (or null in PATCH): every non-admin scope.",
-                example = "[\"translate\", \"detect\"]") List<String> scopes) {
+                example = "[\"translate\", \"detect\"]") List<String> scopes,
+        @JsonbProperty("allowed_ips") @Schema(description = "IPv4 and IPv6 addresses or CIDR blocks the key may be"
+                + " used from (at most 64), matched against the client address the trusted-proxy rules decide;"
+                + " elsewhere 403 ip_not_allowed. Absent, null or []: anywhere.",
+                example = "[\"203.0.113.0/24\", \"2001:db8::/32\"]") List<String> allowedIps) {
 }

@@ -8,8 +8,11 @@ import dev.sema.api.AdminToken;
 import dev.sema.api.BearerToken;
 import dev.sema.api.error.ApiError;
 import dev.sema.api.error.ApiException;
+import dev.sema.guard.AllowedAddresses;
+import dev.sema.guard.ClientResolver;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -24,8 +27,11 @@ import java.util.Optional;
 /**
  * Authenticates the caller of every route that names a {@link RequiresScope} and checks that it holds the scope,
  * before the body is read or any quota charged. Non-admin routes authenticate under {@code SEMA_API_KEYS} (anonymous
- * callers hold the non-admin scopes); admin routes take the admin token or an active API key, never nobody. A
- * missing scope is 403 {@code insufficient_scope} with the RFC 6750 challenge naming it.
+ * callers hold the non-admin scopes); admin routes take the admin token or an active API key, never nobody. A key
+ * with an allow-list is refused elsewhere (403 {@code ip_not_allowed}, by the client address the trusted-proxy rules
+ * decide, so a forged {@code X-Forwarded-For} from an untrusted peer counts for nothing). A missing scope is 403
+ * {@code insufficient_scope} with the RFC 6750 challenge naming it. The admin routes exist only with an admin
+ * token.
  */
 @Provider
 @Priority(FilterOrder.ACCESS)
@@ -39,8 +45,12 @@ public class AccessFilter implements ContainerRequestFilter {
     AdminToken adminToken;
     @Inject
     AccountsConfig accounts;
+    @Inject
+    ClientResolver clients;
     @Context
     ResourceInfo resource;
+    @Context
+    HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -49,12 +59,26 @@ public class AccessFilter implements ContainerRequestFilter {
             return;
         }
         Optional<String> bearer = BearerToken.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        Caller caller = required.get().admin() ? admin(bearer) : client(bearer);
-        if (!caller.scopes().contains(required.get())) {
-            String scope = required.get().code();
-            throw new ApiException(403, ApiError.of("insufficient_scope", "This credential lacks the scope '" + scope
-                    + "' that this route needs."), Map.of("WWW-Authenticate",
-                    "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\""));
+        String address = RequestAddress.of(clients, servletRequest, request);
+        if (!required.get().admin()) {
+            admit(client(bearer), required.get(), address, request);
+            return;
+        }
+        if (!adminToken.configured()) {
+            throw new ApiException(404, "not_found", "Not Found. See /openapi for the available routes.");
+        }
+        admit(admin(bearer), required.get(), address, request);
+    }
+
+    /** Checks the caller's allow-list and scope, then hands it to the rest of the request. */
+    private void admit(Caller caller, Scope required, String address, ContainerRequestContext request) {
+        if (caller.key() != null && !AllowedAddresses.parse(caller.key().settings().allowedIps()).admits(address)) {
+            throw new ApiException(403, "ip_not_allowed", "This key may not be used from this address.");
+        }
+        if (!caller.scopes().contains(required)) {
+            throw new ApiException(403, ApiError.of("insufficient_scope", "This credential lacks the scope '"
+                    + required.code() + "' that this route needs."), Map.of("WWW-Authenticate",
+                    "Bearer error=\"insufficient_scope\", scope=\"" + required.code() + "\""));
         }
         request.setProperty(Caller.PROPERTY, caller);
     }
@@ -76,13 +100,9 @@ public class AccessFilter implements ContainerRequestFilter {
     }
 
     /**
-     * @throws ApiException 404 when no admin token is configured (the admin routes do not exist), 401 without a
-     *                      bearer token, 403 with one that is neither the admin token nor an active key
+     * @throws ApiException 401 without a bearer token, 403 with one that is neither the admin token nor an active key
      */
     private Caller admin(Optional<String> bearer) {
-        if (!adminToken.configured()) {
-            throw new ApiException(404, "not_found", "Not Found. See /openapi for the available routes.");
-        }
         if (bearer.isEmpty()) {
             throw new ApiException(401, ApiError.of("unauthorized", "Send the admin token or an API key with an"
                     + " admin scope as 'Authorization: Bearer <token>' (sema.admin-token, SEMA_ADMIN_TOKEN)."),
