@@ -11,10 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-/** The {@code api_keys} table. */
+/** The {@code api_keys} table; each change appends its audit row in the same transaction. */
 final class KeyStore {
 
     private static final String COLUMNS = "id, name, display_prefix, requests_per_minute, requests_per_hour,"
@@ -27,7 +28,8 @@ final class KeyStore {
         this.db = db;
     }
 
-    void insert(ApiKey key, String secretDigest) {
+    /** Inserts the key and its audit row in one transaction. */
+    void insert(ApiKey key, String secretDigest, AuditEvent created) {
         db.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO api_keys (id, name, secret_sha256,"
                     + " display_prefix, requests_per_minute, requests_per_hour, characters_per_day,"
@@ -40,6 +42,7 @@ final class KeyStore {
                 insert.setObject(13, key.createdAt());
                 insert.executeUpdate();
             }
+            AuditTrail.insert(c, created);
             return null;
         }, () -> { });
     }
@@ -66,8 +69,12 @@ final class KeyStore {
         });
     }
 
-    /** Replaces the settings of a key that is not revoked; empty if the key does not exist. */
-    Optional<ApiKey> update(String id, UnaryOperator<KeySettings> change) {
+    /**
+     * Replaces the settings of a key that is not revoked, with the audit row {@code audit} makes of the settings
+     * before and the key after, in one transaction; empty if the key does not exist.
+     */
+    Optional<ApiKey> update(String id, UnaryOperator<KeySettings> change,
+                            BiFunction<KeySettings, ApiKey, AuditEvent> audit) {
         return db.transaction(c -> {
             Optional<ApiKey> current = lockOne(c, id);
             if (current.isEmpty()) {
@@ -85,20 +92,29 @@ final class KeyStore {
                 update.executeUpdate();
             }
             ApiKey k = current.get();
-            return Optional.of(new ApiKey(k.id(), k.prefix(), settings, k.createdAt(), k.lastUsedAt(), null));
+            ApiKey changed = new ApiKey(k.id(), k.prefix(), settings, k.createdAt(), k.lastUsedAt(), null);
+            AuditTrail.insert(c, audit.apply(k.settings(), changed));
+            return Optional.of(changed);
         }, () -> { });
     }
 
-    /** Revokes a key (idempotent: the first revocation time stays); empty if the key does not exist. */
-    Optional<ApiKey> revoke(String id, OffsetDateTime at) {
+    /**
+     * Revokes a key (idempotent: the first revocation time stays), with the audit row {@code audit} makes of the
+     * revoked key and whether it was revoked now, in one transaction; empty if the key does not exist.
+     */
+    Optional<ApiKey> revoke(String id, OffsetDateTime at, BiFunction<ApiKey, Boolean, AuditEvent> audit) {
         return db.transaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
                 update.setObject(1, at);
                 update.setString(2, id);
-                update.executeUpdate();
+                boolean now = update.executeUpdate() == 1;
+                Optional<ApiKey> revoked = one(c, "id", id);
+                if (revoked.isPresent()) {
+                    AuditTrail.insert(c, audit.apply(revoked.get(), now));
+                }
+                return revoked;
             }
-            return one(c, "id", id);
         }, () -> { });
     }
 

@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
 /**
  * API key administration, scope {@code admin:keys}: the admin token ({@code sema.admin-token}; without one these
  * routes do not exist) or a key holding the scope.
- * A key's secret is in the 201 that creates it and nowhere else, ever.
+ * A key's secret is in the 201 that creates it and nowhere else, ever. Creating, changing and revoking append to the
+ * audit trail in the same transaction.
  */
 @Path("/api/v1/admin/keys")
 @Tag(name = "Administration")
@@ -66,16 +67,18 @@ public class AdminKeysResource {
 
     private final KeyAdministration keys;
     private final AccountsConfig config;
+    private final RequestTrace trace;
 
     @Inject
-    public AdminKeysResource(KeyAdministration keys, AccountsConfig config) {
+    public AdminKeysResource(KeyAdministration keys, AccountsConfig config, RequestTrace trace) {
         this.keys = keys;
         this.config = config;
+        this.trace = trace;
     }
 
     /** For the CDI client proxy only. */
     protected AdminKeysResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @POST
@@ -92,7 +95,7 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Response create(CreateApiKeyRequest request) {
         requireAccounts();
-        NewKey created = keys.create(KeyRequests.create(request));
+        NewKey created = keys.create(KeyRequests.create(request), trace.actor());
         ApiKeyInfo body = ApiKeyInfo.of(created.key(), Instant.now(), created.secret(), null);
         return Response.created(URI.create("/api/v1/admin/keys/" + created.key().id()))
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
@@ -140,7 +143,7 @@ public class AdminKeysResource {
     public ApiKeyInfo update(@PathParam("id") String id, String body) {
         requireAccounts();
         String keyId = keyId(id);
-        return ApiKeyInfo.of(keys.update(keyId, KeyRequests.patch(body)), Instant.now(), null, null);
+        return ApiKeyInfo.of(keys.update(keyId, KeyRequests.patch(body), trace.actor()), Instant.now(), null, null);
     }
 
     @DELETE
@@ -153,7 +156,7 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "404", ref = "UnknownKey")
     public ApiKeyInfo revoke(@PathParam("id") String id) {
         requireAccounts();
-        return ApiKeyInfo.of(keys.revoke(keyId(id)), Instant.now(), null, null);
+        return ApiKeyInfo.of(keys.revoke(keyId(id), trace.actor()), Instant.now(), null, null);
     }
 
     @GET

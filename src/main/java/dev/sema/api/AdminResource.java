@@ -1,5 +1,6 @@
 package dev.sema.api;
 
+import dev.sema.accounts.AuditEvent;
 import dev.sema.accounts.Scope;
 import dev.sema.api.dto.AdminModel;
 import dev.sema.api.dto.AdminModelsResponse;
@@ -62,13 +63,18 @@ public class AdminResource {
     private final ModelUpdateScheduler updates;
     private final Fleet fleet;
     private final int waitSeconds;
+    private final AuditRecorder audit;
+    private final RequestTrace trace;
 
     @Inject
-    public AdminResource(ModelRegistry registry, ModelUpdateScheduler updates, Fleet fleet, ApiConfig config) {
+    public AdminResource(ModelRegistry registry, ModelUpdateScheduler updates, Fleet fleet, ApiConfig config,
+                         AuditRecorder audit, RequestTrace trace) {
         this.registry = registry;
         this.updates = updates;
         this.fleet = fleet;
         this.waitSeconds = config.adminReloadWaitSeconds();
+        this.audit = audit;
+        this.trace = trace;
     }
 
     /** For the CDI client proxy only. */
@@ -77,6 +83,8 @@ public class AdminResource {
         this.updates = null;
         this.fleet = null;
         this.waitSeconds = 0;
+        this.audit = null;
+        this.trace = null;
     }
 
     @GET
@@ -132,6 +140,8 @@ public class AdminResource {
                                    schema = @Schema(implementation = ReloadRequest.class))) ReloadRequest request) {
         ReloadRequest asked = request == null ? new ReloadRequest(null, null) : request;
         ModelReloads reloads = ModelReloads.start(registry, asked);
+        audit.record(trace.actor(), AuditEvent.MODELS_RELOADED, String.join(",", reloads.slots()),
+                AuditEvent.Outcome.SUCCESS, asked.revision() == null ? "" : "revision " + asked.revision());
         Fleet.Broadcast broadcast = fleet.orderReload(reloads.slots(), Optional.ofNullable(asked.revision()));
         if (!wait) {
             return reply(202, "accepted", reloads.slots(), broadcast);

@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class KeyAuthenticatorTest {
 
+    static final Actor ADMIN = new Actor("admin_token", "req-1", "127.0.0.1");
+
     private final TestLedger t = new TestLedger(Instant.parse("2026-12-03T12:00:00Z"));
 
     @Test
@@ -28,24 +30,25 @@ class KeyAuthenticatorTest {
         KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
         KeyAdministration admin = t.administration(auth);
         assertEquals(Optional.empty(), auth.authenticate(Optional.empty()));
-        NewKey created = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null, null, List.of()));
+        NewKey created = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null, null, List.of()), ADMIN);
         assertEquals(created.key().id(), auth.authenticate(Optional.of(created.secret())).orElseThrow().id());
         assertEquals("unknown", assertThrows(InvalidApiKeyException.class,
                 () -> auth.authenticate(Optional.of("sema_madeup"))).reason());
 
-        admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), false, null, null, List.of()));
+        admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), false, null, null, List.of()),
+                ADMIN);
         assertEquals("disabled", assertThrows(InvalidApiKeyException.class,
                 () -> auth.require(created.secret())).reason(), "a change on this server applies at once");
         admin.update(created.key().id(), s -> new KeySettings(s.name(), s.limits(), true,
-                OffsetDateTime.now(t.clock).plusMinutes(1), null, List.of()));
+                OffsetDateTime.now(t.clock).plusMinutes(1), null, List.of()), ADMIN);
         auth.require(created.secret());
         t.clock.set(t.clock.instant().plus(Duration.ofMinutes(1)));
         assertEquals("expired", assertThrows(InvalidApiKeyException.class,
                 () -> auth.require(created.secret())).reason(), "expiry is checked at use, cached or not");
-        admin.revoke(created.key().id());
+        admin.revoke(created.key().id(), ADMIN);
         assertEquals("revoked", assertThrows(InvalidApiKeyException.class,
                 () -> auth.require(created.secret())).reason());
-        assertThrows(KeyRevokedException.class, () -> admin.update(created.key().id(), s -> s));
+        assertThrows(KeyRevokedException.class, () -> admin.update(created.key().id(), s -> s, ADMIN));
         assertEquals(List.of("api_key_created", "auth_failed unknown", "api_key_updated", "auth_failed disabled",
                 "api_key_updated", "auth_failed expired", "api_key_revoked", "auth_failed revoked"), t.events.seen);
     }
@@ -61,7 +64,7 @@ class KeyAuthenticatorTest {
     void cachedKeysAuthenticateWhileTheDatabaseIsAwayOthersAreUnavailable() {
         KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
         NewKey created = t.administration(auth).create(new KeySettings("k", KeyLimits.UNLIMITED, true, null, null,
-                List.of()));
+                List.of()), ADMIN);
         auth.require(created.secret());
         t.setDown(true);
         auth.require(created.secret());
@@ -73,11 +76,12 @@ class KeyAuthenticatorTest {
         KeyAuthenticator auth = t.authenticator(AccountsMode.OPTIONAL);
         KeyAdministration admin = t.administration(auth);
         NewKey narrow = admin.create(new KeySettings("k", KeyLimits.UNLIMITED, true, null,
-                Set.of(Scope.DETECT, Scope.ADMIN_AUDIT), List.of("192.0.2.0/24")));
+                Set.of(Scope.DETECT, Scope.ADMIN_AUDIT), List.of("192.0.2.0/24")), ADMIN);
         assertEquals(Set.of(Scope.DETECT, Scope.ADMIN_AUDIT), auth.require(narrow.secret()).settings().scopes());
         assertEquals(List.of("192.0.2.0/24"), auth.require(narrow.secret()).settings().allowedIps());
 
-        admin.update(narrow.key().id(), s -> new KeySettings(s.name(), s.limits(), true, null, null, List.of()));
+        admin.update(narrow.key().id(), s -> new KeySettings(s.name(), s.limits(), true, null, null, List.of()),
+                ADMIN);
         KeySettings reset = auth.require(narrow.secret()).settings();
         assertNull(reset.scopes(), "null is stored as the default, not as today's list");
         assertEquals(List.of(), reset.allowedIps());

@@ -1,11 +1,15 @@
 package dev.sema.api.filter;
 
 import dev.sema.accounts.AccountsConfig;
+import dev.sema.accounts.Actor;
+import dev.sema.accounts.AuditEvent;
 import dev.sema.accounts.InvalidApiKeyException;
 import dev.sema.accounts.KeyAuthenticator;
 import dev.sema.accounts.Scope;
 import dev.sema.api.AdminToken;
+import dev.sema.api.AuditRecorder;
 import dev.sema.api.BearerToken;
+import dev.sema.api.RequestTrace;
 import dev.sema.api.error.ApiError;
 import dev.sema.api.error.ApiException;
 import dev.sema.guard.AllowedAddresses;
@@ -30,8 +34,8 @@ import java.util.Optional;
  * callers hold the non-admin scopes); admin routes take the admin token or an active API key, never nobody. A key
  * with an allow-list is refused elsewhere (403 {@code ip_not_allowed}, by the client address the trusted-proxy rules
  * decide, so a forged {@code X-Forwarded-For} from an untrusted peer counts for nothing). A missing scope is 403
- * {@code insufficient_scope} with the RFC 6750 challenge naming it. The admin routes exist only with an admin
- * token.
+ * {@code insufficient_scope} with the RFC 6750 challenge naming it. Every refusal on an admin route is appended to
+ * the audit trail ({@code admin.denied}); the admin routes themselves exist only with an admin token.
  */
 @Provider
 @Priority(FilterOrder.ACCESS)
@@ -47,6 +51,10 @@ public class AccessFilter implements ContainerRequestFilter {
     AccountsConfig accounts;
     @Inject
     ClientResolver clients;
+    @Inject
+    AuditRecorder audit;
+    @Inject
+    RequestTrace trace;
     @Context
     ResourceInfo resource;
     @Context
@@ -67,7 +75,16 @@ public class AccessFilter implements ContainerRequestFilter {
         if (!adminToken.configured()) {
             throw new ApiException(404, "not_found", "Not Found. See /openapi for the available routes.");
         }
-        admit(admin(bearer), required.get(), address, request);
+        Caller caller = null;
+        try {
+            caller = admin(bearer);
+            admit(caller, required.get(), address, request);
+        } catch (ApiException e) {
+            String actor = caller != null ? caller.actor() : bearer.isPresent() ? "unknown" : "anonymous";
+            audit.record(new Actor(actor, trace.requestId(), address), AuditEvent.ADMIN_DENIED, request.getMethod()
+                    + " " + request.getUriInfo().getRequestUri().getRawPath(), AuditEvent.Outcome.DENIED, e.code());
+            throw e;
+        }
     }
 
     /** Checks the caller's allow-list and scope, then hands it to the rest of the request. */
@@ -81,6 +98,7 @@ public class AccessFilter implements ContainerRequestFilter {
                     "Bearer error=\"insufficient_scope\", scope=\"" + required.code() + "\""));
         }
         request.setProperty(Caller.PROPERTY, caller);
+        trace.actor(new Actor(caller.actor(), trace.requestId(), address));
     }
 
     private Optional<Scope> required() {

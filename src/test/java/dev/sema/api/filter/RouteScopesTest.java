@@ -8,6 +8,7 @@ import dev.sema.api.LanguagesResource;
 import dev.sema.api.StatusResource;
 import dev.sema.api.TranslateResource;
 import dev.sema.api.UsageResource;
+import dev.sema.api.audit.AuditResource;
 import jakarta.ws.rs.HttpMethod;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +33,13 @@ class RouteScopesTest {
                 Map.entry("AdminKeysResource.usage", Scope.ADMIN_KEYS),
                 Map.entry("AdminResource.reload", Scope.ADMIN_MODELS),
                 Map.entry("AdminResource.slots", Scope.ADMIN_MODELS),
+                Map.entry("AuditResource.events", Scope.ADMIN_AUDIT),
                 Map.entry("DetectLanguageResource.detect", Scope.DETECT),
                 Map.entry("TranslateResource.translate", Scope.TRANSLATE),
                 Map.entry("TranslateResource.translateBatch", Scope.TRANSLATE),
                 Map.entry("UsageResource.usage", Scope.USAGE)));
         Map<String, Scope> found = new TreeMap<>();
-        for (Class<?> resource : new Class<?>[] {AdminKeysResource.class, AdminResource.class,
+        for (Class<?> resource : new Class<?>[] {AdminKeysResource.class, AdminResource.class, AuditResource.class,
                 DetectLanguageResource.class, TranslateResource.class, UsageResource.class, LanguagesResource.class,
                 StatusResource.class}) {
             for (Method m : resource.getDeclaredMethods()) {
