@@ -16,9 +16,11 @@ import java.time.Duration;
  * @param leaseCharacters      {@code sema.accounts-lease-characters}: characters a server reserves ahead for a key's
  *                             next requests, so that they are admitted without a database round trip (0: every
  *                             request reserves its own)
+ * @param auditRetention       {@code sema.audit-retention} (days): how long audit rows are kept; zero keeps them for
+ *                             ever
  */
 public record AccountsConfig(AccountsMode mode, Duration keyCacheTtl, int retryAfterSeconds,
-                             Duration reservationTimeout, long leaseCharacters) {
+                             Duration reservationTimeout, long leaseCharacters, Duration auditRetention) {
 
     static final Duration MAX_KEY_CACHE = Duration.ofSeconds(30);
 
@@ -33,6 +35,10 @@ public record AccountsConfig(AccountsMode mode, Duration keyCacheTtl, int retryA
         if (reservationTimeout.toSeconds() < 60) {
             throw new IllegalArgumentException("sema.accounts-reservation-timeout must be at least 60 s, got "
                     + reservationTimeout.toSeconds());
+        }
+        if (auditRetention.isNegative()) {
+            throw new IllegalArgumentException("sema.audit-retention must be 0 or more days, got "
+                    + auditRetention.toDays());
         }
         if (leaseCharacters < 0) {
             throw new IllegalArgumentException("sema.accounts-lease-characters must be 0 or more, got "

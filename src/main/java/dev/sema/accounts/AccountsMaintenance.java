@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 /**
  * Migrates the accounts database at start-up and reports {@code sema_quota_characters_ahead}, then records finished
  * requests' outcomes every {@link UsageSettler#INTERVAL} and releases reservations of servers that stopped
- * mid-request every minute; at shutdown, records the outcomes still queued. Nothing runs when
+ * mid-request every minute, and deletes audit rows older than {@code sema.audit-retention} every hour; at
+ * shutdown, records the outcomes still queued. Nothing runs when
  * {@code SEMA_API_KEYS=off}.
  */
 @ApplicationScoped
@@ -42,6 +43,8 @@ public class AccountsMaintenance {
     @Inject
     Leases leases;
     @Inject
+    AuditTrail audit;
+    @Inject
     SemaMetrics metrics;
 
     private List<ScheduledFuture<?>> tasks = List.of();
@@ -55,7 +58,8 @@ public class AccountsMaintenance {
         tasks = List.of(
                 scheduler.scheduleWithFixedDelay(() -> quietly(settler::settle), UsageSettler.INTERVAL.toMillis(),
                         UsageSettler.INTERVAL.toMillis(), TimeUnit.MILLISECONDS),
-                scheduler.scheduleWithFixedDelay(() -> quietly(quotas::sweep), 10, 60, TimeUnit.SECONDS));
+                scheduler.scheduleWithFixedDelay(() -> quietly(quotas::sweep), 10, 60, TimeUnit.SECONDS),
+                scheduler.scheduleWithFixedDelay(() -> quietly(this::sweepAudit), 30, 3600, TimeUnit.SECONDS));
     }
 
     @PreDestroy
@@ -63,6 +67,15 @@ public class AccountsMaintenance {
         tasks.forEach(task -> task.cancel(false));
         if (config.enabled()) {
             settler.shutdown(SHUTDOWN_GRACE);
+        }
+    }
+
+    private void sweepAudit() {
+        if (!config.auditRetention().isZero()) {
+            int deleted = audit.sweep(config.auditRetention());
+            if (deleted > 0) {
+                LOG.info("deleted " + deleted + " audit rows older than " + config.auditRetention().toDays() + " days");
+            }
         }
     }
 

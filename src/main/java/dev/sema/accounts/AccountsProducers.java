@@ -24,9 +24,10 @@ public class AccountsProducers {
                           @ConfigProperty(name = "sema.api-key-cache-seconds") int keyCacheSeconds,
                           @ConfigProperty(name = "sema.accounts-retry-after") int retryAfterSeconds,
                           @ConfigProperty(name = "sema.accounts-reservation-timeout") int reservationTimeoutSeconds,
-                          @ConfigProperty(name = "sema.accounts-lease-characters") long leaseCharacters) {
+                          @ConfigProperty(name = "sema.accounts-lease-characters") long leaseCharacters,
+                          @ConfigProperty(name = "sema.audit-retention") int auditRetentionDays) {
         return new AccountsConfig(AccountsMode.parse(mode), Duration.ofSeconds(keyCacheSeconds), retryAfterSeconds,
-                Duration.ofSeconds(reservationTimeoutSeconds), leaseCharacters);
+                Duration.ofSeconds(reservationTimeoutSeconds), leaseCharacters, Duration.ofDays(auditRetentionDays));
     }
 
     @Produces
@@ -39,6 +40,12 @@ public class AccountsProducers {
     @Singleton
     UsageLedger ledger(AccountsDatabase database) {
         return new UsageLedger(database, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    AuditTrail audit(AccountsDatabase database) {
+        return new AuditTrail(database, Clock.systemUTC());
     }
 
     @Produces

@@ -28,12 +28,13 @@ public final class KeyAdministration {
         this.clock = clock;
     }
 
-    /** A new key; the returned secret is the only copy there will ever be. */
-    public NewKey create(KeySettings settings) {
+    /** A new key, audited as {@code actor}'s; the returned secret is the only copy there will ever be. */
+    public NewKey create(KeySettings settings, Actor actor) {
         String secret = KeySecrets.newSecret();
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
         ApiKey key = new ApiKey(KeySecrets.newId(), KeySecrets.displayPrefix(secret), settings, now, null, null);
-        store.insert(key, KeySecrets.digest(secret));
+        store.insert(key, KeySecrets.digest(secret), actor.event(now, AuditEvent.KEY_CREATED, key.id(),
+                AuditEvent.Outcome.SUCCESS, SettingsChanges.between(null, settings)));
         events.keyChanged("api_key_created", key.id());
         return new NewKey(key, secret);
     }
@@ -51,19 +52,28 @@ public final class KeyAdministration {
     }
 
     /**
+     * Changes a key, audited as {@code actor}'s with every changed field.
+     *
      * @throws UnknownKeyException if there is no such key
      * @throws KeyRevokedException if it is revoked
      */
-    public ApiKey update(String id, UnaryOperator<KeySettings> change) {
-        ApiKey key = store.update(id, change).orElseThrow(() -> new UnknownKeyException(id));
+    public ApiKey update(String id, UnaryOperator<KeySettings> change, Actor actor) {
+        ApiKey key = store.update(id, change, (before, after) -> actor.event(OffsetDateTime.now(
+                clock.withZone(ZoneOffset.UTC)), AuditEvent.KEY_UPDATED, id, AuditEvent.Outcome.SUCCESS,
+                SettingsChanges.between(before, after.settings())))
+                .orElseThrow(() -> new UnknownKeyException(id));
         authenticator.forgetAll();
         events.keyChanged("api_key_updated", id);
         return key;
     }
 
-    /** Revokes for good (idempotent). @throws UnknownKeyException if there is no such key */
-    public ApiKey revoke(String id) {
-        ApiKey key = store.revoke(id, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+    /**
+     * Revokes for good (idempotent), audited as {@code actor}'s. @throws UnknownKeyException if there is no such key
+     */
+    public ApiKey revoke(String id, Actor actor) {
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        ApiKey key = store.revoke(id, now, (revoked, justNow) -> actor.event(now, AuditEvent.KEY_REVOKED, id,
+                        AuditEvent.Outcome.SUCCESS, justNow ? "" : "already revoked at " + revoked.revokedAt()))
                 .orElseThrow(() -> new UnknownKeyException(id));
         authenticator.forgetAll();
         events.keyChanged("api_key_revoked", id);

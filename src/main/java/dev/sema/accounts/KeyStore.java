@@ -7,15 +7,20 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
-/** The {@code api_keys} table. */
+/** The {@code api_keys} table; each change appends its audit row in the same transaction. */
 final class KeyStore {
 
     private static final String COLUMNS = "id, name, display_prefix, requests_per_minute, requests_per_hour,"
-            + " characters_per_day, characters_per_month, enabled, expires_at, created_at, last_used_at, revoked_at";
+            + " characters_per_day, characters_per_month, enabled, expires_at, scopes, allowed_ips, created_at,"
+            + " last_used_at, revoked_at";
 
     private final AccountsDatabase db;
 
@@ -23,18 +28,21 @@ final class KeyStore {
         this.db = db;
     }
 
-    void insert(ApiKey key, String secretDigest) {
+    /** Inserts the key and its audit row in one transaction. */
+    void insert(ApiKey key, String secretDigest, AuditEvent created) {
         db.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO api_keys (id, name, secret_sha256,"
                     + " display_prefix, requests_per_minute, requests_per_hour, characters_per_day,"
-                    + " characters_per_month, enabled, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " characters_per_month, enabled, expires_at, scopes, allowed_ips, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, key.id());
                 insert.setString(3, secretDigest);
                 insert.setString(4, key.prefix());
                 setSettings(insert, key.settings(), 2, 5);
-                insert.setObject(11, key.createdAt());
+                insert.setObject(13, key.createdAt());
                 insert.executeUpdate();
             }
+            AuditTrail.insert(c, created);
             return null;
         }, () -> { });
     }
@@ -61,8 +69,12 @@ final class KeyStore {
         });
     }
 
-    /** Replaces the settings of a key that is not revoked; empty if the key does not exist. */
-    Optional<ApiKey> update(String id, UnaryOperator<KeySettings> change) {
+    /**
+     * Replaces the settings of a key that is not revoked, with the audit row {@code audit} makes of the settings
+     * before and the key after, in one transaction; empty if the key does not exist.
+     */
+    Optional<ApiKey> update(String id, UnaryOperator<KeySettings> change,
+                            BiFunction<KeySettings, ApiKey, AuditEvent> audit) {
         return db.transaction(c -> {
             Optional<ApiKey> current = lockOne(c, id);
             if (current.isEmpty()) {
@@ -74,26 +86,35 @@ final class KeyStore {
             KeySettings settings = change.apply(current.get().settings());
             try (PreparedStatement update = c.prepareStatement("UPDATE api_keys SET name = ?, requests_per_minute = ?,"
                     + " requests_per_hour = ?, characters_per_day = ?, characters_per_month = ?, enabled = ?,"
-                    + " expires_at = ? WHERE id = ?")) {
+                    + " expires_at = ?, scopes = ?, allowed_ips = ? WHERE id = ?")) {
                 setSettings(update, settings, 1, 2);
-                update.setString(8, id);
+                update.setString(10, id);
                 update.executeUpdate();
             }
             ApiKey k = current.get();
-            return Optional.of(new ApiKey(k.id(), k.prefix(), settings, k.createdAt(), k.lastUsedAt(), null));
+            ApiKey changed = new ApiKey(k.id(), k.prefix(), settings, k.createdAt(), k.lastUsedAt(), null);
+            AuditTrail.insert(c, audit.apply(k.settings(), changed));
+            return Optional.of(changed);
         }, () -> { });
     }
 
-    /** Revokes a key (idempotent: the first revocation time stays); empty if the key does not exist. */
-    Optional<ApiKey> revoke(String id, OffsetDateTime at) {
+    /**
+     * Revokes a key (idempotent: the first revocation time stays), with the audit row {@code audit} makes of the
+     * revoked key and whether it was revoked now, in one transaction; empty if the key does not exist.
+     */
+    Optional<ApiKey> revoke(String id, OffsetDateTime at, BiFunction<ApiKey, Boolean, AuditEvent> audit) {
         return db.transaction(c -> {
             try (PreparedStatement update = c.prepareStatement(
                     "UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
                 update.setObject(1, at);
                 update.setString(2, id);
-                update.executeUpdate();
+                boolean now = update.executeUpdate() == 1;
+                Optional<ApiKey> revoked = one(c, "id", id);
+                if (revoked.isPresent()) {
+                    AuditTrail.insert(c, audit.apply(revoked.get(), now));
+                }
+                return revoked;
             }
-            return one(c, "id", id);
         }, () -> { });
     }
 
@@ -114,7 +135,10 @@ final class KeyStore {
         }
     }
 
-    /** Sets name at {@code nameIndex}, the four limits from {@code limitsIndex}, then enabled and expires_at. */
+    /**
+     * Sets name at {@code nameIndex}, the four limits from {@code limitsIndex}, then enabled, expires_at, scopes and
+     * allowed_ips.
+     */
     private static void setSettings(PreparedStatement statement, KeySettings settings, int nameIndex, int limitsIndex)
             throws SQLException {
         statement.setString(nameIndex, settings.name());
@@ -129,6 +153,10 @@ final class KeyStore {
         } else {
             statement.setObject(limitsIndex + 5, settings.expiresAt());
         }
+        statement.setString(limitsIndex + 6, settings.scopes() == null ? null : settings.scopes().stream()
+                .sorted().map(Scope::code).collect(Collectors.joining(" ")));
+        statement.setString(limitsIndex + 7, settings.allowedIps().isEmpty() ? null
+                : String.join(" ", settings.allowedIps()));
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
@@ -143,10 +171,19 @@ final class KeyStore {
         KeyLimits limits = new KeyLimits(getLong(row, "requests_per_minute"), getLong(row, "requests_per_hour"),
                 getLong(row, "characters_per_day"), getLong(row, "characters_per_month"));
         KeySettings settings = new KeySettings(row.getString("name"), limits, row.getBoolean("enabled"),
-                row.getObject("expires_at", OffsetDateTime.class));
+                row.getObject("expires_at", OffsetDateTime.class), scopes(row.getString("scopes")),
+                row.getString("allowed_ips") == null ? List.of() : List.of(row.getString("allowed_ips").split(" ")));
         return new ApiKey(row.getString("id"), row.getString("display_prefix"), settings,
                 row.getObject("created_at", OffsetDateTime.class), row.getObject("last_used_at", OffsetDateTime.class),
                 row.getObject("revoked_at", OffsetDateTime.class));
+    }
+
+    /** Names this server does not know (written by a newer one) are left out: a key never gains by them. */
+    private static Set<Scope> scopes(String column) {
+        if (column == null) {
+            return null;
+        }
+        return Arrays.stream(column.split(" ")).map(Scope::parse).flatMap(Optional::stream).collect(Collectors.toSet());
     }
 
     private static Long getLong(ResultSet row, String column) throws SQLException {

@@ -9,18 +9,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -39,27 +32,18 @@ import java.util.function.Consumer;
  */
 public final class UsageLedger {
 
-    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-
-    /** One key's counter row of one period, ordered as rows are locked: by key, then day before month. */
-    private record CounterRow(String keyId, Period period, LocalDate start) implements Comparable<CounterRow> {
-        private static final Comparator<CounterRow> LOCK_ORDER = Comparator.comparing(CounterRow::keyId)
-                .thenComparing(CounterRow::period).thenComparing(CounterRow::start);
-
-        @Override
-        public int compareTo(CounterRow other) {
-            return LOCK_ORDER.compare(this, other);
-        }
-    }
-
     private final AccountsDatabase db;
     private final Clock clock;
-    /** Counter rows known to exist, so the common path does no insert; bounded by keys in use × 2 periods. */
-    private final Set<String> knownRows = ConcurrentHashMap.newKeySet();
+    private final UsageRows rows;
+    private final LedgerSettlements settlements;
+    private final UsageReadings readings;
 
     public UsageLedger(AccountsDatabase db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.rows = new UsageRows(db);
+        this.settlements = new LedgerSettlements(db, clock);
+        this.readings = new UsageReadings(db, clock);
     }
 
     /**
@@ -74,7 +58,7 @@ public final class UsageLedger {
      */
     public Reservation reserve(ApiKey key, long needed, long ahead, Consumer<Reservation> commitLost) {
         LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        ensureRows(key.id(), day);
+        rows.ensure(key.id(), day);
         if (ahead > 0 && roomAhead(key, day, needed, ahead)) {
             try {
                 return hold(key, day, needed + ahead, commitLost);
@@ -92,7 +76,7 @@ public final class UsageLedger {
      * @throws AccountsUnavailableException when the database cannot be used
      */
     Optional<Reservation> reserveAhead(ApiKey key, LocalDate day, long ahead, Consumer<Reservation> commitLost) {
-        ensureRows(key.id(), day);
+        rows.ensure(key.id(), day);
         if (!roomAhead(key, day, 0, ahead)) {
             return Optional.empty();
         }
@@ -155,12 +139,7 @@ public final class UsageLedger {
     }
 
     /**
-     * Applies settlement steps in one transaction: each changes its reservation row only if the row has seen exactly
-     * the steps before it, and counts only then, so applying a step again (after a lost acknowledgement, or after
-     * another server's sweep released the row) changes nothing. The counter changes are summed per row first, so a
-     * key with many steps in the batch has its day and month rows updated once; rows are updated in one global
-     * order (key, then day before month), the reservation's own order, so settling transactions of several servers
-     * cannot deadlock with each other or with reservations.
+     * Applies settlement steps in one transaction, each at most once ({@link LedgerSettlements#apply}).
      *
      * @param steps in the order each row's steps were made
      * @return how many of the steps were applied now
@@ -168,156 +147,22 @@ public final class UsageLedger {
      *                                      itself was lost, and applying the same steps again is always right
      */
     int settle(List<Settlement> steps) {
-        return db.transaction(c -> {
-            List<Settlement> applied = applyToRows(c, steps);
-            touchLastUsed(c, applied);
-            Map<CounterRow, long[]> changes = new TreeMap<>();
-            for (Settlement s : applied) {
-                Reservation r = s.reservation();
-                for (Period period : Period.values()) {
-                    long[] change = changes.computeIfAbsent(new CounterRow(r.keyId(), period, period.start(r.day())),
-                            row -> new long[3]);
-                    change[0] += s.released();
-                    change[1] += s.served();
-                    change[2] += s.requests();
-                }
-            }
-            try (PreparedStatement update = c.prepareStatement("UPDATE key_usage SET reserved = reserved - ?,"
-                    + " characters = characters + ?, requests = requests + ? WHERE key_id = ? AND period = ?"
-                    + " AND period_start = ?")) {
-                for (Map.Entry<CounterRow, long[]> change : changes.entrySet()) {
-                    CounterRow row = change.getKey();
-                    update.setLong(1, change.getValue()[0]);
-                    update.setLong(2, change.getValue()[1]);
-                    update.setLong(3, change.getValue()[2]);
-                    update.setString(4, row.keyId());
-                    update.setString(5, row.period().code());
-                    update.setObject(6, row.start());
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-            return applied.size();
-        }, () -> { });
-    }
-
-    /**
-     * The steps this transaction applied to their rows. Intermediate steps run first, then last steps (which delete
-     * the row): a row's last step is always its final one, and each kind keeps the order it was given in.
-     */
-    private static List<Settlement> applyToRows(Connection c, List<Settlement> steps) throws SQLException {
-        List<Settlement> intermediate = steps.stream().filter(s -> !s.last()).toList();
-        List<Settlement> last = steps.stream().filter(Settlement::last).toList();
-        List<Settlement> applied = new ArrayList<>();
-        try (PreparedStatement step = c.prepareStatement("UPDATE quota_reservations SET characters = ?,"
-                + " settlements = settlements + 1 WHERE id = ? AND settlements = ?");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM quota_reservations WHERE id = ?"
-                     + " AND settlements = ?")) {
-            for (Settlement s : intermediate) {
-                step.setLong(1, s.left());
-                step.setString(2, s.reservation().id());
-                step.setInt(3, s.sequence());
-                step.addBatch();
-            }
-            for (Settlement s : last) {
-                delete.setString(1, s.reservation().id());
-                delete.setInt(2, s.sequence());
-                delete.addBatch();
-            }
-            collectApplied(step, intermediate, applied);
-            collectApplied(delete, last, applied);
-        }
-        return applied;
-    }
-
-    /** Runs a batch and adds the steps whose statement changed their row. */
-    private static void collectApplied(PreparedStatement batch, List<Settlement> steps, List<Settlement> applied)
-            throws SQLException {
-        if (steps.isEmpty()) {
-            return;
-        }
-        int[] changed = batch.executeBatch(); // both drivers report each statement's count, never SUCCESS_NO_INFO
-        for (int i = 0; i < changed.length; i++) {
-            if (changed[i] == 1) {
-                applied.add(steps.get(i));
-            }
-        }
-    }
-
-    /**
-     * Sets {@code last_used_at} of the keys that served a request, at most once a minute per key: an unconditional
-     * update would make the key's row as hot as its counters; a row the WHERE does not match is not locked.
-     */
-    private void touchLastUsed(Connection c, List<Settlement> applied) throws SQLException {
-        Set<String> used = new TreeSet<>(); // sorted: one lock order
-        applied.stream().filter(s -> s.requests() > 0).forEach(s -> used.add(s.reservation().keyId()));
-        if (used.isEmpty()) {
-            return;
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        try (PreparedStatement touch = c.prepareStatement("UPDATE api_keys SET last_used_at = ? WHERE id = ?"
-                + " AND (last_used_at IS NULL OR last_used_at < ?)")) {
-            for (String keyId : used) {
-                touch.setObject(1, now);
-                touch.setString(2, keyId);
-                touch.setObject(3, now.minus(LAST_USED_RESOLUTION));
-                touch.addBatch();
-            }
-            touch.executeBatch();
-        }
+        return settlements.apply(steps);
     }
 
     /** The last steps that release reservations older than {@code age}: left by a server that stopped. */
     public List<Settlement> stale(Duration age) {
-        return db.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT id, key_id, day_start, characters, settlements"
-                    + " FROM quota_reservations WHERE created_at < ?")) {
-                select.setObject(1, OffsetDateTime.now(clock).minus(age));
-                try (ResultSet rows = select.executeQuery()) {
-                    List<Settlement> stale = new ArrayList<>();
-                    while (rows.next()) {
-                        long held = rows.getLong(4);
-                        stale.add(new Settlement(new Reservation(rows.getString(1), rows.getString(2),
-                                rows.getObject(3, LocalDate.class), held), rows.getInt(5), held, 0, 0, 0, true));
-                    }
-                    return stale;
-                }
-            }
-        });
+        return settlements.stale(age);
     }
 
     /** The key's usage in the current UTC day and month. */
     public Map<Period, PeriodUsage> current(ApiKey key) {
-        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        return db.read(c -> {
-            Map<Period, PeriodUsage> usage = new EnumMap<>(Period.class);
-            for (Period period : Period.values()) {
-                LocalDate start = period.start(day);
-                long[] counts = counts(c, key.id(), period, start).orElse(new long[2]);
-                usage.put(period, new PeriodUsage(period, start, period.end(start), counts[0],
-                        key.limits().characters(period), counts[1]));
-            }
-            return usage;
-        });
+        return readings.current(key);
     }
 
     /** Day rows from {@code from} to {@code to} inclusive; days without traffic have no row. */
     public List<DailyUsage> days(String keyId, LocalDate from, LocalDate to) {
-        return db.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT period_start, characters, requests FROM key_usage"
-                    + " WHERE key_id = ? AND period = 'D' AND period_start BETWEEN ? AND ? ORDER BY period_start")) {
-                select.setString(1, keyId);
-                select.setObject(2, from);
-                select.setObject(3, to);
-                try (ResultSet rows = select.executeQuery()) {
-                    List<DailyUsage> days = new ArrayList<>();
-                    while (rows.next()) {
-                        days.add(new DailyUsage(rows.getObject(1, LocalDate.class), rows.getLong(2), rows.getLong(3)));
-                    }
-                    return days;
-                }
-            }
-        });
+        return readings.days(keyId, from, to);
     }
 
     /** Seconds from now until the period containing {@code day} ends. */
@@ -346,61 +191,12 @@ public final class UsageLedger {
                 return;
             }
         }
-        if (counts(c, r.keyId(), period, start).isEmpty()) {
+        if (UsageRows.counts(c, r.keyId(), period, start).isEmpty()) {
             // the row vanished behind this server's back (database restored, rows deleted): this request gets 503,
             // the next one recreates the row
-            knownRows.clear();
+            rows.forget();
             throw new SQLException("usage row of " + r.keyId() + " missing", "40001");
         }
         throw new QuotaExceededException(period, limit, r.characters(), secondsToEnd(period, r.day()));
-    }
-
-    /** Characters and requests of one counter row, if it exists. */
-    private static Optional<long[]> counts(Connection c, String keyId, Period period, LocalDate start)
-            throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT characters, requests FROM key_usage"
-                + " WHERE key_id = ? AND period = ? AND period_start = ?")) {
-            select.setString(1, keyId);
-            select.setString(2, period.code());
-            select.setObject(3, start);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new long[] {row.getLong(1), row.getLong(2)}) : Optional.empty();
-            }
-        }
-    }
-
-    /** Creates the key's day and month rows if this server has not seen them yet; a concurrent insert is fine. */
-    private void ensureRows(String keyId, LocalDate day) {
-        for (Period period : Period.values()) {
-            LocalDate start = period.start(day);
-            String row = keyId + '/' + period.code() + '/' + start;
-            if (knownRows.contains(row)) {
-                continue;
-            }
-            db.read(c -> {
-                if (counts(c, keyId, period, start).isEmpty()) {
-                    insertRow(c, keyId, period, start);
-                }
-                return null;
-            });
-            if (knownRows.size() > 100_000) {
-                knownRows.clear(); // old days' rows accumulate; forgetting them only costs one SELECT each
-            }
-            knownRows.add(row);
-        }
-    }
-
-    private static void insertRow(Connection c, String keyId, Period period, LocalDate start) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO key_usage (key_id, period, period_start,"
-                + " characters, reserved, requests) VALUES (?, ?, ?, 0, 0, 0)")) {
-            insert.setString(1, keyId);
-            insert.setString(2, period.code());
-            insert.setObject(3, start);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            if (!"23505".equals(e.getSQLState())) { // unique violation: another request or server created it first
-                throw e;
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.sema.accounts.AccountsOffException;
 import dev.sema.accounts.ApiKey;
 import dev.sema.accounts.KeyAdministration;
 import dev.sema.accounts.NewKey;
+import dev.sema.accounts.Scope;
 import dev.sema.api.dto.ApiKeyInfo;
 import dev.sema.api.dto.ApiKeyList;
 import dev.sema.api.dto.CreateApiKeyRequest;
@@ -12,19 +13,18 @@ import dev.sema.api.dto.KeyUsageHistory;
 import dev.sema.api.dto.UsageResponse;
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.RequestChecks;
+import dev.sema.api.filter.RequiresScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,12 +43,15 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * API key administration under the admin token ({@code sema.admin-token}; without one these routes do not exist).
- * A key's secret is in the 201 that creates it and nowhere else, ever.
+ * API key administration, scope {@code admin:keys}: the admin token ({@code sema.admin-token}; without one these
+ * routes do not exist) or a key holding the scope.
+ * A key's secret is in the 201 that creates it and nowhere else, ever. Creating, changing and revoking append to the
+ * audit trail in the same transaction.
  */
 @Path("/api/v1/admin/keys")
 @Tag(name = "Administration")
 @SecurityRequirement(name = "adminToken")
+@RequiresScope(Scope.ADMIN_KEYS)
 // every operation's shared failures; each method adds its own
 @APIResponse(responseCode = "401", ref = "AdminUnauthorized")
 @APIResponse(responseCode = "403", ref = "AdminForbidden")
@@ -62,15 +65,15 @@ public class AdminKeysResource {
     /** Longest history one request may ask for. */
     static final int MAX_DAYS = 366;
 
-    private final AdminToken token;
     private final KeyAdministration keys;
     private final AccountsConfig config;
+    private final RequestTrace trace;
 
     @Inject
-    public AdminKeysResource(AdminToken token, KeyAdministration keys, AccountsConfig config) {
-        this.token = token;
+    public AdminKeysResource(KeyAdministration keys, AccountsConfig config, RequestTrace trace) {
         this.keys = keys;
         this.config = config;
+        this.trace = trace;
     }
 
     /** For the CDI client proxy only. */
@@ -82,7 +85,7 @@ public class AdminKeysResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an API key", description = "Answers the key with its secret (`key`: sema_ + 32"
             + " random bytes, base64url), shown this once; only its SHA-256 is stored. Limits are optional (absent:"
-            + " unlimited).")
+            + " unlimited), so are scopes (absent: every non-admin scope).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateApiKeyRequest.class)))
     @APIResponse(responseCode = "201", description = "Created; Location names the key.", content = @Content(
@@ -90,10 +93,9 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           CreateApiKeyRequest request) {
-        authorize(authorization);
-        NewKey created = keys.create(KeyRequests.create(request));
+    public Response create(CreateApiKeyRequest request) {
+        requireAccounts();
+        NewKey created = keys.create(KeyRequests.create(request), trace.actor());
         ApiKeyInfo body = ApiKeyInfo.of(created.key(), Instant.now(), created.secret(), null);
         return Response.created(URI.create("/api/v1/admin/keys/" + created.key().id()))
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
@@ -105,8 +107,8 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "200", description = "The keys.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyList.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public ApiKeyList list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        authorize(authorization);
+    public ApiKeyList list() {
+        requireAccounts();
         Instant now = Instant.now();
         return new ApiKeyList(keys.list().stream().map(k -> ApiKeyInfo.of(k, now, null, null)).toList());
     }
@@ -117,9 +119,8 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "200", description = "The key.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyInfo.class)))
     @APIResponse(responseCode = "404", ref = "UnknownKey")
-    public ApiKeyInfo get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                          @PathParam("id") String id) {
-        authorize(authorization);
+    public ApiKeyInfo get(@PathParam("id") String id) {
+        requireAccounts();
         ApiKey key = keys.get(keyId(id));
         return ApiKeyInfo.of(key, Instant.now(), null, UsageResponse.of(key.id(), keys.usage(key)));
     }
@@ -127,8 +128,9 @@ public class AdminKeysResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an API key", description = "JSON merge patch of name, enabled, expires_at and the"
-            + " four limits: absent fields stay, null removes a limit or the expiry. Takes effect at once on this"
+    @Operation(summary = "Change an API key", description = "JSON merge patch of name, enabled, expires_at, scopes"
+            + " and the four limits: absent fields stay, null removes a limit or the expiry, or resets the scopes to"
+            + " every non-admin scope. Takes effect at once on this"
             + " server, within sema.api-key-cache-seconds on the others.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateApiKeyRequest.class)))
@@ -138,11 +140,10 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "404", ref = "UnknownKey")
     @APIResponse(responseCode = "409", description = "The key is revoked (key_revoked); revocation is final.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
-    public ApiKeyInfo update(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                             @PathParam("id") String id, String body) {
-        authorize(authorization);
+    public ApiKeyInfo update(@PathParam("id") String id, String body) {
+        requireAccounts();
         String keyId = keyId(id);
-        return ApiKeyInfo.of(keys.update(keyId, KeyRequests.patch(body)), Instant.now(), null, null);
+        return ApiKeyInfo.of(keys.update(keyId, KeyRequests.patch(body), trace.actor()), Instant.now(), null, null);
     }
 
     @DELETE
@@ -153,10 +154,9 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "200", description = "The revoked key.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyInfo.class)))
     @APIResponse(responseCode = "404", ref = "UnknownKey")
-    public ApiKeyInfo revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                             @PathParam("id") String id) {
-        authorize(authorization);
-        return ApiKeyInfo.of(keys.revoke(keyId(id)), Instant.now(), null, null);
+    public ApiKeyInfo revoke(@PathParam("id") String id) {
+        requireAccounts();
+        return ApiKeyInfo.of(keys.revoke(keyId(id), trace.actor()), Instant.now(), null, null);
     }
 
     @GET
@@ -167,13 +167,12 @@ public class AdminKeysResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyUsageHistory.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "UnknownKey")
-    public KeyUsageHistory usage(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                 @PathParam("id") String id,
+    public KeyUsageHistory usage(@PathParam("id") String id,
                                  @Parameter(description = "First day, YYYY-MM-DD (UTC).", example = "2026-11-01")
                                  @QueryParam("from") String from,
                                  @Parameter(description = "Last day, YYYY-MM-DD (UTC); default today.",
                                          example = "2026-11-30") @QueryParam("to") String to) {
-        authorize(authorization);
+        requireAccounts();
         String keyId = keyId(id);
         LocalDate last = to == null ? keys.today() : date("to", to);
         LocalDate first = from == null ? last.minusDays(29) : date("from", from);
@@ -185,8 +184,7 @@ public class AdminKeysResource {
                 .map(d -> new KeyUsageHistory.Day(d.date().toString(), d.characters(), d.requests())).toList());
     }
 
-    private void authorize(String authorization) {
-        token.check(authorization);
+    private void requireAccounts() {
         if (!config.enabled()) {
             throw new AccountsOffException();
         }

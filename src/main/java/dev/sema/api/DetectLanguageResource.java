@@ -1,12 +1,14 @@
 package dev.sema.api;
 
+import dev.sema.accounts.Scope;
 import dev.sema.api.dto.DetectLanguageRequest;
 import dev.sema.api.dto.DetectLanguageResponse;
 import dev.sema.api.dto.DetectedLanguage;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.api.filter.RateLimited;
-import dev.sema.detection.DetectionService;
+import dev.sema.api.filter.RequiresScope;
 import dev.sema.detection.DetectionService.Identification;
+import dev.sema.detection.DetectionService;
 import dev.sema.failure.LanguageUndeterminedException.Purpose;
 import dev.sema.languages.Language;
 import dev.sema.observability.EventLog;
@@ -34,6 +36,7 @@ import java.util.List;
 // Naming the scheme is also what makes the OpenAPI UI send the key entered under Authorize.
 @SecurityRequirementsSet
 @SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
+@RequiresScope(Scope.DETECT)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -72,6 +75,7 @@ public class DetectLanguageResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "401", ref = "ApiKeyRejected")
+    @APIResponse(responseCode = "403", ref = "KeyForbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")

@@ -2,11 +2,13 @@ package dev.sema.api;
 
 import dev.sema.accounts.KeyLimits;
 import dev.sema.accounts.KeySettings;
+import dev.sema.accounts.Scope;
 import dev.sema.api.dto.CreateApiKeyRequest;
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.ErrorResponses;
 import dev.sema.api.error.RequestChecks;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -16,11 +18,15 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
  * Turns the admin API's key bodies into {@link KeySettings}, with a 400 naming the field for anything invalid.
- * PATCH is a JSON merge patch (RFC 7396): an absent field stays as it is, {@code null} removes a limit or the expiry.
+ * PATCH is a JSON merge patch (RFC 7396): an absent field stays as it is, {@code null} removes a limit or the expiry,
+ * or returns the scopes to the default.
  */
 final class KeyRequests {
 
@@ -35,7 +41,8 @@ final class KeyRequests {
         KeyLimits limits = new KeyLimits(requests("requests_per_minute", r.requestsPerMinute()),
                 requests("requests_per_hour", r.requestsPerHour()), characters("characters_per_day",
                 r.charactersPerDay()), characters("characters_per_month", r.charactersPerMonth()));
-        return new KeySettings(name(r.name()), limits, r.enabled() == null || r.enabled(), expiry(r.expiresAt()));
+        return new KeySettings(name(r.name()), limits, r.enabled() == null || r.enabled(), expiry(r.expiresAt()),
+                KeyScopes.of(r.scopes()), KeyAddresses.of(r.allowedIps()));
     }
 
     static UnaryOperator<KeySettings> patch(String body) {
@@ -55,7 +62,10 @@ final class KeyRequests {
             boolean enabled = patch.containsKey("enabled") ? bool(patch, "enabled") : current.enabled();
             OffsetDateTime expires = patch.containsKey("expires_at") ? expiry(string(patch, "expires_at"))
                     : current.expiresAt();
-            return new KeySettings(name, limits, enabled, expires);
+            Set<Scope> scopes = patch.containsKey("scopes") ? KeyScopes.of(patch.get("scopes")) : current.scopes();
+            List<String> allowedIps = patch.containsKey("allowed_ips") ? KeyAddresses.of(patch.get("allowed_ips"))
+                    : current.allowedIps();
+            return new KeySettings(name, limits, enabled, expires, scopes, allowedIps);
         };
     }
 
@@ -121,6 +131,17 @@ final class KeyRequests {
             }
         }
         throw invalid(field, "an integer or null");
+    }
+
+    /** A merge patch's list of strings, null when the field is null. */
+    static List<String> strings(JsonValue value, Supplier<ApiException> invalid) {
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
+            throw invalid.get();
+        }
+        return array.getValuesAs(JsonString::getString);
     }
 
     private static String string(JsonObject patch, String field) {

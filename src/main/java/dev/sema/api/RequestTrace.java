@@ -1,5 +1,6 @@
 package dev.sema.api;
 
+import dev.sema.accounts.Actor;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.time.Duration;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * What the edge knows about the current request: its id (client-supplied when well-formed, else a UUID), when
- * it started, and how many characters it carried (for the access log; never the text itself).
+ * it started, how many characters it carried (for the access log; never the text itself), and who sent it.
  */
 @RequestScoped
 public class RequestTrace {
@@ -18,6 +19,7 @@ public class RequestTrace {
     private final long startNanos = System.nanoTime();
     private String requestId;
     private Integer characters;
+    private Actor actor;
 
     /** Adopts the client's X-Request-ID if it is 1–128 characters of {@code [A-Za-z0-9._-]}. */
     public void begin(String clientRequestId) {
@@ -48,5 +50,14 @@ public class RequestTrace {
 
     public void characters(int count) {
         characters = count;
+    }
+
+    /** Who sent the request, as the audit trail names it; null on routes that need no scope. */
+    public Actor actor() {
+        return actor;
+    }
+
+    public void actor(Actor actor) {
+        this.actor = actor;
     }
 }

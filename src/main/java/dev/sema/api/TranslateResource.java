@@ -1,11 +1,13 @@
 package dev.sema.api;
 
+import dev.sema.accounts.Scope;
 import dev.sema.api.dto.BatchTranslateRequest;
 import dev.sema.api.dto.BatchTranslateResponse;
 import dev.sema.api.dto.BatchTranslation;
 import dev.sema.api.dto.TranslateRequest;
 import dev.sema.api.dto.TranslateResponse;
 import dev.sema.api.filter.RateLimited;
+import dev.sema.api.filter.RequiresScope;
 import dev.sema.observability.EventLog;
 import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationJob;
@@ -35,6 +37,7 @@ import java.util.List;
 // Naming the scheme is also what makes the OpenAPI UI send the key entered under Authorize.
 @SecurityRequirementsSet
 @SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
+@RequiresScope(Scope.TRANSLATE)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -75,6 +78,7 @@ public class TranslateResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "401", ref = "ApiKeyRejected")
+    @APIResponse(responseCode = "403", ref = "KeyForbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
@@ -103,6 +107,7 @@ public class TranslateResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "401", ref = "ApiKeyRejected")
+    @APIResponse(responseCode = "403", ref = "KeyForbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")

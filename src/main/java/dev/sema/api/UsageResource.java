@@ -6,7 +6,9 @@ import dev.sema.accounts.ApiKey;
 import dev.sema.accounts.ApiKeyRequiredException;
 import dev.sema.accounts.KeyAdministration;
 import dev.sema.accounts.KeyAuthenticator;
+import dev.sema.accounts.Scope;
 import dev.sema.api.dto.UsageResponse;
+import dev.sema.api.filter.RequiresScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** A key's own usage and quotas, like DeepL's {@code /v2/usage}. */
 @Path("/api/v1/usage")
 @Tag(name = "Usage")
+@RequiresScope(Scope.USAGE)
 @SecurityRequirement(name = "apiKey")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
@@ -53,6 +56,7 @@ public class UsageResource {
     @APIResponse(responseCode = "200", description = "The usage.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UsageResponse.class)))
     @APIResponse(responseCode = "401", ref = "ApiKeyRejected")
+    @APIResponse(responseCode = "403", ref = "KeyForbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "AccountsUnavailable")

@@ -45,7 +45,8 @@ public final class ClientResolver {
         return "ip:" + clientAddress(peerAddress, forwarded, xForwardedFor);
     }
 
-    String clientAddress(String peerAddress, List<String> forwarded, List<String> xForwardedFor) {
+    /** The client's IP address, as {@link #resolve} decides it (the peer's text if it is no IP literal). */
+    public String clientAddress(String peerAddress, List<String> forwarded, List<String> xForwardedFor) {
         Optional<InetAddress> peer = IpRange.parseLiteral(peerAddress);
         if (peer.isEmpty() || !isTrusted(peer.get())) {
             return peer.map(InetAddress::getHostAddress).orElse(peerAddress);

@@ -99,6 +99,15 @@ public record IpRange(byte[] network, int prefixBits) {
         return (candidate[fullBytes] & mask) == (network[fullBytes] & mask);
     }
 
+    /** The block as canonical text, host bits cleared: {@code 10.0.0.0/8}, {@code 2001:db8:0:0:0:0:0:0/32}. */
+    public String cidr() {
+        byte[] masked = network.clone();
+        for (int bit = prefixBits; bit < masked.length * 8; bit++) {
+            masked[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
+        }
+        return byAddress(masked).getHostAddress() + "/" + prefixBits;
+    }
+
     private static InetAddress byAddress(byte[] bytes) {
         try {
             return InetAddress.getByAddress(bytes);

@@ -145,7 +145,8 @@ final class TestLedger {
 
     /** Keys of this ledger's store, looked up under {@code mode}. */
     KeyAuthenticator authenticator(AccountsMode mode) {
-        return new KeyAuthenticator(new AccountsConfig(mode, Duration.ofSeconds(10), 5, Duration.ofMinutes(10), 0),
+        return new KeyAuthenticator(new AccountsConfig(mode, Duration.ofSeconds(10), 5, Duration.ofMinutes(10), 0,
+                Duration.ofDays(365)),
                 store, events, clock);
     }
 
@@ -207,8 +208,9 @@ final class TestLedger {
     ApiKey key(KeyLimits limits) {
         String secret = KeySecrets.newSecret();
         ApiKey key = new ApiKey(KeySecrets.newId(), KeySecrets.displayPrefix(secret),
-                new KeySettings("test", limits, true, null), OffsetDateTime.now(clock), null, null);
-        store.insert(key, KeySecrets.digest(secret));
+                new KeySettings("test", limits, true, null, null, List.of()), OffsetDateTime.now(clock), null, null);
+        store.insert(key, KeySecrets.digest(secret), new Actor("test", "req", "127.0.0.1").event(key.createdAt(),
+                AuditEvent.KEY_CREATED, key.id(), AuditEvent.Outcome.SUCCESS, ""));
         return key;
     }
 

@@ -2,11 +2,13 @@ package dev.sema.api.dto;
 
 import dev.sema.accounts.ApiKey;
 import dev.sema.accounts.KeyLimits;
+import dev.sema.accounts.Scope;
 import dev.sema.api.Timestamps;
 import jakarta.json.bind.annotation.JsonbProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.List;
 
 @Schema(name = "ApiKey", description = "An API key. Its secret appears only in the answer that created it; limits"
         + " and timestamps that are absent are unlimited / never.")
@@ -26,6 +28,10 @@ public record ApiKeyInfo(
         @JsonbProperty("last_used_at") @Schema(description = "Last request served with the key, to the minute.")
         String lastUsedAt,
         @JsonbProperty("revoked_at") String revokedAt,
+        @Schema(description = "The scopes in force (the default, every non-admin scope, when none were chosen).",
+                example = "[\"translate\", \"detect\"]") List<String> scopes,
+        @JsonbProperty("allowed_ips") @Schema(description = "CIDR blocks the key may be used from, host bits"
+                + " cleared; empty: anywhere.", example = "[\"203.0.113.0/24\"]") List<String> allowedIps,
         @Schema(description = "The secret (sema_ + 43 characters): only in the 201 of POST /api/v1/admin/keys, never"
                 + " again. Send it as 'Authorization: Bearer <key>'.") String key,
         @Schema(description = "Usage in the current UTC day and month (GET of one key).") UsageResponse usage) {
@@ -40,6 +46,7 @@ public record ApiKeyInfo(
                 key.settings().enabled(), limits.requestsPerMinute(), limits.requestsPerHour(),
                 limits.charactersPerDay(), limits.charactersPerMonth(), Timestamps.of(key.settings().expiresAt()),
                 Timestamps.of(key.createdAt()), Timestamps.of(key.lastUsedAt()), Timestamps.of(key.revokedAt()),
-                secret, usage);
+                key.settings().effectiveScopes().stream().sorted().map(Scope::code).toList(),
+                key.settings().allowedIps(), secret, usage);
     }
 }

@@ -3,6 +3,8 @@ package dev.sema.api.dto;
 import jakarta.json.bind.annotation.JsonbProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.List;
+
 @Schema(name = "CreateApiKeyRequest", description = "A new API key. Every limit is optional: absent means unlimited.")
 public record CreateApiKeyRequest(
         @Schema(required = true, description = "Who or what the key is for, 1 to 200 characters.",
@@ -15,5 +17,12 @@ public record CreateApiKeyRequest(
                 + " month.", example = "2000000") Long charactersPerMonth,
         @JsonbProperty("expires_at") @Schema(description = "ISO-8601 instant with offset; absent: never.",
                 example = "2027-01-01T00:00:00Z") String expiresAt,
-        @Schema(description = "Default true.") Boolean enabled) {
+        @Schema(description = "Default true.") Boolean enabled,
+        @Schema(description = "What the key may do, out of translate, detect, documents, glossaries, usage,"
+                + " admin:keys, admin:models, admin:audit. Absent (or null in PATCH): every non-admin scope.",
+                example = "[\"translate\", \"detect\"]") List<String> scopes,
+        @JsonbProperty("allowed_ips") @Schema(description = "IPv4 and IPv6 addresses or CIDR blocks the key may be"
+                + " used from (at most 64), matched against the client address the trusted-proxy rules decide;"
+                + " elsewhere 403 ip_not_allowed. Absent, null or []: anywhere.",
+                example = "[\"203.0.113.0/24\", \"2001:db8::/32\"]") List<String> allowedIps) {
 }

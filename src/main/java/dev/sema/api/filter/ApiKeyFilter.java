@@ -2,10 +2,8 @@ package dev.sema.api.filter;
 
 import dev.sema.accounts.ApiKey;
 import dev.sema.accounts.Hold;
-import dev.sema.accounts.KeyAuthenticator;
 import dev.sema.accounts.KeyLimits;
 import dev.sema.accounts.Quotas;
-import dev.sema.api.BearerToken;
 import dev.sema.api.CharacterCost;
 import dev.sema.guard.ClientIdentity;
 import dev.sema.guard.RateLimits;
@@ -15,19 +13,17 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * API keys on the metered endpoints (translate, batch, detect: those under {@link RateLimited}). Before the rate
- * limiter, the request filter authenticates the bearer token under {@code SEMA_API_KEYS} and hands the key's
- * identity and request limits to the limiter ({@link ClientIdentity}); once the body is read (and the limiter has
+ * limiter, the request filter hands the identity and request limits of the key that {@link AccessFilter}
+ * authenticated to the limiter ({@link ClientIdentity}); once the body is read (and the limiter has
  * charged a batch), the reader interceptor reserves its characters; the response filter hands over how the request
  * ended: charged if it succeeded (recorded in a later batch, so the response does not wait for the database),
  * released otherwise (errors, timeouts). Anonymous requests pass untouched.
@@ -42,18 +38,15 @@ public class ApiKeyFilter implements ContainerRequestFilter, ReaderInterceptor, 
 
     // Field injection: the JAX-RS runtime creates providers (Liberty makes them CDI beans).
     @Inject
-    KeyAuthenticator authenticator;
-    @Inject
     Quotas quotas;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<ApiKey> key = authenticator.authenticate(BearerToken.of(
-                request.getHeaderString(HttpHeaders.AUTHORIZATION)));
-        if (key.isPresent()) {
-            request.setProperty(KEY, key.get());
-            request.setProperty(ClientIdentity.PROPERTY, new ClientIdentity("key:" + key.get().id(),
-                    rateLimits(key.get().limits())));
+        if (request.getProperty(Caller.PROPERTY) instanceof Caller caller && caller.key() != null) {
+            ApiKey key = caller.key();
+            request.setProperty(KEY, key);
+            request.setProperty(ClientIdentity.PROPERTY, new ClientIdentity("key:" + key.id(),
+                    rateLimits(key.limits())));
         }
     }
 

@@ -23,16 +23,21 @@ public final class FilterOrder {
     /** 5. Refuse oversized or non-JSON bodies from the headers alone ({@link RequestLimits}). */
     public static final int REQUEST_LIMITS = Priorities.AUTHENTICATION - 100;
     /**
-     * 6. The outermost reader interceptor: nothing reads a body before its size and shape are checked
+     * 6. Authenticate the caller and check the scope the route needs, before any body is read or quota charged
+     * ({@link AccessFilter}).
+     */
+    public static final int ACCESS = Priorities.AUTHENTICATION - 50;
+    /**
+     * 7. The outermost reader interceptor: nothing reads a body before its size and shape are checked
      * ({@link RequestBodyLimits}).
      */
     public static final int BODY_LIMITS = Priorities.AUTHENTICATION;
     /**
-     * 7. Authenticate the API key and hand its identity and limits to the rate limiter, after routing; as a reader
+     * 8. Hand the authenticated key's identity and limits to the rate limiter; as a reader
      * interceptor it runs beside {@link #BODY_LIMITS} ({@link ApiKeyFilter}).
      */
     public static final int API_KEY = Priorities.AUTHENTICATION;
-    /** 8. Charge the client's quota on rate-limited routes ({@link RateLimitFilter}). */
+    /** 9. Charge the client's quota on rate-limited routes ({@link RateLimitFilter}). */
     public static final int RATE_LIMIT = Priorities.AUTHORIZATION;
     /** Last response filter: the log line and {@code X-Response-Time} see the final reply ({@link AccessLogFilter}). */
     public static final int ACCESS_LOG = 1;

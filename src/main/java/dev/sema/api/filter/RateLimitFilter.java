@@ -22,7 +22,6 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -58,8 +57,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         // An authenticated key (ClientIdentity, set by the API key filter that runs first) brings its own limits;
         // everyone else is an IP address under the configured ones.
         ClientIdentity identity = request.getProperty(ClientIdentity.PROPERTY) instanceof ClientIdentity key ? key
-                : new ClientIdentity(clients.resolve(servletRequest.getRemoteAddr(), headers(request, "Forwarded"),
-                        headers(request, "X-Forwarded-For")), limiter.defaults());
+                : new ClientIdentity(RequestAddress.client(clients, servletRequest, request), limiter.defaults());
         if (!identity.limits().limited()) {
             return;
         }
@@ -116,10 +114,5 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
                 : "Rate limit exceeded: " + decision.limit() + " per " + decision.window() + ". Retry after "
                   + decision.retryAfterSeconds() + " s.";
         return new ApiException(429, ApiError.of("rate_limited", detail), headers(decision));
-    }
-
-    private static List<String> headers(ContainerRequestContext request, String name) {
-        List<String> values = request.getHeaders().get(name);
-        return values == null ? List.of() : values;
     }
 }

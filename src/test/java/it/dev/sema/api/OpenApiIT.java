@@ -32,7 +32,8 @@ class OpenApiIT {
             Map.entry("/api/v1/languages/stats", "get"),
             Map.entry("/api/v1/languages/{code}", "get"),
             Map.entry("/api/v1/status", "get"),
-            Map.entry("/api/v1/health", "get"));
+            Map.entry("/api/v1/health", "get"),
+            Map.entry("/api/v1/admin/audit", "get"));
 
     private final Http http = Http.main();
 

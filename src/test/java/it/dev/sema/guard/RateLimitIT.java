@@ -1,16 +1,11 @@
 package it.dev.sema.guard;
 
+import it.dev.sema.FromAddress;
 import it.dev.sema.Http;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -159,29 +154,11 @@ class RateLimitIT {
         throw new AssertionError("no RateLimit-Remaining in:\n" + response);
     }
 
-    /**
-     * One POST /detect-language from the given local address (java.net.http cannot choose its source address;
-     * all of 127.0.0.0/8 is loopback on Linux), answered with the raw status line and headers.
-     */
+    /** One POST /detect-language from the given local address, answered with the raw status line and headers. */
     private static String raw(String localAddress, String extraHeader) throws IOException {
-        byte[] body = DETECT.getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(localAddress, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1",
-                    Integer.parseInt(Http.port("http.port.bare"))), 5000);
-            socket.setSoTimeout(10_000);
-            String head = "POST /detect-language HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\n" + extraHeader + "\r\nConnection: close\r\n\r\n";
-            OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream response = new ByteArrayOutputStream();
-            in.transferTo(response);
-            String text = response.toString(StandardCharsets.UTF_8);
-            assertTrue(text.startsWith("HTTP/1.1 503"), text);
-            return text;
-        }
+        String text = FromAddress.post(localAddress, "http.port.bare", "/detect-language", extraHeader + "\r\n",
+                DETECT);
+        assertTrue(text.startsWith("HTTP/1.1 503"), text);
+        return text;
     }
 }

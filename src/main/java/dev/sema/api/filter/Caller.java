@@ -1,0 +1,27 @@
+package dev.sema.api.filter;
+
+import dev.sema.accounts.ApiKey;
+import dev.sema.accounts.Scope;
+
+import java.util.Set;
+
+/**
+ * Who sent a request and what it may do, as {@link AccessFilter} established it (request property
+ * {@link #PROPERTY}).
+ *
+ * @param actor  what logs and the audit trail name: a key id, {@code admin_token} or {@code anonymous}
+ * @param key    the API key, null for the admin token and anonymous callers
+ */
+public record Caller(String actor, Set<Scope> scopes, ApiKey key) {
+
+    public static final String PROPERTY = Caller.class.getName();
+
+    /** The bootstrap credential ({@code sema.admin-token}): every scope. */
+    static final Caller ADMIN_TOKEN = new Caller("admin_token", Scope.all(), null);
+    /** No key, where the mode allows it: the non-admin scopes, under the per-address limits. */
+    static final Caller ANONYMOUS = new Caller("anonymous", Scope.defaults(), null);
+
+    static Caller of(ApiKey key) {
+        return new Caller(key.id(), key.settings().effectiveScopes(), key);
+    }
+}

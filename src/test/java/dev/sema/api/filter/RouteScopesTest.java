@@ -1,0 +1,59 @@
+package dev.sema.api.filter;
+
+import dev.sema.accounts.Scope;
+import dev.sema.api.AdminKeysResource;
+import dev.sema.api.AdminResource;
+import dev.sema.api.DetectLanguageResource;
+import dev.sema.api.LanguagesResource;
+import dev.sema.api.StatusResource;
+import dev.sema.api.TranslateResource;
+import dev.sema.api.UsageResource;
+import dev.sema.api.audit.AuditResource;
+import jakarta.ws.rs.HttpMethod;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The declarative route → scope mapping: every route of every resource that is not public names its scope. */
+class RouteScopesTest {
+
+    @Test
+    void everyNonPublicRouteNamesItsScope() {
+        Map<String, Scope> expected = new TreeMap<>(Map.ofEntries(
+                Map.entry("AdminKeysResource.create", Scope.ADMIN_KEYS),
+                Map.entry("AdminKeysResource.get", Scope.ADMIN_KEYS),
+                Map.entry("AdminKeysResource.list", Scope.ADMIN_KEYS),
+                Map.entry("AdminKeysResource.revoke", Scope.ADMIN_KEYS),
+                Map.entry("AdminKeysResource.update", Scope.ADMIN_KEYS),
+                Map.entry("AdminKeysResource.usage", Scope.ADMIN_KEYS),
+                Map.entry("AdminResource.reload", Scope.ADMIN_MODELS),
+                Map.entry("AdminResource.slots", Scope.ADMIN_MODELS),
+                Map.entry("AuditResource.events", Scope.ADMIN_AUDIT),
+                Map.entry("DetectLanguageResource.detect", Scope.DETECT),
+                Map.entry("TranslateResource.translate", Scope.TRANSLATE),
+                Map.entry("TranslateResource.translateBatch", Scope.TRANSLATE),
+                Map.entry("UsageResource.usage", Scope.USAGE)));
+        Map<String, Scope> found = new TreeMap<>();
+        for (Class<?> resource : new Class<?>[] {AdminKeysResource.class, AdminResource.class, AuditResource.class,
+                DetectLanguageResource.class, TranslateResource.class, UsageResource.class, LanguagesResource.class,
+                StatusResource.class}) {
+            for (Method m : resource.getDeclaredMethods()) {
+                if (route(m)) {
+                    AccessFilter.required(m, resource).ifPresent(s -> found.put(resource.getSimpleName() + "."
+                            + m.getName(), s));
+                }
+            }
+        }
+        assertEquals(expected, found, "languages, status and health are public; everything else needs a scope");
+    }
+
+    private static boolean route(Method m) {
+        return Arrays.stream(m.getAnnotations())
+                .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class));
+    }
+}
