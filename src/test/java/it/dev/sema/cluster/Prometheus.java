@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -30,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A real Prometheus (Debian's {@code prometheus} binary, not its service) scraping a {@code scripts/cluster} fleet
  * with the repository's own configuration, {@code deploy/prometheus/prometheus.yml} and its rules, as an operator
  * runs it: the only changes are one-second scrape and rule intervals (a test cannot wait 15 s per sample), a free
- * port and a storage folder of its own. Absent binary: the test skips with a message, or fails under {@code CI=true}.
+ * port and a storage folder of its own, emptied first. Absent binary: the test skips with a message, or fails under
+ * {@code CI=true}.
  */
 final class Prometheus implements AutoCloseable {
 
@@ -59,6 +61,7 @@ final class Prometheus implements AutoCloseable {
             Assumptions.abort(message + "; skipped (with CI=true this fails)");
         }
         Path deployed = Path.of("deploy/prometheus");
+        deleteRecursively(dir); // an earlier run's configuration and samples (target/ outlives a run)
         Files.createDirectories(dir.resolve("rules"));
         Files.createDirectories(dir.resolve("targets"));
         String config = Files.readString(deployed.resolve("prometheus.yml"));
@@ -83,6 +86,16 @@ final class Prometheus implements AutoCloseable {
         Prometheus prometheus = new Prometheus(process, URI.create("http://127.0.0.1:" + port), log);
         prometheus.awaitReady();
         return prometheus;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private void awaitReady() throws Exception {
