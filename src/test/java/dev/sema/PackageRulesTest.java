@@ -56,6 +56,7 @@ class PackageRulesTest {
     void layersGoTopDown() {
         Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("api").definedBy("dev.sema.api..")
+                .layer("markup").definedBy("dev.sema.markup..")
                 .layer("guard").definedBy("dev.sema.guard..")
                 .layer("accounts").definedBy("dev.sema.accounts..")
                 .layer("fleet").definedBy("dev.sema.fleet..")
@@ -71,12 +72,13 @@ class PackageRulesTest {
                 .layer("failure").definedBy("dev.sema.failure..")
                 .layer("lifecycle").definedBy("dev.sema.lifecycle..")
                 .whereLayer("api").mayNotBeAccessedByAnyLayer()
+                .whereLayer("markup").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("api", "guard", "translation")
-                .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard")
+                .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard", "markup")
                 .whereLayer("batching").mayOnlyBeAccessedByLayers("guard", "translation")
-                .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation")
+                .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation", "markup")
                 .whereLayer("models").mayOnlyBeAccessedByLayers("api", "guard", "fleet", "translation", "detection",
                         "observability")
                 .whereLayer("nllb").mayOnlyBeAccessedByLayers("translation", "batching", "models")

@@ -6,6 +6,9 @@ import dev.sema.api.dto.BatchTranslation;
 import dev.sema.api.dto.TranslateRequest;
 import dev.sema.api.dto.TranslateResponse;
 import dev.sema.api.filter.RateLimited;
+import dev.sema.api.markup.MarkupJob;
+import dev.sema.markup.MarkupOptions;
+import dev.sema.markup.MarkupService;
 import dev.sema.observability.EventLog;
 import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationJob;
@@ -35,13 +38,16 @@ import java.util.List;
 public class TranslateResource {
 
     private final TranslationService service;
+    private final MarkupService markup;
     private final TranslationRequests requests;
     private final RequestTrace trace;
     private final EventLog events;
 
     @Inject
-    public TranslateResource(TranslationService service, ApiConfig config, RequestTrace trace, EventLog events) {
+    public TranslateResource(TranslationService service, MarkupService markup, ApiConfig config, RequestTrace trace,
+                             EventLog events) {
         this.service = service;
+        this.markup = markup;
         this.requests = new TranslationRequests(config);
         this.trace = trace;
         this.events = events;
@@ -50,6 +56,7 @@ public class TranslateResource {
     /** For the CDI client proxy only. */
     protected TranslateResource() {
         this.service = null;
+        this.markup = null;
         this.requests = null;
         this.trace = null;
         this.events = null;
@@ -60,8 +67,10 @@ public class TranslateResource {
     @Operation(summary = "Translate text",
             description = "Translates one text with NLLB-200. Languages may be given as FLORES-200 codes, ISO 639"
                     + " codes or English names; responses use canonical FLORES-200 codes. Without source_language"
-                    + " the source is detected and reported with source_language_confidence. Also served at"
-                    + " /translate.")
+                    + " the source is detected and reported with source_language_confidence. With tag_handling"
+                    + " (\"html\" or \"xml\") the text is markup: only its text is translated, every tag is kept"
+                    + " in place and the output is well-formed; character_count then counts the translated"
+                    + " characters only. Also served at /translate.")
     @APIResponse(responseCode = "200", description = "Translated.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TranslateResponse.class)))
@@ -73,10 +82,20 @@ public class TranslateResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public TranslateResponse translate(TranslateRequest request) {
-        TranslationJob job = requests.single(request);
-        TranslationResult result = service.translate(job);
+        MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
+        List<String> texts;
+        TranslationResult result;
+        if (markupOptions == null) {
+            TranslationJob job = requests.single(request);
+            texts = job.texts();
+            result = service.translate(job);
+        } else {
+            MarkupJob job = requests.singleMarkup(request, markupOptions);
+            texts = job.texts();
+            result = markup.translate(job.documents(), job.source(), job.target(), job.options());
+        }
         trace.characters(result.characterCount());
-        logEvents(result, job.texts());
+        logEvents(result, texts);
         Translation t = result.translations().get(0);
         return new TranslateResponse(t.text(), t.sourceLanguage(), t.sourceConfidence(), result.targetLanguage(),
                 requested(request.alternatives(), t.alternatives()), result.inferenceSeconds(), t.characterCount(),
@@ -89,7 +108,8 @@ public class TranslateResource {
     @Operation(summary = "Translate several texts",
             description = "Translates up to sema.batch-max-texts texts to one target language in one call; the"
                     + " character limit applies to all texts together. Without source_language each text's"
-                    + " language is detected separately. Also served at /translate/batch.")
+                    + " language is detected separately. tag_handling and the XML tag lists apply to every text;"
+                    + " all their text goes to the model in one call. Also served at /translate/batch.")
     @APIResponse(responseCode = "200", description = "Translated, in request order.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BatchTranslateResponse.class)))
@@ -101,10 +121,20 @@ public class TranslateResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public BatchTranslateResponse translateBatch(BatchTranslateRequest request) {
-        TranslationJob job = requests.batch(request);
-        TranslationResult result = service.translate(job);
+        MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
+        List<String> texts;
+        TranslationResult result;
+        if (markupOptions == null) {
+            TranslationJob job = requests.batch(request);
+            texts = job.texts();
+            result = service.translate(job);
+        } else {
+            MarkupJob job = requests.batchMarkup(request, markupOptions);
+            texts = job.texts();
+            result = markup.translate(job.documents(), job.source(), job.target(), job.options());
+        }
         trace.characters(result.characterCount());
-        logEvents(result, job.texts());
+        logEvents(result, texts);
         List<BatchTranslation> translations = result.translations().stream()
                 .map(t -> new BatchTranslation(t.text(), t.sourceLanguage(), t.sourceConfidence(), t.characterCount(),
                         requested(request.alternatives(), t.alternatives())))
