@@ -2,8 +2,8 @@ package dev.sema.failure;
 
 /**
  * Markup that cannot be translated with every tag kept: XML that is not well-formed, or that needs what the
- * parser refuses on purpose (a DTD's internal subset, an entity reference other than the five predefined ones
- * and character references), which is how external entities and entity expansion stay off.
+ * parser refuses on purpose (an entity reference other than the five predefined ones and character
+ * references), which is how external entities and entity expansion stay off.
  */
 public final class InvalidMarkupException extends SemaException {
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * Stage 2: the node tree both modes are translated on, read with jsoup. HTML is read as a browser reads it;
  * a text with no {@code <html>}, {@code <head>}, {@code <body>} or doctype is a fragment and comes back as one
  * (no wrapper elements added). XML has passed {@link XmlChecks} first. Output keeps the source's layout: no
- * pretty-printing, UTF-8 characters as they are (only {@code & < > "} and the no-break space are escaped).
+ * pretty-printing, UTF-8 characters as they are (only {@code & < > "} and the no-break space are escaped, the
+ * latter as {@code &nbsp;} in HTML and {@code &#xa0;} in XML).
  */
 final class MarkupParsing {
 
@@ -32,8 +33,9 @@ final class MarkupParsing {
             document = Parser.parseBodyFragment(markup, "");
             fragment = true;
         }
+        // XML knows no &nbsp;: its no-break spaces are written as the character reference &#xa0;.
         document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8)
-                .escapeMode(Entities.EscapeMode.base);
+                .escapeMode(format == MarkupFormat.XML ? Entities.EscapeMode.xhtml : Entities.EscapeMode.base);
         return new Parsed(document, fragment);
     }
 

@@ -12,8 +12,8 @@ import java.io.StringReader;
 /**
  * Stage 1 of XML: a strict, hardened pass with the JDK's StAX parser before anything is built from the text. DTDs
  * are not processed, external entities are not resolved and no entity is expanded; a document that would need
- * any of that (a DOCTYPE with an internal subset, a reference to a declared or undeclared entity) is refused,
- * so neither XXE nor "billion laughs" can cost a file read or memory. Character references and the five
+ * any of that (a reference to an entity, declared in a DOCTYPE or not) is refused at the reference, so neither
+ * XXE nor "billion laughs" can cost a file read or memory. Character references and the five
  * predefined entities are ordinary XML and pass.
  */
 final class XmlChecks {
@@ -33,9 +33,6 @@ final class XmlChecks {
                     if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                         throw refused(field, reader.getLocation(), "entity reference &" + reader.getLocalName()
                                 + "; (DTDs and entities are off; use a character reference)");
-                    }
-                    if (event == XMLStreamConstants.DTD && reader.getText().indexOf('[') >= 0) {
-                        throw refused(field, reader.getLocation(), "a DOCTYPE with an internal subset (DTDs are off)");
                     }
                 }
             } finally {
