@@ -88,8 +88,8 @@ enum Matching {
         double[][] masked = new double[m][n];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double weight = Math.min(1.0, DAMPING * (sourceAligned[i] ? 0 : 1) + DAMPING * (targetAligned[j] ? 0 : 1));
-                masked[i][j] = scores[i][j] * weight;
+                int free = (sourceAligned[i] ? 0 : 1) + (targetAligned[j] ? 0 : 1);
+                masked[i][j] = scores[i][j] * Math.min(1.0, DAMPING * free);
             }
         }
         boolean[][] added = intersection(masked);

@@ -1,5 +1,6 @@
 package dev.sema.nllb;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,12 +11,15 @@ import java.util.Optional;
  *
  * <p>The pieces spell the normalized text ({@link NormalizedChars}) with {@code ▁} for word boundaries, and
  * the normalizer may have dropped white space (leading, repeated, trailing) and control characters. So each
- * piece, without its {@code ▁}, is matched against the normalized characters from where the previous one
- * ended, skipping such characters where they do not match. A piece without a known spelling (SentencePiece's
- * {@code <unk>}, byte-fallback pieces {@code <0xNN>}) is a wildcard: a run of them covers what lies between
- * its neighbours, and every piece of the run gets that whole range. A piece that is only {@code ▁} covers no
- * character. When a known piece does not match, the text is not one these pieces spell (a normalization
- * this class does not model), and the answer is empty rather than a guess.
+ * known piece, without its {@code ▁}, is matched against the normalized characters from where the previous one
+ * ended, skipping such characters where they do not match. Pieces without a known spelling (SentencePiece's
+ * {@code <unk>}, byte-fallback pieces {@code <0xNN>}) are wildcards: they stand for the characters between the
+ * known pieces around them. The next known piece is looked for from where the last one ended, which cannot
+ * match inside the wildcards' characters: a character SentencePiece has a piece for never becomes {@code <unk>}
+ * or bytes. A gap holding several runs of wildcards separated by bare {@code ▁} gives each run one of its
+ * space-separated words when the counts agree, else every run the whole gap. A piece that is only {@code ▁},
+ * and wildcards for white space, cover no character. When a known piece does not match, the text is not one
+ * these pieces spell (a normalization this class does not model), and the answer is empty rather than a guess.
  */
 final class PieceOffsets {
 
@@ -38,46 +42,31 @@ final class PieceOffsets {
      */
     static Optional<Spans> locate(String text, boolean nfkc, List<String> pieces) {
         NormalizedChars normalized = NormalizedChars.of(text, nfkc);
-        int count = pieces.size();
-        int[] starts = new int[count];
-        int[] ends = new int[count];
+        int[] starts = new int[pieces.size()];
+        int[] ends = new int[pieces.size()];
         Arrays.fill(starts, -1);
         Arrays.fill(ends, -1);
-        int position = 0;
-        int i = 0;
-        while (i < count) {
+        Gap gap = new Gap(0);
+        for (int i = 0; i < pieces.size(); i++) {
             if (pieces.get(i) == null) {
-                int runEnd = i;
-                while (runEnd < count && pieces.get(runEnd) == null) {
-                    runEnd++;
-                }
-                int to = runEnd < count && spelling(pieces.get(runEnd)).isEmpty()
-                        ? wordEnd(normalized, position)
-                        : wildcardEnd(normalized, position, nextSpelling(pieces, runEnd));
-                if (to < 0) {
-                    return Optional.empty();
-                }
-                int[] range = trimmed(normalized, position, to);
-                for (int k = i; k < runEnd && range[1] > range[0]; k++) {
-                    starts[k] = normalized.originStart(range[0]);
-                    ends[k] = normalized.originEnd(range[1] - 1);
-                }
-                position = to;
-                i = runEnd;
+                gap.addWildcard(i);
                 continue;
             }
             String spelling = spelling(pieces.get(i));
-            if (!spelling.isEmpty()) {
-                int[] match = match(normalized, position, spelling);
-                if (match == null) {
-                    return Optional.empty();
-                }
-                starts[i] = normalized.originStart(match[0]);
-                ends[i] = normalized.originEnd(match[1] - 1);
-                position = match[1];
+            if (spelling.isEmpty()) {
+                gap.addBoundary();
+                continue;
             }
-            i++;
+            int[] match = gap.isEmpty() ? match(normalized, gap.from, spelling) : search(normalized, gap.from, spelling);
+            if (match == null) {
+                return Optional.empty();
+            }
+            gap.assign(normalized, match[0], starts, ends);
+            starts[i] = normalized.originStart(match[0]);
+            ends[i] = normalized.originEnd(match[1] - 1);
+            gap = new Gap(match[1]);
         }
+        gap.assign(normalized, normalized.length(), starts, ends);
         return Optional.of(new Spans(starts, ends));
     }
 
@@ -85,54 +74,15 @@ final class PieceOffsets {
         return piece.indexOf(WORD_BOUNDARY) < 0 ? piece : piece.replace(String.valueOf(WORD_BOUNDARY), "");
     }
 
-    /** The spelling of the known piece at {@code index}; null when there is none (the run ends the text). */
-    private static String nextSpelling(List<String> pieces, int index) {
-        return index < pieces.size() ? spelling(pieces.get(index)) : null;
-    }
-
-    /**
-     * Where a run of wildcards followed by a bare word boundary ends: at the first skippable character after
-     * at least one that is not (the boundary's white space), or the end of the text; -1 when nothing is left.
-     */
-    private static int wordEnd(NormalizedChars normalized, int from) {
-        int at = from;
-        while (at < normalized.length() && normalized.skippable(at)) {
-            at++;
-        }
-        if (at == normalized.length()) {
-            return -1;
-        }
-        while (at < normalized.length() && !normalized.skippable(at)) {
-            at++;
-        }
-        return at;
-    }
-
-    /**
-     * Where a run of wildcards starting at {@code from} ends: where the next known spelling first matches after
-     * at least one character, or the end of the text when no known piece follows; -1 when it never matches.
-     */
-    private static int wildcardEnd(NormalizedChars normalized, int from, String next) {
-        if (next == null) {
-            return normalized.length() > from ? normalized.length() : -1;
-        }
-        for (int at = from + 1; at < normalized.length(); at++) {
-            if (match(normalized, at, next) != null) {
-                return at;
+    /** The first match of {@code spelling} at or after {@code from}; null when there is none. */
+    private static int[] search(NormalizedChars normalized, int from, String spelling) {
+        for (int at = from; at < normalized.length(); at++) {
+            int[] match = match(normalized, at, spelling);
+            if (match != null) {
+                return match;
             }
         }
-        return -1;
-    }
-
-    /** {@code [from, to)} without skippable characters at either end. */
-    private static int[] trimmed(NormalizedChars normalized, int from, int to) {
-        while (from < to && normalized.skippable(from)) {
-            from++;
-        }
-        while (to > from && normalized.skippable(to - 1)) {
-            to--;
-        }
-        return new int[]{from, to};
+        return null;
     }
 
     /**
@@ -157,5 +107,69 @@ final class PieceOffsets {
             at++;
         }
         return new int[]{start, at};
+    }
+
+    /** The wildcard runs met since the last known piece, and where that piece ended. */
+    private static final class Gap {
+        private final int from;
+        private final List<List<Integer>> runs = new ArrayList<>();
+        private boolean boundary;
+
+        Gap(int from) {
+            this.from = from;
+        }
+
+        boolean isEmpty() {
+            return runs.isEmpty();
+        }
+
+        void addWildcard(int piece) {
+            if (runs.isEmpty() || boundary) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(piece);
+            boundary = false;
+        }
+
+        void addBoundary() {
+            boundary = true;
+        }
+
+        /** Gives the runs the characters {@code [from, to)}: a word each when the counts agree, else all of it. */
+        void assign(NormalizedChars normalized, int to, int[] starts, int[] ends) {
+            if (runs.isEmpty()) {
+                return;
+            }
+            List<int[]> words = words(normalized, from, to);
+            for (int r = 0; r < runs.size(); r++) {
+                int[] range = words.size() == runs.size() ? words.get(r)
+                        : words.isEmpty() ? null : new int[]{words.get(0)[0], words.get(words.size() - 1)[1]};
+                for (int piece : runs.get(r)) {
+                    if (range != null) {
+                        starts[piece] = normalized.originStart(range[0]);
+                        ends[piece] = normalized.originEnd(range[1] - 1);
+                    }
+                }
+            }
+        }
+
+        /** The maximal runs of characters in {@code [from, to)} that are not skippable. */
+        private static List<int[]> words(NormalizedChars normalized, int from, int to) {
+            List<int[]> words = new ArrayList<>();
+            int at = from;
+            while (at < to) {
+                while (at < to && normalized.skippable(at)) {
+                    at++;
+                }
+                int start = at;
+                while (at < to && !normalized.skippable(at)) {
+                    at++;
+                }
+                if (at > start) {
+                    words.add(new int[]{start, at});
+                }
+            }
+            return words;
+        }
     }
 }

@@ -20,7 +20,9 @@ import java.util.Map;
  * given, the same paragraph translated (the engine's {@code translate}, cache off, greedy) and translated then
  * aligned ({@link NllbWordAligner}: the tag-projection path's extra work), alternating in one run so that load
  * on the machine hits both alike. Prints medians, the ratio, and the aligner alone.
- * {@code AlignmentBenchmark ROUNDS MODEL_DIR...}
+ * {@code AlignmentBenchmark ROUNDS [--max-output-tokens N] MODEL_DIR...}: a cap near a real translation's length
+ * (about 150 tokens for this paragraph in French) keeps a random-weight model's output from running to the
+ * engine's limit, so both the decoding and the aligned text are as long as a trained model's would be.
  */
 public final class AlignmentBenchmark {
 
@@ -32,17 +34,23 @@ public final class AlignmentBenchmark {
 
     public static void main(String[] args) {
         int rounds = Integer.parseInt(args[0]);
-        for (String dir : Arrays.asList(args).subList(1, args.length)) {
-            bench(Path.of(dir), rounds);
+        List<String> dirs = Arrays.asList(args).subList(1, args.length);
+        int maxOutputTokens = 512;
+        if (!dirs.isEmpty() && dirs.get(0).equals("--max-output-tokens")) {
+            maxOutputTokens = Integer.parseInt(dirs.get(1));
+            dirs = dirs.subList(2, dirs.size());
+        }
+        for (String dir : dirs) {
+            bench(Path.of(dir), rounds, maxOutputTokens);
         }
     }
 
-    private static void bench(Path dir, int rounds) {
+    private static void bench(Path dir, int rounds, int maxOutputTokens) {
         ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
         slot.install(NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(1, OrtSettings.DEFAULT.optLevel(), true)),
                 Map.of(), Duration.ZERO);
         try {
-            NllbTranslationEngine engine = TestEngines.uncached(slot, EngineConfigs.of(1, 512, 400, 16));
+            NllbTranslationEngine engine = TestEngines.uncached(slot, EngineConfigs.of(1, maxOutputTokens, 400, 16));
             NllbWordAligner aligner = new NllbWordAligner(slot,
                     new SimAlign(Matching.ITERMAX, SimAlign.DEFAULT_DISTORTION));
             String translation = translate(engine);
@@ -67,8 +75,8 @@ public final class AlignmentBenchmark {
             }
             double plainMs = median(plain);
             double taggedMs = median(tagged);
-            System.out.printf("%s: %d source chars, %d translated chars, %d links, %d rounds%n", dir.getFileName(),
-                    PARAGRAPH.length(), translation.length(), links, rounds);
+            System.out.printf("%s: %d source chars, %d translated chars, %d links, %d rounds, output cap %d%n",
+                    dir.getFileName(), PARAGRAPH.length(), translation.length(), links, rounds, maxOutputTokens);
             System.out.printf("  translate            median %8.2f ms%n", plainMs);
             System.out.printf("  translate + align    median %8.2f ms  (%.3f x, %+.1f %%)%n", taggedMs,
                     taggedMs / plainMs, 100 * (taggedMs / plainMs - 1));

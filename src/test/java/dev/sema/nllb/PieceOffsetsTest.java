@@ -60,6 +60,18 @@ class PieceOffsetsTest {
         assertEquals("0-2 2-3", spans("ab✓ ", true, "▁ab", null));
         // A byte piece for a newline spells only white space, so nothing.
         assertEquals("0-1 - 2-3", spans("a\nb", false, "▁a", null, "b"));
+        assertEquals("0-1 - - 3-4", spans("a\n b", false, "▁a", null, "▁", "b"));
+        // A wildcard with nothing left to stand for spells nothing.
+        assertEquals("0-2 -", spans("ab", true, "▁ab", null));
+    }
+
+    @Test
+    void wildcardRunsSeparatedByBoundariesTakeOneWordEach() {
+        // Full-width words as bytes under an identity normalizer: ▁ | bytes | ▁ | bytes | ▁and
+        assertEquals("- 0-4 0-4 0-4 - 5-8 5-8 9-12",
+                spans("Ｆｕｌｌ ｗｉｄ and", false, "▁", null, null, null, "▁", null, null, "▁and"));
+        // Two runs but one word between the known pieces: both runs get all of it.
+        assertEquals("0-2 - 0-2 3-4", spans("❤★ y", false, null, "▁", null, "▁y"));
     }
 
     @Test
@@ -71,6 +83,6 @@ class PieceOffsetsTest {
     void piecesThatDoNotSpellTheTextGiveNoSpans() {
         assertEquals(Optional.empty(), PieceOffsets.locate("abc", true, List.of("▁abd")));
         assertEquals(Optional.empty(), PieceOffsets.locate("ab", true, List.of("▁ab", "c")));
-        assertEquals(Optional.empty(), PieceOffsets.locate("ab", true, Arrays.asList("▁ab", null)));
+
     }
 }

@@ -32,7 +32,8 @@ class TokenStatesTest {
         // 2 rows x 3 tokens x width 2, value = 10·row + token + channel/2
         ByteBuffer floats = ByteBuffer.allocate(12 * Float.BYTES).order(ByteOrder.nativeOrder());
         ByteBuffer halves = ByteBuffer.allocate(12 * Short.BYTES).order(ByteOrder.nativeOrder());
-        short[] halfOf = {0x0000, 0x3800, 0x3c00, 0x3e00, 0x4000, 0x4100, 0x4900, 0x4940, 0x4980, 0x49c0, 0x4a00, 0x4a40};
+        short[] halfOf = {0x0000, 0x3800, 0x3c00, 0x3e00, 0x4000, 0x4100,
+                          0x4900, 0x4940, 0x4980, 0x49c0, 0x4a00, 0x4a40};
         for (int i = 0; i < 12; i++) {
             int row = i / 6, token = i / 2 % 3, channel = i % 2;
             floats.putFloat(i * Float.BYTES, 10 * row + token + channel / 2f);
