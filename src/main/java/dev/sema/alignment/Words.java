@@ -7,8 +7,8 @@ import java.util.Set;
  * Groups the pieces of a text into the units links are reported on: words, so that a tag wrapping a word
  * moves with all of it. A piece continues the word before it when nothing lies between them and both sides
  * of the seam are letters, digits or marks: {@code ▁un|believ|able} is one word, {@code hello|,} two, so
- * punctuation stays apart and a tag that ends before a comma still does. Pieces of a wildcard run (unknown
- * characters) share one range and one word. Scripts written without spaces (Han, kana, Thai, Lao, Khmer,
+ * punctuation stays apart and a tag that ends before a comma still does. Pieces that share characters (a
+ * wildcard run of unknown characters, both halves of an NFKC ligature such as {@code ﬁ}) share one word. Scripts written without spaces (Han, kana, Thai, Lao, Khmer,
  * Myanmar, Tibetan) have no words to find this way, so each of their pieces is a unit of its own.
  */
 final class Words {
@@ -40,7 +40,7 @@ final class Words {
         int[] wordEnds = new int[count];
         int words = 0;
         for (int p = 0; p < count; p++) {
-            if (p > 0 && continues(text, starts[p - 1], ends[p - 1], starts[p], ends[p])) {
+            if (p > 0 && continues(text, wordEnds[words - 1], starts[p])) {
                 wordEnds[words - 1] = Math.max(wordEnds[words - 1], ends[p]);
             } else {
                 wordStarts[words] = starts[p];
@@ -53,11 +53,11 @@ final class Words {
                 Arrays.copyOf(wordEnds, words));
     }
 
-    private static boolean continues(String text, int previousStart, int previousEnd, int start, int end) {
-        if (start == previousStart && end == previousEnd) {
+    private static boolean continues(String text, int previousEnd, int start) {
+        if (start < previousEnd) {
             return true;
         }
-        if (start != previousEnd) {
+        if (start > previousEnd) {
             return false;
         }
         int before = text.codePointBefore(start);

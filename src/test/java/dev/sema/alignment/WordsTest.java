@@ -50,7 +50,9 @@ class WordsTest {
     }
 
     @Test
-    void aWildcardRunIsOneWord() {
+    void piecesSharingCharactersAreOneWord() {
         assertEquals("[I, ❤, you] [0, 1, 1, 1, 2]", words("I ❤ you", 0, 1, 2, 3, 2, 3, 2, 3, 4, 7));
+        // ﬁ is one character NFKC turns into the f and the i of two pieces: ▁f → [0,1), ine → [0,3).
+        assertEquals("[ﬁne, x] [0, 0, 1]", words("ﬁne x", 0, 1, 0, 3, 4, 5));
     }
 }
