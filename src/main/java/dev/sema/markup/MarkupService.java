@@ -5,7 +5,6 @@ import dev.sema.failure.LanguageUndeterminedException;
 import dev.sema.languages.Language;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.languages.LanguageTags;
-import dev.sema.translation.AlignmentLink;
 import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationJob;
 import dev.sema.translation.TranslationOptions;
@@ -13,7 +12,6 @@ import dev.sema.translation.TranslationResult;
 import dev.sema.translation.TranslationService;
 import dev.sema.translation.WordAligner;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -39,14 +37,14 @@ public class MarkupService {
     private final DetectionService detection;
     private final LanguageCatalogue catalogue;
     private final LanguageTags tags;
-    private final Instance<WordAligner> aligner;
+    private final WordAligner aligner;
 
     /**
-     * @param aligner the word aligner when one is deployed; without one every tag takes projection's fallback
+     * @param aligner links each sentence's words to its translation's (no links: projection's fallback)
      */
     @Inject
     public MarkupService(TranslationService translation, DetectionService detection, LanguageCatalogue catalogue,
-                         Instance<WordAligner> aligner) {
+                         WordAligner aligner) {
         this.translation = translation;
         this.detection = detection;
         this.catalogue = catalogue;
@@ -92,7 +90,7 @@ public class MarkupService {
         for (int i = 0; i < documents.size(); i++) {
             String code = sources[i];
             MarkupDocument document = documents.get(i);
-            String rendered = document.render(translated.get(i), (s, t) -> align(s, code, t, to.code()),
+            String rendered = document.render(translated.get(i), (s, t) -> aligner.align(s, code, t, to.code()),
                     tags.tag(to), LanguageTags.rightToLeft(to));
             out.add(new Translation(rendered, List.of(), code, confidences[i], document.characterCount()));
         }
@@ -119,10 +117,5 @@ public class MarkupService {
         String sample = joined.length() <= DETECTION_CHARACTERS ? joined : joined.substring(0, DETECTION_CHARACTERS);
         return detection.identify(sample, DETECTION_CANDIDATES,
                 LanguageUndeterminedException.Purpose.TRANSLATION_SOURCE).best();
-    }
-
-    private List<AlignmentLink> align(String source, String sourceLanguage, String target, String targetLanguage) {
-        return aligner.isResolvable() ? aligner.get().align(source, sourceLanguage, target, targetLanguage)
-                : List.of();
     }
 }

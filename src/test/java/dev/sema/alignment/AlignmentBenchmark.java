@@ -27,7 +27,7 @@ import java.util.Map;
 public final class AlignmentBenchmark {
 
     /** About 80 words in three sentences: a help-centre paragraph that would carry a few inline tags. */
-    static final String PARAGRAPH = "To reset your password, open the Settings page and choose Security. Enter the "
+    public static final String PARAGRAPH = "To reset your password, open the Settings page and choose Security. Enter the "
             + "code we sent to your e-mail address, then type the new password twice and press Save. If the code "
             + "does not arrive within ten minutes, check your spam folder or ask our support team for help; we "
             + "answer every request within one working day.";
