@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 @Path("/api/v1/translate")
 @Tag(name = "Translation")
@@ -83,19 +84,8 @@ public class TranslateResource {
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public TranslateResponse translate(TranslateRequest request) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
-        List<String> texts;
-        TranslationResult result;
-        if (markupOptions == null) {
-            TranslationJob job = requests.single(request);
-            texts = job.texts();
-            result = service.translate(job);
-        } else {
-            MarkupJob job = requests.singleMarkup(request, markupOptions);
-            texts = job.texts();
-            result = markup.translate(job.documents(), job.source(), job.target(), job.options());
-        }
-        trace.characters(result.characterCount());
-        logEvents(result, texts);
+        TranslationResult result = run(markupOptions, () -> requests.single(request),
+                () -> requests.singleMarkup(request, markupOptions));
         Translation t = result.translations().get(0);
         return new TranslateResponse(t.text(), t.sourceLanguage(), t.sourceConfidence(), result.targetLanguage(),
                 requested(request.alternatives(), t.alternatives()), result.inferenceSeconds(), t.characterCount(),
@@ -122,25 +112,36 @@ public class TranslateResource {
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public BatchTranslateResponse translateBatch(BatchTranslateRequest request) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
-        List<String> texts;
-        TranslationResult result;
-        if (markupOptions == null) {
-            TranslationJob job = requests.batch(request);
-            texts = job.texts();
-            result = service.translate(job);
-        } else {
-            MarkupJob job = requests.batchMarkup(request, markupOptions);
-            texts = job.texts();
-            result = markup.translate(job.documents(), job.source(), job.target(), job.options());
-        }
-        trace.characters(result.characterCount());
-        logEvents(result, texts);
+        TranslationResult result = run(markupOptions, () -> requests.batch(request),
+                () -> requests.batchMarkup(request, markupOptions));
         List<BatchTranslation> translations = result.translations().stream()
                 .map(t -> new BatchTranslation(t.text(), t.sourceLanguage(), t.sourceConfidence(), t.characterCount(),
                         requested(request.alternatives(), t.alternatives())))
                 .toList();
         return new BatchTranslateResponse(translations, result.targetLanguage(), result.inferenceSeconds(),
                 result.characterCount(), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
+    }
+
+    /**
+     * Plain texts through the translation service, markup (with {@code tag_handling}) through the markup
+     * service; then the trace's character count and the events.
+     */
+    private TranslationResult run(MarkupOptions markupOptions, Supplier<TranslationJob> plain,
+                                  Supplier<MarkupJob> tagged) {
+        List<String> texts;
+        TranslationResult result;
+        if (markupOptions == null) {
+            TranslationJob job = plain.get();
+            texts = job.texts();
+            result = service.translate(job);
+        } else {
+            MarkupJob job = tagged.get();
+            texts = job.texts();
+            result = markup.translate(job.documents(), job.source(), job.target(), job.options());
+        }
+        trace.characters(result.characterCount());
+        logEvents(result, texts);
+        return result;
     }
 
     /** One {@code translation_request} event per text; the text itself only if {@code sema.log-text=true}. */

@@ -33,6 +33,29 @@ public final class AlignmentBenchmark {
             + "answer every request within one working day.";
 
     public static void main(String[] args) {
+        forEachModel(args, AlignmentBenchmark::bench);
+    }
+
+    /** A model directory loaded as benchmarks run it: fp32, one ONNX Runtime thread. */
+    public static ModelSlot<NllbModel> load(Path dir) {
+        ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
+        slot.install(NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(1, OrtSettings.DEFAULT.optLevel(), true)),
+                Map.of(), Duration.ZERO);
+        return slot;
+    }
+
+    /** The aligner as the server builds it (itermax, SimAlign's distortion). */
+    public static NllbWordAligner aligner(ModelSlot<NllbModel> slot) {
+        return new NllbWordAligner(slot, new SimAlign(Matching.ITERMAX, SimAlign.DEFAULT_DISTORTION));
+    }
+
+    /** One benchmark over one model directory. */
+    public interface ModelBench {
+        void run(Path dir, int rounds, int maxOutputTokens);
+    }
+
+    /** {@code ROUNDS [--max-output-tokens N] MODEL_DIR...}: runs the benchmark over each directory. */
+    public static void forEachModel(String[] args, ModelBench bench) {
         int rounds = Integer.parseInt(args[0]);
         List<String> dirs = Arrays.asList(args).subList(1, args.length);
         int maxOutputTokens = 512;
@@ -41,18 +64,15 @@ public final class AlignmentBenchmark {
             dirs = dirs.subList(2, dirs.size());
         }
         for (String dir : dirs) {
-            bench(Path.of(dir), rounds, maxOutputTokens);
+            bench.run(Path.of(dir), rounds, maxOutputTokens);
         }
     }
 
     private static void bench(Path dir, int rounds, int maxOutputTokens) {
-        ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
-        slot.install(NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(1, OrtSettings.DEFAULT.optLevel(), true)),
-                Map.of(), Duration.ZERO);
+        ModelSlot<NllbModel> slot = load(dir);
         try {
             NllbTranslationEngine engine = TestEngines.uncached(slot, EngineConfigs.of(1, maxOutputTokens, 400, 16));
-            NllbWordAligner aligner = new NllbWordAligner(slot,
-                    new SimAlign(Matching.ITERMAX, SimAlign.DEFAULT_DISTORTION));
+            NllbWordAligner aligner = aligner(slot);
             String translation = translate(engine);
             int links = aligner.align(PARAGRAPH, "eng_Latn", translation, "fra_Latn").size();
             for (int i = 0; i < 3; i++) {
@@ -92,7 +112,7 @@ public final class AlignmentBenchmark {
         return engine.translate(out, "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT).get(0).text();
     }
 
-    private static double median(long[] nanos) {
+    public static double median(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         int n = sorted.length;

@@ -1,13 +1,9 @@
 package dev.sema.markup;
 
 import dev.sema.alignment.AlignmentBenchmark;
-import dev.sema.alignment.Matching;
 import dev.sema.alignment.NllbWordAligner;
-import dev.sema.alignment.SimAlign;
 import dev.sema.models.ModelSlot;
-import dev.sema.nllb.ModelVariant;
 import dev.sema.nllb.NllbModel;
-import dev.sema.nllb.OrtSettings;
 import dev.sema.translation.EngineConfigs;
 import dev.sema.translation.NllbTranslationEngine;
 import dev.sema.translation.TestEngines;
@@ -15,10 +11,7 @@ import dev.sema.translation.TranslationOptions;
 import dev.sema.translation.TranslationOutput;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A tagged paragraph against the same text as plain text, for {@code scripts/bench-markup}: per model directory,
@@ -37,26 +30,14 @@ public final class MarkupBenchmark {
             .replace("support team", "<a href=\"/support\" title=\"Contact us\">support team</a>") + "</p>";
 
     public static void main(String[] args) {
-        int rounds = Integer.parseInt(args[0]);
-        List<String> dirs = Arrays.asList(args).subList(1, args.length);
-        int maxOutputTokens = 512;
-        if (!dirs.isEmpty() && dirs.get(0).equals("--max-output-tokens")) {
-            maxOutputTokens = Integer.parseInt(dirs.get(1));
-            dirs = dirs.subList(2, dirs.size());
-        }
-        for (String dir : dirs) {
-            bench(Path.of(dir), rounds, maxOutputTokens);
-        }
+        AlignmentBenchmark.forEachModel(args, MarkupBenchmark::bench);
     }
 
     private static void bench(Path dir, int rounds, int maxOutputTokens) {
-        ModelSlot<NllbModel> slot = new ModelSlot<>("translation");
-        slot.install(NllbModel.load(dir, ModelVariant.FP32, new OrtSettings(1, OrtSettings.DEFAULT.optLevel(), true)),
-                Map.of(), Duration.ZERO);
+        ModelSlot<NllbModel> slot = AlignmentBenchmark.load(dir);
         try {
             NllbTranslationEngine engine = TestEngines.uncached(slot, EngineConfigs.of(1, maxOutputTokens, 400, 16));
-            NllbWordAligner aligner = new NllbWordAligner(slot,
-                    new SimAlign(Matching.ITERMAX, SimAlign.DEFAULT_DISTORTION));
+            NllbWordAligner aligner = AlignmentBenchmark.aligner(slot);
             String sample = tagged(engine, aligner);
             for (int i = 0; i < 3; i++) {
                 plain(engine);
@@ -72,8 +53,8 @@ public final class MarkupBenchmark {
                 tagged(engine, aligner);
                 tagged[r] = System.nanoTime() - start;
             }
-            double plainMs = median(plain);
-            double taggedMs = median(tagged);
+            double plainMs = AlignmentBenchmark.median(plain);
+            double taggedMs = AlignmentBenchmark.median(tagged);
             System.out.printf("%s: %d chars of text, %d of markup, %d rounds, output cap %d%n  output: %s%n",
                     dir.getFileName(), AlignmentBenchmark.PARAGRAPH.length(), TAGGED.length(), rounds,
                     maxOutputTokens, sample.length() > 300 ? sample.substring(0, 300) + "…" : sample);
@@ -96,12 +77,5 @@ public final class MarkupBenchmark {
         List<String> translations = engine.translate(document.texts(), "eng_Latn", "fra_Latn",
                 TranslationOptions.DEFAULT).stream().map(TranslationOutput::text).map(String::strip).toList();
         return document.render(translations, (s, t) -> aligner.align(s, "eng_Latn", t, "fra_Latn"), "fr", false);
-    }
-
-    private static double median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0) / 1e6;
     }
 }
