@@ -19,7 +19,7 @@ import java.util.Map;
  * What word alignment adds to translating a paragraph, for {@code scripts/bench-align}: per model directory
  * given, the same paragraph translated (the engine's {@code translate}, cache off, greedy) and translated then
  * aligned ({@link NllbWordAligner}: the tag-projection path's extra work), alternating in one run so that load
- * on the machine hits both alike. Prints medians, the ratio, and the aligner alone.
+ * on the machine hits both alike, after one warm-up of each. Prints medians, the ratio, and the aligner alone.
  * {@code AlignmentBenchmark ROUNDS [--max-output-tokens N] MODEL_DIR...}: a cap near a real translation's length
  * (about 150 tokens for this paragraph in French) keeps a random-weight model's output from running to the
  * engine's limit, so both the decoding and the aligned text are as long as a trained model's would be.
@@ -73,12 +73,9 @@ public final class AlignmentBenchmark {
         try {
             NllbTranslationEngine engine = TestEngines.uncached(slot, EngineConfigs.of(1, maxOutputTokens, 400, 16));
             NllbWordAligner aligner = aligner(slot);
+            // Warm-up (sessions' first runs allocate): once each, which also gives the figures' context.
             String translation = translate(engine);
             int links = aligner.align(PARAGRAPH, "eng_Latn", translation, "fra_Latn").size();
-            for (int i = 0; i < 3; i++) {
-                translate(engine);
-                aligner.align(PARAGRAPH, "eng_Latn", translation, "fra_Latn");
-            }
             long[] plain = new long[rounds];
             long[] tagged = new long[rounds];
             long[] alignOnly = new long[rounds];
