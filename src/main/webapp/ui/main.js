@@ -7,6 +7,7 @@ import { explain, tooLong, countdown, modelStatus, formatNumber } from './messag
 import { stored, recentLanguages, rememberLanguage, fromAddress, toAddress } from './state.js';
 import { setupTheme } from './theme.js';
 import { Account } from './account.js';
+import { MarkupView } from './markup.js';
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
@@ -21,6 +22,8 @@ const output = $('output');
 const notice = $('notice');
 const beamSize = $('beam-size');
 const alternativeCount = $('alternative-count');
+const textFormat = $('text-format');
+const markup = new MarkupView(textFormat, source, output, $('output-frame'), $('html-view'));
 
 const account = new Account($('api-key'), $('forget-key'), $('usage'), {
   onChange: () => {
@@ -97,9 +100,10 @@ function wire() {
     source.focus();
   });
   $('copy').addEventListener('click', copy);
-  for (const select of [beamSize, alternativeCount]) {
+  for (const select of [beamSize, alternativeCount, textFormat]) {
     select.addEventListener('change', () => {
       stored.set(select.id, select.value);
+      markup.apply();
       translator.now();
     });
   }
@@ -112,6 +116,8 @@ function fillOptions() {
   for (let a = 1; a <= Math.min(MAX_ALTERNATIVES, MAX_BEAM_SIZE); a++) {
     alternativeCount.append(el('option', { value: String(a) }, String(a)));
   }
+  textFormat.value = stored.get('text-format') ?? '';
+  markup.apply();
   beamSize.value = stored.get('beam-size') ?? '';
   alternativeCount.value = stored.get('alternative-count') ?? '0';
   if (!alternativeCount.value) alternativeCount.value = '0';
@@ -189,17 +195,20 @@ function saveAddress() {
 function request() {
   const text = source.value;
   const count = [...text.trim()].length;
+  const tagHandling = markup.tagHandling();
   if (count === 0) return null;
-  if (count > MAX_CHARACTERS) {
+  // Of markup only the text counts, which the server works out: it answers 413 if there is too much.
+  if (count > MAX_CHARACTERS && !tagHandling) {
     clearOutput();
     showNotice(tooLong(count, MAX_CHARACTERS), 'error', 'text_too_long');
     return null;
   }
   const body = { text, target_language: targetPicker.value };
   if (sourcePicker.value !== DETECT) body.source_language = sourcePicker.value;
-  const alternatives = Number(alternativeCount.value);
+  const alternatives = tagHandling ? 0 : Number(alternativeCount.value);
   if (beamSize.value) body.beam_size = Math.max(Number(beamSize.value), alternatives);
   if (alternatives > 0) body.alternatives = alternatives;
+  if (tagHandling) body.tag_handling = tagHandling;
   return body;
 }
 
@@ -210,10 +219,11 @@ function pending() {
 }
 
 function result(sent, answer) {
-  if (sent.text !== source.value || sent.target_language !== targetPicker.value) return;
+  if (sent.text !== source.value || sent.target_language !== targetPicker.value
+      || (sent.tag_handling ?? null) !== markup.tagHandling()) return;
   hideNotice();
   shown = { ...answer, text: sent.text };
-  output.textContent = answer.translated_text;
+  markup.show(answer.translated_text);
   output.dataset.state = 'fresh';
   output.removeAttribute('aria-busy');
   setDirection(output, answer.target_language);
@@ -251,6 +261,7 @@ function markStale() {
 function clearOutput() {
   shown = null;
   output.textContent = '';
+  markup.clear();
   output.dataset.state = 'empty';
   output.removeAttribute('aria-busy');
   $('timing').textContent = '';

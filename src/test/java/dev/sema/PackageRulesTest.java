@@ -15,7 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package layout README draws, as import rules over the production classes: only the HTTP edge ({@code api})
  * speaks HTTP, the packages form a DAG from {@code api} down to {@code generation} (with {@code accounts} beside
- * {@code guard}, used only by the edge, and decoder {@code batching} below {@code translation}), and the decoding
+ * {@code guard}, used only by the edge, decoder {@code batching} below {@code translation}, and the word
+ * {@code alignment} beside the edge, above the {@code translation} contract it implements), and the decoding
  * algorithms stay free of the server. A dependency against the arrows fails the build with the offending lines.
  */
 class PackageRulesTest {
@@ -56,9 +57,11 @@ class PackageRulesTest {
     void layersGoTopDown() {
         Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("api").definedBy("dev.sema.api..")
+                .layer("markup").definedBy("dev.sema.markup..")
                 .layer("guard").definedBy("dev.sema.guard..")
                 .layer("accounts").definedBy("dev.sema.accounts..")
                 .layer("fleet").definedBy("dev.sema.fleet..")
+                .layer("alignment").definedBy("dev.sema.alignment..")
                 .layer("translation").definedBy("dev.sema.translation..")
                 .layer("batching").definedBy("dev.sema.batching..")
                 .layer("detection").definedBy("dev.sema.detection..")
@@ -71,15 +74,17 @@ class PackageRulesTest {
                 .layer("failure").definedBy("dev.sema.failure..")
                 .layer("lifecycle").definedBy("dev.sema.lifecycle..")
                 .whereLayer("api").mayNotBeAccessedByAnyLayer()
+                .whereLayer("markup").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("api", "guard", "translation")
-                .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard")
+                .whereLayer("alignment").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard", "alignment", "markup")
                 .whereLayer("batching").mayOnlyBeAccessedByLayers("guard", "translation")
-                .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation")
-                .whereLayer("models").mayOnlyBeAccessedByLayers("api", "guard", "fleet", "translation", "detection",
-                        "observability")
-                .whereLayer("nllb").mayOnlyBeAccessedByLayers("translation", "batching", "models")
+                .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation", "markup")
+                .whereLayer("models").mayOnlyBeAccessedByLayers("api", "guard", "fleet", "translation", "alignment",
+                        "detection", "observability")
+                .whereLayer("nllb").mayOnlyBeAccessedByLayers("translation", "alignment", "batching", "models")
                 .whereLayer("fasttext").mayOnlyBeAccessedByLayers("detection", "models")
                 .whereLayer("generation").mayOnlyBeAccessedByLayers("translation", "batching", "nllb")
                 .whereLayer("lifecycle").mayOnlyBeAccessedByLayers("api", "observability")

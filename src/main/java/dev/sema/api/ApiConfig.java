@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param adminToken             {@code sema.admin-token}: bearer token of the admin API; without it the admin
  *                               routes answer 404
  * @param adminReloadWaitSeconds {@code sema.admin-reload-wait-s}: longest a {@code ?wait=true} reload waits
+ * @param maxMarkupBytes         {@code sema.max-markup-bytes}: most UTF-8 bytes of markup in one request (all
+ *                               texts together) with {@code tag_handling}
  */
 public record ApiConfig(List<String> corsOrigins, int maxCharacters, int batchMaxTexts, int maxBeamSize,
                         int detectMaxCharacters, int detectMaxTopK, String version, long maxBodyBytes,
-                        int maxJsonDepth, Optional<String> adminToken, int adminReloadWaitSeconds) {
+                        int maxJsonDepth, Optional<String> adminToken, int adminReloadWaitSeconds,
+                        int maxMarkupBytes) {
 
     public ApiConfig {
         corsOrigins = List.copyOf(corsOrigins);
@@ -41,6 +44,7 @@ public record ApiConfig(List<String> corsOrigins, int maxCharacters, int batchMa
                 config.getValue("sema.max-body-bytes", long.class),
                 config.getValue("sema.max-json-depth", int.class),
                 config.getOptionalValue("sema.admin-token", String.class),
-                config.getValue("sema.admin-reload-wait-s", int.class));
+                config.getValue("sema.admin-reload-wait-s", int.class),
+                config.getValue("sema.max-markup-bytes", int.class));
     }
 }

@@ -8,6 +8,9 @@ import dev.sema.api.dto.TranslateRequest;
 import dev.sema.api.dto.TranslateResponse;
 import dev.sema.api.filter.RateLimited;
 import dev.sema.api.filter.RequiresScope;
+import dev.sema.api.markup.MarkupJob;
+import dev.sema.markup.MarkupOptions;
+import dev.sema.markup.MarkupService;
 import dev.sema.observability.EventLog;
 import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationJob;
@@ -30,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 @Path("/api/v1/translate")
 @Tag(name = "Translation")
@@ -44,13 +48,16 @@ import java.util.List;
 public class TranslateResource {
 
     private final TranslationService service;
+    private final MarkupService markup;
     private final TranslationRequests requests;
     private final RequestTrace trace;
     private final EventLog events;
 
     @Inject
-    public TranslateResource(TranslationService service, ApiConfig config, RequestTrace trace, EventLog events) {
+    public TranslateResource(TranslationService service, MarkupService markup, ApiConfig config, RequestTrace trace,
+                             EventLog events) {
         this.service = service;
+        this.markup = markup;
         this.requests = new TranslationRequests(config);
         this.trace = trace;
         this.events = events;
@@ -59,6 +66,7 @@ public class TranslateResource {
     /** For the CDI client proxy only. */
     protected TranslateResource() {
         this.service = null;
+        this.markup = null;
         this.requests = null;
         this.trace = null;
         this.events = null;
@@ -69,8 +77,10 @@ public class TranslateResource {
     @Operation(summary = "Translate text",
             description = "Translates one text with NLLB-200. Languages may be given as FLORES-200 codes, ISO 639"
                     + " codes or English names; responses use canonical FLORES-200 codes. Without source_language"
-                    + " the source is detected and reported with source_language_confidence. Also served at"
-                    + " /translate.")
+                    + " the source is detected and reported with source_language_confidence. With tag_handling"
+                    + " (\"html\" or \"xml\") the text is markup: only its text is translated, every tag is kept"
+                    + " in place and the output is well-formed; character_count then counts the translated"
+                    + " characters only. Also served at /translate.")
     @APIResponse(responseCode = "200", description = "Translated.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TranslateResponse.class)))
@@ -83,10 +93,9 @@ public class TranslateResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public TranslateResponse translate(TranslateRequest request) {
-        TranslationJob job = requests.single(request);
-        TranslationResult result = service.translate(job);
-        trace.characters(result.characterCount());
-        logEvents(result, job.texts());
+        MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
+        TranslationResult result = run(markupOptions, () -> requests.single(request),
+                () -> requests.singleMarkup(request, markupOptions));
         Translation t = result.translations().get(0);
         return new TranslateResponse(t.text(), t.sourceLanguage(), t.sourceConfidence(), result.targetLanguage(),
                 requested(request.alternatives(), t.alternatives()), result.inferenceSeconds(), t.characterCount(),
@@ -99,7 +108,8 @@ public class TranslateResource {
     @Operation(summary = "Translate several texts",
             description = "Translates up to sema.batch-max-texts texts to one target language in one call; the"
                     + " character limit applies to all texts together. Without source_language each text's"
-                    + " language is detected separately. Also served at /translate/batch.")
+                    + " language is detected separately. tag_handling and the XML tag lists apply to every text;"
+                    + " all their text goes to the model in one call. Also served at /translate/batch.")
     @APIResponse(responseCode = "200", description = "Translated, in request order.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BatchTranslateResponse.class)))
@@ -112,16 +122,37 @@ public class TranslateResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public BatchTranslateResponse translateBatch(BatchTranslateRequest request) {
-        TranslationJob job = requests.batch(request);
-        TranslationResult result = service.translate(job);
-        trace.characters(result.characterCount());
-        logEvents(result, job.texts());
+        MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
+        TranslationResult result = run(markupOptions, () -> requests.batch(request),
+                () -> requests.batchMarkup(request, markupOptions));
         List<BatchTranslation> translations = result.translations().stream()
                 .map(t -> new BatchTranslation(t.text(), t.sourceLanguage(), t.sourceConfidence(), t.characterCount(),
                         requested(request.alternatives(), t.alternatives())))
                 .toList();
         return new BatchTranslateResponse(translations, result.targetLanguage(), result.inferenceSeconds(),
                 result.characterCount(), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
+    }
+
+    /**
+     * Plain texts through the translation service, markup (with {@code tag_handling}) through the markup
+     * service; then the trace's character count and the events.
+     */
+    private TranslationResult run(MarkupOptions markupOptions, Supplier<TranslationJob> plain,
+                                  Supplier<MarkupJob> tagged) {
+        List<String> texts;
+        TranslationResult result;
+        if (markupOptions == null) {
+            TranslationJob job = plain.get();
+            texts = job.texts();
+            result = service.translate(job);
+        } else {
+            MarkupJob job = tagged.get();
+            texts = job.texts();
+            result = markup.translate(job.documents(), job.source(), job.target(), job.options());
+        }
+        trace.characters(result.characterCount());
+        logEvents(result, texts);
+        return result;
     }
 
     /** One {@code translation_request} event per text; the text itself only if {@code sema.log-text=true}. */

@@ -11,7 +11,8 @@ package dev.sema.failure;
  */
 public abstract sealed class SemaException extends RuntimeException
         permits UnsupportedLanguageException, LanguageNotInModelException, LanguageUndeterminedException,
-        UnknownRegionException, ModelUnavailableException, OverloadedException, InferenceTimeoutException {
+        UnknownRegionException, ModelUnavailableException, OverloadedException, InferenceTimeoutException,
+        InvalidMarkupException {
 
     protected SemaException(String message) {
         super(message);

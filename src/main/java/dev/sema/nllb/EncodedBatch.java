@@ -24,6 +24,14 @@ public record EncodedBatch(int rows, int length, int dModel, ByteBuffer hiddenSt
         attentionMask = attentionMask.asReadOnlyBuffer();
     }
 
+    /**
+     * The encoder's vectors of tokens {@code [from, to)} of source {@code row} as floats (fp16 exports widened),
+     * one {@code float[dModel]} per token: what an aligner compares.
+     */
+    public float[][] tokenStates(int row, int from, int to) {
+        return TokenStates.read(this, row, from, to);
+    }
+
     long[] hiddenShape() {
         return new long[]{rows, length, dModel};
     }

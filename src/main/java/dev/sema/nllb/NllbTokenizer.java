@@ -6,6 +6,7 @@ import ai.djl.sentencepiece.SpTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -55,10 +56,33 @@ public final class NllbTokenizer implements AutoCloseable {
 
     /** {@code [languageId(sourceLanguage)] + pieces + [</s>]}, the encoder input for one text. */
     public long[] encodeSource(String text, String sourceLanguage) {
-        long[] pieces = encodePieces(text);
-        long[] ids = new long[pieces.length + 2];
+        return sourceIds(processor.encode(text), sourceLanguage);
+    }
+
+    /**
+     * {@link #encodeSource} with the characters of {@code text} each id spells ({@link PieceOffsets}); empty
+     * when the pieces cannot be traced back to the text (a normalization it does not model).
+     */
+    public Optional<SpannedTokens> encodeSourceWithSpans(String text, String sourceLanguage) {
+        int[] spm = processor.encode(text);
+        long[] ids = sourceIds(spm, sourceLanguage);
+        List<String> spellings = Arrays.stream(spm).mapToObj(vocabulary::spelling).toList();
+        return PieceOffsets.locate(text, vocabulary.normalizesNfkc(), spellings).map(spans -> {
+            int[] starts = new int[ids.length];
+            int[] ends = new int[ids.length];
+            starts[0] = ends[0] = starts[ids.length - 1] = ends[ids.length - 1] = -1;
+            System.arraycopy(spans.starts(), 0, starts, 1, spm.length);
+            System.arraycopy(spans.ends(), 0, ends, 1, spm.length);
+            return new SpannedTokens(ids, starts, ends);
+        });
+    }
+
+    private long[] sourceIds(int[] spm, String sourceLanguage) {
+        long[] ids = new long[spm.length + 2];
         ids[0] = languages.id(sourceLanguage);
-        System.arraycopy(pieces, 0, ids, 1, pieces.length);
+        for (int i = 0; i < spm.length; i++) {
+            ids[i + 1] = modelId(spm[i]);
+        }
         ids[ids.length - 1] = EOS;
         return ids;
     }
@@ -68,9 +92,13 @@ public final class NllbTokenizer implements AutoCloseable {
         int[] spm = processor.encode(text);
         long[] ids = new long[spm.length];
         for (int i = 0; i < spm.length; i++) {
-            ids[i] = spm[i] == 0 ? UNK : spm[i] + FAIRSEQ_OFFSET;
+            ids[i] = modelId(spm[i]);
         }
         return ids;
+    }
+
+    private static long modelId(int spmId) {
+        return spmId == 0 ? UNK : spmId + FAIRSEQ_OFFSET;
     }
 
     /**

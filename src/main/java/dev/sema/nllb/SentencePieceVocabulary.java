@@ -21,10 +21,12 @@ final class SentencePieceVocabulary {
 
     private final String[] pieces;
     private final byte[] types;
+    private final String normalizer;
 
-    private SentencePieceVocabulary(String[] pieces, byte[] types) {
+    private SentencePieceVocabulary(String[] pieces, byte[] types, String normalizer) {
         this.pieces = pieces;
         this.types = types;
+        this.normalizer = normalizer;
     }
 
     static SentencePieceVocabulary read(Path model) {
@@ -38,6 +40,7 @@ final class SentencePieceVocabulary {
     private static SentencePieceVocabulary parse(ByteBuffer model) {
         List<String> pieces = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
+        String normalizer = "";
         while (model.hasRemaining()) {
             long tag = varint(model);
             if (tag == (1 << 3 | 2)) {             // field 1, length-delimited: one SentencePiece
@@ -59,6 +62,16 @@ final class SentencePieceVocabulary {
                 }
                 pieces.add(text);
                 types.add(type);
+            } else if (tag == (3 << 3 | 2)) {      // field 3: the NormalizerSpec, whose field 1 is its name
+                ByteBuffer spec = slice(model);
+                while (spec.hasRemaining()) {
+                    long specTag = varint(spec);
+                    if (specTag == (1 << 3 | 2)) {
+                        normalizer = StandardCharsets.UTF_8.decode(slice(spec)).toString();
+                    } else {
+                        skip(spec, (int) (specTag & 7));
+                    }
+                }
             } else {
                 skip(model, (int) (tag & 7));
             }
@@ -70,7 +83,7 @@ final class SentencePieceVocabulary {
         for (int i = 0; i < typeArray.length; i++) {
             typeArray[i] = types.get(i).byteValue();
         }
-        return new SentencePieceVocabulary(pieces.toArray(String[]::new), typeArray);
+        return new SentencePieceVocabulary(pieces.toArray(String[]::new), typeArray, normalizer);
     }
 
     private static long varint(ByteBuffer in) {
@@ -112,5 +125,18 @@ final class SentencePieceVocabulary {
 
     int type(int id) {
         return types[id];
+    }
+
+    /**
+     * Whether the model's normalizer applies NFKC first ({@code nmt_nfkc}, NLLB's, and the other
+     * {@code nfkc} rules), rather than leaving characters as they are ({@code identity}, the test models').
+     */
+    boolean normalizesNfkc() {
+        return normalizer.contains("nfkc");
+    }
+
+    /** What piece {@code id} spells in the normalized text, {@code ▁} included; null for unknown and byte pieces. */
+    String spelling(int id) {
+        return types[id] == UNKNOWN || types[id] == BYTE ? null : pieces[id];
     }
 }

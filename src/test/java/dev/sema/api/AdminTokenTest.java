@@ -32,6 +32,6 @@ class AdminTokenTest {
     }
 
     private static ApiConfig config(Optional<String> adminToken) {
-        return new ApiConfig(List.of("*"), 5000, 100, 8, 1000, 10, "test", 65536, 32, adminToken, 600);
+        return new ApiConfig(List.of("*"), 5000, 100, 8, 1000, 10, "test", 65536, 32, adminToken, 600, 32768);
     }
 }

@@ -1,6 +1,7 @@
 package dev.sema.api.dto;
 
 import dev.sema.api.CharacterCost;
+import dev.sema.api.markup.MarkupCost;
 import dev.sema.api.filter.RateLimitCost;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
@@ -17,7 +18,14 @@ public record BatchTranslateRequest(
         @JsonbProperty("source_language") @Schema(description = "Source of every text; omit to detect each"
                 + " text's language.", example = "swh_Latn") String sourceLanguage,
         @JsonbProperty("beam_size") @Schema(minimum = "1", maximum = "8", example = "4") Integer beamSize,
-        @Schema(minimum = "0", maximum = "8", example = "0") Integer alternatives)
+        @Schema(minimum = "0", maximum = "8", example = "0") Integer alternatives,
+        @JsonbProperty("tag_handling") @Schema(description = "As on /translate: \"html\" or \"xml\" for every"
+                + " text; absent: plain text.", enumeration = {"html", "xml"}) String tagHandling,
+        @JsonbProperty("ignore_tags") @Schema(description = "XML only, as on /translate.") List<String> ignoreTags,
+        @JsonbProperty("splitting_tags") @Schema(description = "XML only, as on /translate.")
+        List<String> splittingTags,
+        @JsonbProperty("non_splitting_tags") @Schema(description = "XML only, as on /translate.")
+        List<String> nonSplittingTags)
         implements RateLimitCost, CharacterCost {
 
     /** One request of quota per text, so a batch cannot multiply a client's allowance. */
@@ -28,11 +36,15 @@ public record BatchTranslateRequest(
         return texts == null ? 1 : Math.max(1, texts.size());
     }
 
-    /** Every text counts against an API key's character quota. */
+    /** Every text counts against an API key's character quota: for markup, its translated text only. */
     @Override
     @JsonbTransient
     @Schema(hidden = true)
     public long characterCost() {
-        return texts == null ? 0 : texts.stream().mapToLong(CharacterCost::codePoints).sum();
+        if (texts == null) {
+            return 0;
+        }
+        return tagHandling == null ? texts.stream().mapToLong(CharacterCost::codePoints).sum()
+                : MarkupCost.characters(texts, tagHandling, ignoreTags, splittingTags, nonSplittingTags);
     }
 }

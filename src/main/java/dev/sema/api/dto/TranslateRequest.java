@@ -1,9 +1,12 @@
 package dev.sema.api.dto;
 
 import dev.sema.api.CharacterCost;
+import dev.sema.api.markup.MarkupCost;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbTransient;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
 
 @Schema(name = "TranslateRequest", description = "Text to translate. Unknown fields are ignored.")
 public record TranslateRequest(
@@ -24,13 +27,31 @@ public record TranslateRequest(
         Integer beamSize,
         @Schema(description = "Number of alternative translations to return besides the best one (at most"
                 + " beam_size).", minimum = "0", maximum = "8", example = "0")
-        Integer alternatives) implements CharacterCost {
+        Integer alternatives,
+        @JsonbProperty("tag_handling")
+        @Schema(description = "Read the text as markup: \"html\" (parsed leniently, as a browser does) or \"xml\""
+                + " (strict; DTDs and entities off). Tags, comments, entities and verbatim elements are kept in"
+                + " place and only text is translated. Absent: plain text.", enumeration = {"html", "xml"},
+                example = "html")
+        String tagHandling,
+        @JsonbProperty("ignore_tags")
+        @Schema(description = "XML only: elements copied verbatim, content included.", example = "[\"code\"]")
+        List<String> ignoreTags,
+        @JsonbProperty("splitting_tags")
+        @Schema(description = "XML only: elements that always end a sentence (blocks).", example = "[\"para\"]")
+        List<String> splittingTags,
+        @JsonbProperty("non_splitting_tags")
+        @Schema(description = "XML only: elements that never end a sentence (inline, moved with their words).",
+                example = "[\"b\"]")
+        List<String> nonSplittingTags) implements CharacterCost {
 
-    /** The text's code points count against an API key's character quota. */
+    /** The translated characters count against an API key's character quota: for markup, its text only. */
     @Override
     @JsonbTransient
     @Schema(hidden = true)
     public long characterCost() {
-        return CharacterCost.codePoints(text);
+        return tagHandling == null ? CharacterCost.codePoints(text)
+                : MarkupCost.characters(List.of(text == null ? "" : text), tagHandling, ignoreTags, splittingTags,
+                nonSplittingTags);
     }
 }

@@ -2,6 +2,7 @@ package dev.sema.api.error;
 
 import dev.sema.api.RequestTrace;
 import dev.sema.failure.InferenceTimeoutException;
+import dev.sema.failure.InvalidMarkupException;
 import dev.sema.failure.LanguageNotInModelException;
 import dev.sema.failure.LanguageUndeterminedException;
 import dev.sema.failure.ModelUnavailableException;
@@ -59,6 +60,10 @@ public class FailureMapper implements ExceptionMapper<SemaException> {
                     : ApiError.ofField("language_undetermined", e.getMessage(), "text", "no supported language detected");
             return new ApiException(400, error.withCandidates(e.candidates().stream()
                     .map(c -> new ApiError.Candidate(c.language(), c.confidence())).toList()), Map.of());
+        }
+        if (failure instanceof InvalidMarkupException e) {
+            return new ApiException(400, ApiError.ofField("invalid_markup", e.getMessage(), e.field(),
+                    "line " + e.line() + ", column " + e.column()), Map.of());
         }
         if (failure instanceof UnknownRegionException) {
             return new ApiException(404, "unknown_region", failure.getMessage());

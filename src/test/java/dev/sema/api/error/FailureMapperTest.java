@@ -1,6 +1,7 @@
 package dev.sema.api.error;
 
 import dev.sema.failure.InferenceTimeoutException;
+import dev.sema.failure.InvalidMarkupException;
 import dev.sema.failure.LanguageNotInModelException;
 import dev.sema.failure.LanguageUndeterminedException;
 import dev.sema.failure.ModelUnavailableException;
@@ -30,7 +31,8 @@ class FailureMapperTest {
             new UnknownRegionException("Atlantis", List.of("Africa")),
             ModelUnavailableException.loading("translation", "downloading"),
             new OverloadedException(),
-            new InferenceTimeoutException("late"));
+            new InferenceTimeoutException("late"),
+            new InvalidMarkupException("texts[1]", 3, 14, "unclosed element"));
 
     @Test
     void everyKindOfFailureIsMapped() {
@@ -40,7 +42,7 @@ class FailureMapperTest {
         Map<String, Integer> statuses = ONE_OF_EACH.stream().map(FailureMapper::toApi)
                 .collect(Collectors.toMap(ApiException::code, ApiException::status, (a, b) -> a));
         assertEquals(Map.of("unsupported_language", 400, "source_language_undetermined", 400, "unknown_region", 404,
-                "model_loading", 503, "overloaded", 503, "timeout", 503), statuses);
+                "model_loading", 503, "overloaded", 503, "timeout", 503, "invalid_markup", 400), statuses);
         assertEquals(Arrays.asList("10", "1", "1"), ONE_OF_EACH.subList(4, 7).stream()
                 .map(e -> FailureMapper.toApi(e).headers().get("Retry-After")).toList());
     }

@@ -254,4 +254,27 @@ class TranslatorPageIT {
         assertFalse(background.equals(page.find("source-text").findElement(By.xpath("..")).getCssValue(
                 "background-color")), "the light pane differs from the dark one");
     }
+
+    @Test
+    void htmlModeRendersTheTranslationInASandboxedFrameAndNeverInThePage() {
+        String html = "<p>Hello <b>world</b> again</p>";
+        page.open("?source=eng_Latn&target=fra_Latn");
+        page.option("text-format", "html");
+        try {
+            page.recordRequests();
+            page.type(html);
+            WebElement frame = page.find("output-frame");
+            page.await("the rendered translation", () -> "fresh".equals(page.outputState()) && frame.isDisplayed());
+            assertEquals("", frame.getDomAttribute("sandbox"), "no scripts, no access to the page");
+            assertEquals(html, frame.getDomProperty("srcdoc"));
+            assertTrue(page.translateCalls().get(page.translateCalls().size() - 1).contains("\"tag_handling\":\"html\""),
+                    page.translateCalls().toString());
+            assertTrue(page.find("app").findElements(By.tagName("b")).isEmpty(), "the markup never enters the page");
+            page.find("html-view").click();
+            page.await("the code view", () -> page.find("output").isDisplayed() && !frame.isDisplayed());
+            assertEquals(html, page.output());
+        } finally {
+            page.option("text-format", "");
+        }
+    }
 }
