@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns a streamed translation into events: the inference thread hands its progress over through a queue, and
  * the request's thread, waiting for the inference, writes it: {@code start} once the translation has its slot,
- * a {@code segment} per sentence, a {@code ping} after each silence of {@code sema.stream-ping-ms}. After a failed
+ * a {@code segment} per sentence, a {@code ping} after each silence of {@code sema.stream-ping-ms} from
+ * {@code start} on. After a failed
  * write the client is gone: the translation is cancelled ({@code client_gone}) and stops costing the decoder.
  */
 final class SegmentEvents implements SegmentListener {
@@ -67,7 +68,8 @@ final class SegmentEvents implements SegmentListener {
         long silence = System.nanoTime() - lastWrite;
         Object next = handed.poll(Math.min(nanos, Math.max(0, pingNanos - silence)), TimeUnit.NANOSECONDS);
         if (next == null) {
-            if (System.nanoTime() - lastWrite >= pingNanos) {
+            // Nothing before start: while the stream waits for its slot, a refusal must still be able to be a JSON error.
+            if (admittedAt != 0 && System.nanoTime() - lastWrite >= pingNanos) {
                 write("ping", null, Map.of());
             }
             return !gone;
