@@ -108,7 +108,7 @@ class StreamIT {
         assertJsonError("{\"text\":\"Hello.\",\"target_language\":\"fra_Latn\",\"source_language\":\"eng_Latn\","
                 + "\"alternatives\":2}", 400, "invalid_value");
         assertJsonError("{\"text\":", 400, "malformed_json");
-        assertJsonError(body("?!?! 123 ...", null), 400, "source_language_undetermined");
+        assertJsonError("{\"text\":\"Hello.\"}", 400, "missing_field");
         assertJsonError(body("x".repeat(5001), "eng_Latn"), 413, "text_too_long");
     }
 
