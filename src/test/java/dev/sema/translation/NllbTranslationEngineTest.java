@@ -79,27 +79,10 @@ class NllbTranslationEngineTest {
             return BatchDecoder.NLLB.decode(model, sources, targets, options, stop);
         });
         NllbTranslationEngine engine = TestEngines.uncached(echo, config, scheduler);
-        List<StreamedSegment> segments = new ArrayList<>();
+        RecordingListener listener = new RecordingListener();
         engine.stream(engine.segment(paragraph, "eng_Latn", "fra_Latn"), "eng_Latn", "fra_Latn",
-                TranslationOptions.DEFAULT, new Cancellation(), new SegmentListener() {
-                    @Override
-                    public void admitted() {
-                    }
-
-                    @Override
-                    public void translated(StreamedSegment segment) {
-                        segments.add(segment);
-                    }
-
-                    @Override
-                    public void finished() {
-                    }
-
-                    @Override
-                    public boolean await(long nanos) {
-                        return true;
-                    }
-                });
+                TranslationOptions.DEFAULT, new Cancellation(), listener);
+        List<StreamedSegment> segments = listener.segments;
         assertEquals(List.of(1, 9), batches, "the first sentence alone, then the others in one batch");
         assertEquals(IntStream.range(0, 11).boxed().toList(), segments.stream().map(StreamedSegment::index).toList());
         StringBuilder joined = new StringBuilder();

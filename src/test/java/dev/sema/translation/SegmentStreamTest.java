@@ -23,31 +23,12 @@ class SegmentStreamTest {
     }
 
     /** Upper-cases each segment and records each group handed to the decoder. */
-    private static final class Recorder implements SegmentListener {
+    private static final class Recorder extends RecordingListener {
         final List<List<String>> groups = new ArrayList<>();
-        final List<StreamedSegment> segments = new ArrayList<>();
 
         List<String> translate(List<String> group) {
             groups.add(group);
             return group.stream().map(s -> " " + s.toUpperCase() + " ").toList();
-        }
-
-        @Override
-        public void admitted() {
-        }
-
-        @Override
-        public void translated(StreamedSegment segment) {
-            segments.add(segment);
-        }
-
-        @Override
-        public void finished() {
-        }
-
-        @Override
-        public boolean await(long nanos) {
-            return true;
         }
     }
 
