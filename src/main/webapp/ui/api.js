@@ -21,6 +21,32 @@ export class SemaApi {
     return this.call('api/v1/translate', { method: 'POST', body: JSON.stringify(request), signal });
   }
 
+  /**
+   * POST /translate/stream, read with fetch (EventSource cannot POST): calls onEvent(name, data) for each event as
+   * it arrives and resolves once the stream ends. A refusal before the first byte throws like call(); an `error`
+   * event throws its ApiError; aborting the signal closes the connection, which stops the server's work.
+   */
+  async stream(request, signal, onEvent) {
+    const response = await this.send('api/v1/translate/stream', 'text/event-stream',
+      { method: 'POST', body: JSON.stringify(request), signal });
+    if (!response.ok) throw await failure(response);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer = (buffer + value).replace(/\r\n?/g, '\n');
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const event = parseEvent(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        if (event.name === 'error') {
+          throw new ApiError(200, event.data.error ?? 'internal_error', event.data.detail ?? '', event.data);
+        }
+        onEvent(event.name, event.data);
+      }
+    }
+  }
+
   languages() {
     return this.call('api/v1/languages');
   }
@@ -34,22 +60,42 @@ export class SemaApi {
     return this.call('api/v1/usage');
   }
 
-  async call(path, { method = 'GET', body, signal } = {}) {
-    const headers = { Accept: 'application/json' };
+  async call(path, options = {}) {
+    const response = await this.send(path, 'application/json', options);
+    if (!response.ok) throw await failure(response);
+    return response.json().catch(() => ({}));
+  }
+
+  /** The response, whatever its status; an unreachable server is an ApiError with status 0. */
+  async send(path, accept, { method = 'GET', body, signal } = {}) {
+    const headers = { Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const key = this.apiKey();
     if (key) headers.Authorization = `Bearer ${key}`;
-    let response;
     try {
-      response = await fetch(path, { method, headers, body, signal, cache: 'no-store' });
+      return await fetch(path, { method, headers, body, signal, cache: 'no-store' });
     } catch (e) {
       if (e.name === 'AbortError') throw e;
       throw new ApiError(0, 'network', 'The server could not be reached.');
     }
-    const json = await response.json().catch(() => ({}));
-    if (response.ok) return json;
-    const seconds = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
-    throw new ApiError(response.status, json.error ?? 'http_' + response.status,
-      json.detail ?? response.statusText, json, Number.isFinite(seconds) ? seconds : null);
   }
+}
+
+/** The ApiError of a response that is not 2xx, from its JSON error body and Retry-After. */
+async function failure(response) {
+  const json = await response.json().catch(() => ({}));
+  const seconds = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+  return new ApiError(response.status, json.error ?? 'http_' + response.status,
+    json.detail ?? response.statusText, json, Number.isFinite(seconds) ? seconds : null);
+}
+
+/** One Server-Sent Event block: its name (default `message`) and its JSON data. */
+function parseEvent(block) {
+  let name = 'message';
+  const data = [];
+  for (const line of block.split('\n')) {
+    if (line.startsWith('event:')) name = line.slice(6).trim();
+    else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+  }
+  return { name, data: data.length ? JSON.parse(data.join('\n')) : {} };
 }

@@ -33,7 +33,7 @@ const account = new Account($('api-key'), $('forget-key'), $('usage'), {
   fetchUsage: () => api.usage(),
 });
 const api = new SemaApi(() => account.key());
-const translator = new Translator(api, { request, pending, result, failure });
+const translator = new Translator(api, { request, pending, result, failure, streams, progress });
 
 /** The last answer, for swap and copy; null when the output does not belong to the current text. */
 let shown = null;
@@ -216,6 +216,19 @@ function pending() {
   saveAddress();
   output.setAttribute('aria-busy', 'true');
   if (output.dataset.state === 'empty') output.dataset.state = 'pending';
+}
+
+/** Texts of several sentences or lines stream, so the first sentences show while the rest are translated. */
+function streams(sent) {
+  return !sent.alternatives && /[.!?。！？؟।]\s+\S|\n\s*\S/u.test(sent.text.trim());
+}
+
+/** A stream's answer so far: the sentences translated yet, in order, while the rest are on their way. */
+function progress(sent, partial) {
+  if (sent.text !== source.value || sent.target_language !== targetPicker.value) return;
+  output.textContent = partial.translated_text;
+  output.dataset.state = 'streaming';
+  setDirection(output, partial.target_language);
 }
 
 function result(sent, answer) {

@@ -7,7 +7,9 @@ export class Translator {
   /**
    * @param {import('./api.js').SemaApi} api
    * @param {{request: () => object|null, pending: (r) => void, result: (r, body) => void,
-   *          failure: (r, error) => void}} view request() gives the body to send, or null for nothing to send
+   *          failure: (r, error) => void, streams: (r) => boolean, progress: (r, body) => void}} view request()
+   *          gives the body to send, or null for nothing to send; streams(r) whether to read it sentence by
+   *          sentence from /translate/stream, then progress(r, body) shows each partial answer
    */
   constructor(api, view) {
     this.api = api;
@@ -66,6 +68,24 @@ export class Translator {
     this.waitTimer = null;
   }
 
+  /** The answer of /translate, built from a stream's events, each sentence shown as it arrives. */
+  async streamed(request, controller) {
+    const answer = { translated_text: '', alternatives: [] };
+    await this.api.stream(request, controller.signal, (name, data) => {
+      if (name === 'start') {
+        answer.source_language = data.source_language;
+        answer.source_language_confidence = data.source_language_confidence;
+        answer.target_language = data.target_language;
+      } else if (name === 'segment') {
+        answer.translated_text += data.text + data.separator;
+        if (this.controller === controller) this.view.progress(request, answer);
+      } else if (name === 'done') {
+        answer.inference_time = data.inference_time;
+      }
+    });
+    return answer;
+  }
+
   async run() {
     if (this.waiting()) return;
     const request = this.view.request();
@@ -75,7 +95,8 @@ export class Translator {
     this.controller = controller;
     this.view.pending(request);
     try {
-      const body = await this.api.translate(request, controller.signal);
+      const body = this.view.streams(request) ? await this.streamed(request, controller)
+        : await this.api.translate(request, controller.signal);
       if (this.controller === controller) this.view.result(request, body);
     } catch (e) {
       if (e.name !== 'AbortError' && this.controller === controller) this.view.failure(request, e);

@@ -112,15 +112,17 @@ final class Lease {
         renewAt = now + RENEW_RETRY.toMillis();
     }
 
-    /** A request that took {@code characters} ended: served ones are charged at the next step, the others are free again. */
-    synchronized void end(long characters, boolean wasServed) {
+    /**
+     * A request that took {@code characters} ended: if it was served, {@code servedCharacters} of them (all, or part:
+     * a stream cut short) are charged with the request at the next step; the rest is free again.
+     */
+    synchronized void end(long characters, long servedCharacters, boolean wasServed) {
         inFlight--;
         if (wasServed) {
-            served += characters;
+            served += servedCharacters;
             requests++;
-        } else {
-            available += characters;
         }
+        available += characters - servedCharacters;
     }
 
     /** No new requests (but those in flight still end here); the rest is given back once nothing is in flight. */

@@ -65,16 +65,29 @@ public final class Quotas {
 
     /** Records how the request ended; never throws: if the database is away, it is recorded when it is back. */
     public void finish(Hold hold, boolean served) {
+        finish(hold, served ? hold.characters() : 0, served);
+    }
+
+    /**
+     * Records a request that served only {@code servedCharacters} of the characters it held (a stream whose client
+     * left): those are charged with the request, the rest returns to the key; 0 is a request that failed.
+     */
+    public void finish(Hold hold, long servedCharacters) {
+        finish(hold, servedCharacters, servedCharacters > 0);
+    }
+
+    private void finish(Hold hold, long servedCharacters, boolean wasServed) {
+        long served = Math.max(0, Math.min(servedCharacters, hold.characters()));
         if (hold.lease() != null) {
-            hold.lease().end(hold.characters(), served);
+            hold.lease().end(hold.characters(), served, wasServed);
             settler.leaseEnded();
             return;
         }
-        Settlement step = served ? Settlement.served(hold.single()) : Settlement.released(hold.single());
-        if (served) {
-            settler.add(step);
+        if (wasServed) {
+            settler.add(Settlement.served(hold.single(), served));
             return;
         }
+        Settlement step = Settlement.released(hold.single());
         try {
             ledger.settle(List.of(step));
         } catch (AccountsUnavailableException e) {

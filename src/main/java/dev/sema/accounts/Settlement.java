@@ -14,7 +14,12 @@ record Settlement(Reservation reservation, int sequence, long released, long ser
 
     /** The only step of a single request's reservation that was served: its characters and one request charged. */
     static Settlement served(Reservation single) {
-        return new Settlement(single, 0, single.characters(), single.characters(), 1, 0, true);
+        return served(single, single.characters());
+    }
+
+    /** The only step of a single request's reservation that served part of it: that part and one request charged. */
+    static Settlement served(Reservation single, long characters) {
+        return new Settlement(single, 0, single.characters(), characters, 1, 0, true);
     }
 
     /** The only step of a single request's reservation that failed (or whose commit was lost): nothing charged. */

@@ -1,5 +1,6 @@
 package dev.sema.api;
 
+import dev.sema.api.stream.StreamConfig;
 import dev.sema.detection.DetectionConfig;
 import dev.sema.fleet.FleetConfig;
 import dev.sema.fleet.SharedStoreConfig;
@@ -38,6 +39,12 @@ public class ConfigProducer {
     @Singleton
     ApiConfig api() {
         return ApiConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    StreamConfig stream() {
+        return StreamConfig.from(config);
     }
 
     @Produces

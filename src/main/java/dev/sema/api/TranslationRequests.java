@@ -18,10 +18,11 @@ import java.util.List;
  * The edge's checks of {@code /translate} and {@code /translate/batch} bodies, which turn them into a
  * {@link TranslationJob}: texts present, non-blank and within {@code sema.max-characters} (a batch in total as
  * well), 1 to {@code sema.batch-max-texts} texts, a target language, {@code beam_size} and {@code alternatives}
- * in range. Each refusal is an {@link ApiException} naming the field ({@code texts[3]}). Bodies with
- * {@code tag_handling} become a {@link MarkupJob} instead, whose texts {@link MarkupRequests} checks.
+ * in range; a stream's body the same, without alternatives. Each refusal is an {@link ApiException} naming the
+ * field ({@code texts[3]}). Bodies with {@code tag_handling} become a {@link MarkupJob} instead, whose texts
+ * {@link MarkupRequests} checks.
  */
-final class TranslationRequests {
+public final class TranslationRequests {
 
     /** Clients commonly send "auto" (or an empty string) to ask for detection; both mean "absent". */
     private static final String AUTO_DETECT = "auto";
@@ -29,7 +30,7 @@ final class TranslationRequests {
     private final ApiConfig config;
     private final MarkupRequests markup;
 
-    TranslationRequests(ApiConfig config) {
+    public TranslationRequests(ApiConfig config) {
         this.config = config;
         this.markup = new MarkupRequests(config);
     }
@@ -62,10 +63,20 @@ final class TranslationRequests {
                 r.alternatives());
     }
 
-    TranslationJob single(TranslateRequest request) {
+    public TranslationJob single(TranslateRequest request) {
         TranslateRequest r = RequestChecks.requireBody(request);
         String text = RequestChecks.requireText("text", r.text(), config.maxCharacters());
         return job(List.of(text), r.sourceLanguage(), r.targetLanguage(), r.beamSize(), r.alternatives());
+    }
+
+    /** A {@link #single} text to stream: alternatives are not streamed, so asking for some is refused. */
+    public TranslationJob stream(TranslateRequest request) {
+        TranslationJob job = single(request);
+        if (job.options().alternatives() > 0) {
+            throw RequestChecks.invalid(400, "invalid_value", "alternatives", "A stream carries the best translation"
+                    + " of each sentence only; ask /api/v1/translate for alternatives.", "not streamed");
+        }
+        return job;
     }
 
     /** Texts share the target (and the source if given); the character limit applies to their total. */

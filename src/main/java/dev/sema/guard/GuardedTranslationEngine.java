@@ -4,6 +4,8 @@ import dev.sema.batching.Cancellation;
 import dev.sema.models.ModelStatus;
 import dev.sema.observability.SemaMetrics;
 import dev.sema.translation.NllbTranslationEngine;
+import dev.sema.translation.SegmentListener;
+import dev.sema.translation.SegmentedText;
 import dev.sema.translation.TranslationEngine;
 import dev.sema.translation.TranslationOptions;
 import dev.sema.translation.TranslationOutput;
@@ -68,5 +70,42 @@ public class GuardedTranslationEngine implements TranslationEngine {
             metrics.recordTranslation(source, target, text.codePointCount(0, text.length()), share);
         }
         return outputs;
+    }
+
+    /** Segmenting needs no inference slot: it runs on the caller's thread. */
+    @Override
+    public SegmentedText segment(String text, String source, String target) {
+        return engine.segment(text, source, target);
+    }
+
+    /**
+     * {@link TranslationEngine#stream} under the bulkhead, the caller's thread waiting in the listener's
+     * {@link SegmentListener#await}; a stream that ran to its end is counted like a translation, one the listener or
+     * the guard abandoned in {@code sema_inference_cancelled_total} under the reason.
+     */
+    @Override
+    public void stream(SegmentedText text, String source, String target, TranslationOptions options,
+                       Cancellation cancellation, SegmentListener listener) {
+        long start = System.nanoTime();
+        try {
+            guard.run(cancellation, () -> {
+                try {
+                    listener.admitted();
+                    engine.stream(text, source, target, options, cancellation, listener);
+                    return null;
+                } finally {
+                    listener.finished();
+                }
+            }, (task, nanos) -> {
+                if (!listener.await(nanos)) {
+                    cancellation.cancel("client_gone");
+                }
+            });
+        } finally {
+            cancellation.reason().ifPresent(metrics::recordInferenceCancelled);
+        }
+        String original = text.original();
+        metrics.recordTranslation(source, target, original.codePointCount(0, original.length()),
+                Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -59,10 +60,21 @@ public class InferenceGuard {
      *                                   {@code inference} pass through
      */
     public <T> T run(Cancellation cancellation, Supplier<T> inference) {
+        return run(cancellation, inference, InferenceGuard::awaitTask);
+    }
+
+    /**
+     * {@link #run(Cancellation, Supplier)}, the calling thread waiting through {@code waiter}, which may do work of
+     * its own meanwhile (a stream writes what the inference produced). If the waiter cancels the call, it is
+     * abandoned like a timed-out one.
+     *
+     * @throws CancellationException when {@code waiter} cancelled it
+     */
+    public <T> T run(Cancellation cancellation, Supplier<T> inference, Waiter waiter) {
         AtomicBoolean started = new AtomicBoolean();
         waiting.incrementAndGet();
         try {
-            return await(submit(started, inference), cancellation);
+            return await(submit(started, inference), cancellation, waiter);
         } finally {
             start(started); // refused or abandoned in the queue: it no longer waits either
         }
@@ -94,20 +106,47 @@ public class InferenceGuard {
         }
     }
 
-    private <T> T await(Future<T> task, Cancellation cancellation) {
+    private <T> T await(Future<T> task, Cancellation cancellation, Waiter waiter) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            while (!task.isDone()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    abandon(task, cancellation, "timeout");
+                    throw new InferenceTimeoutException("The inference did not finish within the configured time;"
+                            + " retry shortly or send shorter text.");
+                }
+                waiter.await(task, left);
+                if (cancellation.isCancelled() && !task.isDone()) {
+                    pool.withdraw(task);
+                    throw new CancellationException("inference cancelled: " + cancellation.reason().orElseThrow());
+                }
+            }
+            return task.get();
         } catch (ExecutionException e) {
             throw passThrough(e.getCause() == null ? e : e.getCause());
-        } catch (TimeoutException e) {
-            abandon(task, cancellation, "timeout");
-            throw new InferenceTimeoutException("The inference did not finish within the configured time;"
-                    + " retry shortly or send shorter text.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(task, cancellation, "interrupted");
             throw new InferenceTimeoutException("Interrupted while waiting for the inference.");
         }
+    }
+
+    /** Plain waiting: until the inference ends or the time is up. */
+    private static void awaitTask(Future<?> task, long nanos) throws InterruptedException {
+        try {
+            task.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            // the caller looks at the task (or the clock) again
+        }
+    }
+
+    /** How the calling thread spends its wait for an inference. */
+    @FunctionalInterface
+    public interface Waiter {
+
+        /** Returns within {@code nanos}, and soon after {@code task} is done (the caller then looks at it). */
+        void await(Future<?> task, long nanos) throws InterruptedException;
     }
 
     /** The reason first, so that the interrupted worker already sees why it should stop. */

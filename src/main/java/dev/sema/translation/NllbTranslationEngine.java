@@ -74,20 +74,56 @@ public class NllbTranslationEngine implements TranslationEngine {
             NllbModel model = lease.model();
             requireLanguage(model.tokenizer(), "source_language", source);
             requireLanguage(model.tokenizer(), "target_language", target);
-            Segmenter segmenter = new Segmenter(text -> model.tokenizer().encodePieces(text).length,
-                    config.maxSegmentTokens());
+            Segmenter segmenter = segmenter(model);
             List<SegmentedText> segmented = texts.stream().map(text -> segmenter.segment(text, source)).toList();
             List<String> segments = segmented.stream().flatMap(s -> s.segments().stream())
                     .filter(Segment::translatable).map(Segment::text).toList();
-            int beams = Math.max(options.beamSize() > 0 ? options.beamSize() : config.beamSize(),
-                    1 + options.alternatives());
-            DecodeOptions decode = new DecodeOptions(source, target, beams, 1 + options.alternatives(),
-                    config.outputLength());
+            DecodeOptions decode = decodeOptions(source, target, options);
             List<List<String>> translated = segments.isEmpty() ? List.of()
-                    : cache.translate(lease, decode, segments,
-                    missing -> new SegmentBatches(model, scheduler, cancellation).translate(missing, decode));
+                    : decode(lease, decode, segments, cancellation);
             return rejoin(segmented, translated, options.alternatives());
         }
+    }
+
+    @Override
+    public SegmentedText segment(String text, String source, String target) {
+        try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
+            NllbModel model = lease.model();
+            requireLanguage(model.tokenizer(), "source_language", source);
+            requireLanguage(model.tokenizer(), "target_language", target);
+            return segmenter(model).segment(text, source);
+        }
+    }
+
+    /** Through the cache like {@link #translate}, in the groups of a {@link SegmentStream}; best translations only. */
+    @Override
+    public void stream(SegmentedText text, String source, String target, TranslationOptions options,
+                       Cancellation cancellation, SegmentListener listener) {
+        try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
+            requireLanguage(lease.model().tokenizer(), "source_language", source);
+            requireLanguage(lease.model().tokenizer(), "target_language", target);
+            DecodeOptions decode = decodeOptions(source, target, new TranslationOptions(options.beamSize(), 0));
+            new SegmentStream(text, config.batchLimits().maxSegments()).run(
+                    group -> decode(lease, decode, group, cancellation).stream().map(nBest -> nBest.get(0)).toList(),
+                    cancellation::isCancelled, listener);
+        }
+    }
+
+    private Segmenter segmenter(NllbModel model) {
+        return new Segmenter(text -> model.tokenizer().encodePieces(text).length, config.maxSegmentTokens());
+    }
+
+    private DecodeOptions decodeOptions(String source, String target, TranslationOptions options) {
+        int beams = Math.max(options.beamSize() > 0 ? options.beamSize() : config.beamSize(),
+                1 + options.alternatives());
+        return new DecodeOptions(source, target, beams, 1 + options.alternatives(), config.outputLength());
+    }
+
+    /** Segments the cache lacks go to the decoder, shared with other requests' segments. */
+    private List<List<String>> decode(ModelSlot.Lease<NllbModel> lease, DecodeOptions decode, List<String> segments,
+                                      Cancellation cancellation) {
+        return cache.translate(lease, decode, segments,
+                missing -> new SegmentBatches(lease.model(), scheduler, cancellation).translate(missing, decode));
     }
 
     /** Puts each text back together from the translations of its segments, taken in order. */

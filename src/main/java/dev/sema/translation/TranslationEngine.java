@@ -22,6 +22,24 @@ public interface TranslationEngine extends ManagedModel {
     List<TranslationOutput> translate(List<String> texts, String source, String target, TranslationOptions options,
                                       Cancellation cancellation);
 
+    /**
+     * Cuts {@code text} into the segments {@link #stream} translates one by one; no inference.
+     *
+     * @throws dev.sema.failure.ModelUnavailableException   when no model is loaded
+     * @throws dev.sema.failure.LanguageNotInModelException when the model lacks either language
+     */
+    SegmentedText segment(String text, String source, String target);
+
+    /**
+     * Translates the segments of {@code text} and hands each to {@code listener} as soon as it and every one before
+     * it are done, in order; the first segment does not wait for the others.
+     *
+     * @param cancellation as for {@link #translate}; the listener may fire it too (its receiver is gone)
+     * @throws java.util.concurrent.CancellationException once cancelled
+     */
+    void stream(SegmentedText text, String source, String target, TranslationOptions options,
+                Cancellation cancellation, SegmentListener listener);
+
     /** With a cancellation of its own, which only the guard around the engine fires (when the call times out). */
     default List<TranslationOutput> translate(List<String> texts, String source, String target,
                                               TranslationOptions options) {

@@ -1,5 +1,6 @@
 package dev.sema.translation;
 
+import dev.sema.batching.Cancellation;
 import dev.sema.detection.DetectionService;
 import dev.sema.failure.LanguageUndeterminedException;
 import dev.sema.languages.Language;
@@ -70,6 +71,32 @@ public class TranslationService {
             }
         });
         return new TranslationResult(Arrays.asList(translations), target.code(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Everything of a stream that can fail on the client's account, on the caller's thread and before any
+     * inference: the languages, the source's detection, the model's support of both, the segments.
+     *
+     * @param job one text; alternatives are not streamed
+     */
+    public PreparedStream prepare(TranslationJob job) {
+        String text = job.texts().get(0);
+        Language target = catalogue.require("target_language", job.target());
+        Detected source = job.source() == null ? detect(text)
+                : new Detected(catalogue.require("source_language", job.source()).code(), null);
+        SegmentedText segmented = engine.segment(text, source.code(), target.code());
+        return new PreparedStream(segmented, source.code(), source.confidence(), target.code(), job.options(),
+                text.codePointCount(0, text.length()));
+    }
+
+    /**
+     * Translates a prepared text segment by segment into {@code listener} (see {@link TranslationEngine#stream}).
+     *
+     * @throws java.util.concurrent.CancellationException when the listener's receiver went away
+     */
+    public void stream(PreparedStream prepared, SegmentListener listener) {
+        engine.stream(prepared.text(), prepared.sourceLanguage(), prepared.targetLanguage(), prepared.options(),
+                new Cancellation(), listener);
     }
 
     private Detected detect(String text) {

@@ -147,6 +147,41 @@ class InferenceGuardTest {
         awaitCondition("the worker to finish", () -> guard.running() == 0);
     }
 
+    @Test
+    void aWaiterThatCancelsAbandonsTheInferenceAndFreesTheSlot() throws Exception {
+        InferenceGuard guard = guard(PATIENT);
+        Cancellation cancellation = new Cancellation();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        CountDownLatch waited = new CountDownLatch(3);
+        CountDownLatch running = new CountDownLatch(1);
+        assertThrows(java.util.concurrent.CancellationException.class, () -> guard.run(cancellation, () -> {
+            running.countDown();
+            try {
+                release.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
+            return "never read";
+        }, (task, nanos) -> {
+            if (running.getCount() == 0) {
+                waited.countDown(); // the waiting thread is lent to the waiter again and again while the task runs
+            }
+            if (waited.getCount() == 0) {
+                cancellation.cancel("client_gone");
+            }
+        }));
+        assertEquals("client_gone", cancellation.reason().orElseThrow());
+        awaitCondition("the abandoned inference to stop", () -> guard.running() == 0);
+        assertTrue(interrupted.get(), "the inference thread was interrupted");
+        assertEquals("free", guard.run(new Cancellation(), () -> "free"), "the slot is free again");
+    }
+
+    @Test
+    void aWaiterSeesTheTaskToItsEndAndTheResultComesBack() {
+        InferenceGuard guard = guard(PATIENT);
+        assertEquals("done", guard.run(new Cancellation(), () -> "done", (task, nanos) -> Thread.onSpinWait()));
+    }
+
     private String blockUntilReleased() {
         try {
             release.await(DEADLINE.toSeconds(), TimeUnit.SECONDS);

@@ -2,7 +2,10 @@ package dev.sema.translation;
 
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.FailureMapper;
+import dev.sema.batching.BatchDecoder;
+import dev.sema.batching.Cancellation;
 import dev.sema.batching.DecodeOptions;
+import dev.sema.batching.DecodeScheduler;
 import dev.sema.failure.ModelUnavailableException;
 import dev.sema.generation.Hypothesis;
 import dev.sema.models.ModelSlot;
@@ -63,6 +66,30 @@ class NllbTranslationEngineTest {
         String cut = engine(echo, 6, 16).translate(List.of(sentence), "eng_Latn", "fra_Latn",
                 TranslationOptions.DEFAULT).get(0).text();
         assertTrue(sentence.startsWith(cut) && cut.length() < sentence.length(), cut);
+    }
+
+    @Test
+    void aStreamDeliversEverySegmentInOrderTheFirstDecodedAlone() {
+        String paragraph = String.join(" ", IntStream.range(0, 10).mapToObj(i -> "Sentence " + i + " comes here.")
+                .toList()) + "\n\n42";
+        List<Integer> batches = new ArrayList<>();
+        EngineConfig config = EngineConfigs.of(1, 512, 400, 16);
+        DecodeScheduler scheduler = new DecodeScheduler(config.batchLimits(), (model, sources, targets, options, stop) -> {
+            batches.add(sources.size());
+            return BatchDecoder.NLLB.decode(model, sources, targets, options, stop);
+        });
+        NllbTranslationEngine engine = TestEngines.uncached(echo, config, scheduler);
+        RecordingListener listener = new RecordingListener();
+        engine.stream(engine.segment(paragraph, "eng_Latn", "fra_Latn"), "eng_Latn", "fra_Latn",
+                TranslationOptions.DEFAULT, new Cancellation(), listener);
+        List<StreamedSegment> segments = listener.segments;
+        assertEquals(List.of(1, 9), batches, "the first sentence alone, then the others in one batch");
+        assertEquals(IntStream.range(0, 11).boxed().toList(), segments.stream().map(StreamedSegment::index).toList());
+        StringBuilder joined = new StringBuilder();
+        segments.forEach(s -> joined.append(s.text()).append(s.separator()));
+        assertEquals(paragraph, joined.toString(), "the echo model's segments rejoin to the text");
+        assertEquals(engine.translate(List.of(paragraph), "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT).get(0)
+                .text(), joined.toString());
     }
 
     @Test

@@ -47,6 +47,19 @@ class TranslationServiceTest {
                     List.of(" alt of " + t + " "))).toList();
         }
 
+        /** Segments by sentence, as the engine does, with one token per character. */
+        @Override
+        public SegmentedText segment(String text, String source, String target) {
+            calls.add("segment " + source + "->" + target);
+            return new Segmenter(String::length, 400).segment(text, source);
+        }
+
+        @Override
+        public void stream(SegmentedText text, String source, String target, TranslationOptions options,
+                           Cancellation cancellation, SegmentListener listener) {
+            calls.add("stream " + source + "->" + target + ":" + text.segments().size());
+        }
+
         @Override
         public ModelStatus status() {
             return READY;
@@ -112,6 +125,19 @@ class TranslationServiceTest {
                 result.translations().stream().map(Translation::sourceLanguage).toList());
         assertEquals("[eng_Latn] habari yako", result.translations().get(2).text(), "request order kept");
         assertEquals(0.9, result.translations().get(1).sourceConfidence());
+    }
+
+    @Test
+    void preparesAStreamWithItsDetectedSourceAndSegmentsBeforeAnyInference() {
+        PreparedStream prepared = service.prepare(job(List.of("Habari yako. Sema habari gani?"), null, "en", 2, 0));
+        assertEquals(List.of("segment swh_Latn->eng_Latn"), engine.calls, "segmented only, nothing translated");
+        assertEquals("swh_Latn", prepared.sourceLanguage());
+        assertEquals(0.9, prepared.sourceConfidence());
+        assertEquals("eng_Latn", prepared.targetLanguage());
+        assertEquals(2, prepared.segmentCount());
+        assertEquals(30, prepared.characterCount());
+        service.stream(prepared, null);
+        assertEquals("stream swh_Latn->eng_Latn:2", engine.calls.get(1));
     }
 
     @Test

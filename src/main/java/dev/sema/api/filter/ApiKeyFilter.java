@@ -9,6 +9,7 @@ import dev.sema.guard.ClientIdentity;
 import dev.sema.guard.RateLimits;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -66,6 +67,19 @@ public class ApiKeyFilter implements ContainerRequestFilter, ReaderInterceptor, 
             request.removeProperty(HOLD);
             quotas.finish(hold, response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL);
         }
+    }
+
+    /**
+     * Takes the request's hold out of this filter's hands, for a response that settles it itself: a stream's response
+     * filters run when its first event goes out, long before it is known how much of it the client received. JAX-RS
+     * request properties are the servlet request's attributes.
+     *
+     * @return the hold, if the request has an API key
+     */
+    public static Optional<Hold> detachHold(HttpServletRequest request) {
+        Object hold = request.getAttribute(HOLD);
+        request.removeAttribute(HOLD);
+        return hold instanceof Hold h ? Optional.of(h) : Optional.empty();
     }
 
     /** A key without request limits is not rate limited at all (0 switches a window off). */

@@ -23,6 +23,7 @@ class OpenApiIT {
     private static final Map<String, String> ROUTES = Map.ofEntries(
             Map.entry("/api/v1/translate", "post"),
             Map.entry("/api/v1/translate/batch", "post"),
+            Map.entry("/api/v1/translate/stream", "post"),
             Map.entry("/api/v1/detect-language", "post"),
             Map.entry("/api/v1/languages", "get"),
             Map.entry("/api/v1/languages/popular", "get"),
@@ -60,6 +61,11 @@ class OpenApiIT {
         assertTrue(schemas.containsKey("ApiError") && schemas.containsKey("TranslateRequest"), schemas.keySet().toString());
         assertTrue(schemas.getJsonObject("TranslateRequest").getJsonObject("properties").containsKey("target_language"),
                 "snake_case field names in schemas");
+        assertTrue(schemas.getJsonObject("StreamSegment").getJsonObject("properties").keySet().containsAll(
+                List.of("index", "text", "separator", "source_start", "source_end")), schemas.keySet().toString());
+        assertTrue(schemas.containsKey("StreamStart") && schemas.containsKey("StreamDone"), schemas.keySet().toString());
+        assertTrue(paths.getJsonObject("/api/v1/translate/stream").getJsonObject("post").getJsonObject("responses")
+                .getJsonObject("200").getJsonObject("content").containsKey("text/event-stream"), "the stream's type");
     }
 
     /**

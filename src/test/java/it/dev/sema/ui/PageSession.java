@@ -35,6 +35,11 @@ final class PageSession implements BeforeAllCallback, BeforeEachCallback, AfterA
         return new PageSession(Http.on("http.port.accounts"), true);
     }
 
+    /** The slow echo model with one inference slot (semaGuardIT), once its models are loaded. */
+    static PageSession onGuardServer() {
+        return new PageSession(Http.guard(), true);
+    }
+
     /** The server that never has models (semaBareIT). */
     static PageSession onBareServer() {
         return new PageSession(Http.bare(), false);

@@ -175,11 +175,11 @@ final class TranslatorPage {
         return pauses;
     }
 
-    /** Bodies of the /translate calls recorded since {@link #recordRequests()}. */
+    /** Bodies of the /translate and /translate/stream calls recorded since {@link #recordRequests()}. */
     @SuppressWarnings("unchecked")
     List<String> translateCalls() {
         List<Map<String, Object>> calls = (List<Map<String, Object>>) driver.executeScript("return window.semaCalls");
-        return calls.stream().filter(c -> String.valueOf(c.get("url")).endsWith("api/v1/translate"))
+        return calls.stream().filter(c -> String.valueOf(c.get("url")).matches(".*api/v1/translate(/stream)?"))
                 .map(c -> String.valueOf(c.get("body"))).toList();
     }
 
