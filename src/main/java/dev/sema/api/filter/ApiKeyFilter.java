@@ -20,6 +20,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * API keys on the metered endpoints (translate, batch, detect: those under {@link RateLimited}). Before the rate
