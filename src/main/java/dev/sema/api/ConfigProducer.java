@@ -4,6 +4,7 @@ import dev.sema.api.stream.StreamConfig;
 import dev.sema.detection.DetectionConfig;
 import dev.sema.fleet.FleetConfig;
 import dev.sema.fleet.SharedStoreConfig;
+import dev.sema.idempotency.IdempotencyConfig;
 import dev.sema.guard.GuardConfig;
 import dev.sema.lifecycle.ShutdownConfig;
 import dev.sema.observability.ObservabilityConfig;
@@ -81,6 +82,12 @@ public class ConfigProducer {
     @Singleton
     SharedStoreConfig sharedStore() {
         return SharedStoreConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    IdempotencyConfig idempotency() {
+        return IdempotencyConfig.from(config);
     }
 
     @Produces

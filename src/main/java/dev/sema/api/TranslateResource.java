@@ -6,6 +6,7 @@ import dev.sema.api.dto.BatchTranslateResponse;
 import dev.sema.api.dto.BatchTranslation;
 import dev.sema.api.dto.TranslateRequest;
 import dev.sema.api.dto.TranslateResponse;
+import dev.sema.api.filter.Idempotent;
 import dev.sema.api.filter.RateLimited;
 import dev.sema.api.filter.RequiresScope;
 import dev.sema.api.markup.MarkupJob;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -74,6 +76,7 @@ public class TranslateResource {
 
     @POST
     @RateLimited
+    @Idempotent
     @Operation(summary = "Translate text",
             description = "Translates one text with NLLB-200. Languages may be given as FLORES-200 codes, ISO 639"
                     + " codes or English names; responses use canonical FLORES-200 codes. Without source_language"
@@ -92,6 +95,9 @@ public class TranslateResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
+    @APIResponse(responseCode = "409", ref = "IdempotencyKeyInUse")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @Parameter(ref = "IdempotencyKey")
     public TranslateResponse translate(TranslateRequest request) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
         TranslationResult result = run(markupOptions, () -> requests.single(request),
@@ -104,6 +110,7 @@ public class TranslateResource {
 
     @POST
     @RateLimited
+    @Idempotent
     @Path("/batch")
     @Operation(summary = "Translate several texts",
             description = "Translates up to sema.batch-max-texts texts to one target language in one call; the"
@@ -121,6 +128,9 @@ public class TranslateResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
+    @APIResponse(responseCode = "409", ref = "IdempotencyKeyInUse")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @Parameter(ref = "IdempotencyKey")
     public BatchTranslateResponse translateBatch(BatchTranslateRequest request) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
         TranslationResult result = run(markupOptions, () -> requests.batch(request),

@@ -66,6 +66,11 @@ public final class ClientResolver {
         return client.getHostAddress();
     }
 
+    /** Whether the peer is one of {@code sema.trusted-proxies}, whose headers about the request are believed. */
+    public boolean trusts(String peerAddress) {
+        return IpRange.parseLiteral(peerAddress).map(this::isTrusted).orElse(false);
+    }
+
     private boolean isTrusted(InetAddress address) {
         return trustedProxies.stream().anyMatch(range -> range.contains(address));
     }

@@ -28,6 +28,11 @@ public final class FilterOrder {
      */
     public static final int ACCESS = Priorities.AUTHENTICATION - 50;
     /**
+     * 6b. Answer a retry with an {@code Idempotency-Key} from the first answer, before its body is charged or counted
+     * by the rate limiter ({@link IdempotencyFilter}).
+     */
+    public static final int IDEMPOTENCY = Priorities.AUTHENTICATION - 25;
+    /**
      * 7. The outermost reader interceptor: nothing reads a body before its size and shape are checked
      * ({@link RequestBodyLimits}).
      */
