@@ -3,6 +3,7 @@ package it.dev.sema.cluster;
 import dev.sema.fleet.OwnRedis;
 import it.dev.sema.Http;
 import it.dev.sema.MetricsScrape;
+import it.dev.sema.accounts.Keys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -24,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Rate limits of three replicas behind HAProxy sharing a Redis of this class's own (so that a test may cut it):
+ * Rate limits and idempotency records of three replicas behind HAProxy sharing a Redis of this class's own (so that a test may cut it):
  * 60 per minute and 1000 per hour per client, the balancer (127.0.0.1) trusted to forward the client's address,
  * so each test is a client of its own, named in X-Forwarded-For. Redis's command timeout is long (5 s): a slow
  * moment of a loaded build machine must not count as an outage, which would leave each replica limiting alone.
@@ -32,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterRateLimitIT {
 
     private static final String DETECT = "/api/v1/detect-language";
+    private static final String TRANSLATE = "/api/v1/translate";
     private static final String TEXT = "{\"text\":\"Habari ya asubuhi, rafiki yangu\"}";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final OwnRedis REDIS = ownRedis();
@@ -135,6 +138,57 @@ class ClusterRateLimitIT {
     }
 
     /** Waits until every replica's {@code sema_shared_store_up} is {@code value}. */
+    /** A retry with the same Idempotency-Key on any replica gets the first answer, and the key pays once. */
+    @Test
+    void aRetryOnAnotherReplicaGetsTheFirstAnswerAndIsChargedOnce() {
+        Keys.Key key = Keys.create(CLUSTER.replica(1), Keys.body("retries " + UUID.randomUUID(), ""));
+        Map<String, String> headers = new HashMap<>(key.headers());
+        headers.put("Idempotency-Key", UUID.randomUUID().toString());
+        String text = "Sent again after a timeout";
+        String first = CLUSTER.replica(1).post(TRANSLATE, Keys.translation(text), headers).expect(200).body();
+        for (int i = 2; i <= CLUSTER.size(); i++) {
+            Http.Reply retry = CLUSTER.replica(i).post(TRANSLATE, Keys.translation(text), headers).expect(200);
+            assertEquals(first, retry.body(), "replica " + i + " answers the first answer");
+            assertEquals("true", retry.header("Idempotent-Replayed"));
+        }
+        CLUSTER.replica(3).post(TRANSLATE, Keys.translation("Another text"), headers)
+                .error(422, "idempotency_key_reused");
+        assertEquals(text.length(), charactersToday(key));
+    }
+
+    /**
+     * The balancer's replay of a request whose answer was lost with its replica: another replica finds the answer
+     * under the balancer's request id and sends it, uncharged (here the test stands for the balancer, from a trusted
+     * address). A client cannot pick that id through the balancer, which replaces it with its own on every request.
+     */
+    @Test
+    void theBalancersRequestIdMakesAReplayFreeAndIsTheBalancersOwn() {
+        Keys.Key key = Keys.create(CLUSTER.replica(1), Keys.body("replays " + UUID.randomUUID(), ""));
+        Map<String, String> stamped = new HashMap<>(key.headers());
+        stamped.put("Sema-Balancer-Request-Id", UUID.randomUUID().toString());
+        String text = "Answered just before its replica died";
+        String first = CLUSTER.replica(1).post(TRANSLATE, Keys.translation(text), stamped).expect(200).body();
+        Http.Reply replay = CLUSTER.replica(2).post(TRANSLATE, Keys.translation(text), stamped).expect(200);
+        assertEquals(first, replay.body());
+        assertEquals("true", replay.header("Idempotent-Replayed"));
+        assertEquals(text.length(), charactersToday(key));
+
+        for (int i = 0; i < 2; i++) {
+            Http.Reply through = CLUSTER.balancer().post(TRANSLATE, Keys.translation(text), stamped).expect(200);
+            assertEquals(null, through.header("Idempotent-Replayed"), "the client's id reached a replica");
+        }
+        assertEquals(3L * text.length(), charactersToday(key));
+    }
+
+    /** The key's usage once every replica has recorded what it served (each admin read flushes that replica's). */
+    private static long charactersToday(Keys.Key key) {
+        long characters = 0;
+        for (int i = 1; i <= CLUSTER.size(); i++) {
+            characters = Keys.charactersToday(CLUSTER.replica(i), key.id());
+        }
+        return characters;
+    }
+
     private static void awaitSharedStore(double value) throws InterruptedException {
         for (int i = 1; i <= CLUSTER.size(); i++) {
             Http replica = CLUSTER.replica(i);
