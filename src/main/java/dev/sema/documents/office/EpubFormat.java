@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * EPUB books: the body of every XHTML content document the package lists (chapters and the navigation document)
@@ -29,6 +31,10 @@ import java.util.Map;
 public class EpubFormat implements DocumentFormat {
 
     private static final String MEDIA_TYPE = "application/epub+zip";
+
+    /** HTML's void elements: the only ones an HTML parser reads as empty. */
+    private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
+            "link", "meta", "source", "track", "wbr");
 
     private final ZipLimits limits;
 
@@ -62,9 +68,10 @@ public class EpubFormat implements DocumentFormat {
         EpubPackage book = EpubPackage.open(ZipArchive.read(file, limits));
         List<DocumentPart> parts = new ArrayList<>();
         for (String entry : book.contentDocuments()) {
-            Element body = body(entry, book.archive().require(entry));
+            Document xhtml = parse(entry, book.archive().require(entry));
+            Element body = xhtml.selectFirst("body");
             if (body != null && !body.text().isBlank()) {
-                parts.add(new DocumentPart(body.html(), PartKind.HTML));
+                parts.add(new DocumentPart(asHtml(body), PartKind.HTML));
             }
         }
         return parts;
@@ -99,8 +106,17 @@ public class EpubFormat implements DocumentFormat {
         return book.archive().with(replaced);
     }
 
-    private static Element body(String entry, byte[] bytes) {
-        return parse(entry, bytes).selectFirst("body");
+    /**
+     * The body's content as an HTML parser reads it right: an empty non-void element written {@code <p></p>} (HTML
+     * would take {@code <p/>} as an opening tag), void ones as {@code <br />}.
+     */
+    private static String asHtml(Element body) {
+        for (Element element : body.select("*")) {
+            if (element != body && element.childNodeSize() == 0 && !VOID.contains(element.normalName())) {
+                element.appendChild(new TextNode(""));
+            }
+        }
+        return body.html();
     }
 
     /**
