@@ -12,13 +12,17 @@ import java.util.Set;
  * OpenDocument text ({@code text:p}, {@code text:h}): mixed content, text standing directly in the paragraph or
  * in {@code text:span}s that name a style. A span of plain text is a run; a span with more inside, and a link, is
  * a span rebuilt around its content; spaces ({@code text:s}), tabs, breaks, fields, notes and frames are kept whole.
- * The display text of a spreadsheet cell that holds a formula or a number is not translatable.
+ * The display text of a spreadsheet cell that holds a formula or a number is not translatable (its comment is), nor
+ * a presentation's date and page-number frames.
  */
 final class OdfDialect implements Dialect {
 
     static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     static final String TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
     static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+    static final String PRESENTATION = "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0";
+    /** Presentation frames whose text the application fills in (notes pages carry them as plain text). */
+    private static final Set<String> GENERATED = Set.of("date-time", "page-number");
     private static final Set<String> SPANS = Set.of("span", "a", "meta");
 
     @Override
@@ -34,6 +38,12 @@ final class OdfDialect implements Dialect {
     @Override
     public boolean translatable(Element paragraph) {
         for (Node up = paragraph.getParentNode(); up instanceof Element cell; up = up.getParentNode()) {
+            if (OFFICE.equals(cell.getNamespaceURI()) && "annotation".equals(cell.getLocalName())) {
+                return true;
+            }
+            if (GENERATED.contains(cell.getAttributeNS(PRESENTATION, "class"))) {
+                return false;
+            }
             if (TABLE.equals(cell.getNamespaceURI()) && "table-cell".equals(cell.getLocalName())) {
                 String type = cell.getAttributeNS(OFFICE, "value-type");
                 return !cell.hasAttributeNS(TABLE, "formula") && (type.isEmpty() || type.equals("string"));

@@ -4,6 +4,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ record OoxmlDialect(String paragraphNamespace, List<String> paragraphNames, Set<
     static final String WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     static final String DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main";
     static final String SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final String PRESENTATION = "http://schemas.openxmlformats.org/presentationml/2006/main";
+    /** Placeholder types whose text the application generates. */
+    private static final Set<String> GENERATED = Set.of("dt", "sldNum");
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
     private static final String RUN = "r";
     private static final String PROPERTIES = "rPr";
@@ -43,6 +47,25 @@ record OoxmlDialect(String paragraphNamespace, List<String> paragraphNames, Set<
     /** Shared strings ({@code si}), inline strings ({@code is}) and comments ({@code text}). */
     static OoxmlDialect sheet() {
         return new OoxmlDialect(SHEET, List.of("si", "is", "text"), Set.of(), Set.of("rPh", "phoneticPr"), true);
+    }
+
+    /**
+     * In a presentation, the date and slide-number placeholders hold what the application fills in (notes pages
+     * carry them as plain text), so their paragraphs are not translated.
+     */
+    @Override
+    public boolean translatable(Element paragraph) {
+        if (!DRAWING.equals(paragraphNamespace)) {
+            return true;
+        }
+        for (Node up = paragraph.getParentNode(); up instanceof Element shape; up = up.getParentNode()) {
+            if ("sp".equals(shape.getLocalName())) {
+                NodeList placeholders = shape.getElementsByTagNameNS(PRESENTATION, "ph");
+                return placeholders.getLength() == 0
+                        || !GENERATED.contains(((Element) placeholders.item(0)).getAttribute("type"));
+            }
+        }
+        return true;
     }
 
     @Override

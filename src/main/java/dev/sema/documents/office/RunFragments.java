@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A paragraph as the XML fragment the markup engine translates, and back. The text in the paragraph's main
+ * A paragraph as the XML the markup engine translates, and back: one {@code <p>} element (the engine reads XML
+ * documents, which have one root) whose content stands for the paragraph's runs. The text in the paragraph's main
  * formatting (its longest run's, or the text standing directly in it) is bare text; other runs are
  * {@code <g id="n">text</g>}, spans wrap their content in a {@code <g>}, and things kept whole are empty
  * {@code <x id="n"/>}. The ids refer to the paragraph's items, so rebuilding copies each run's formatting.
@@ -39,7 +40,9 @@ final class RunFragments {
         StringBuilder xml = new StringBuilder();
         StringBuilder text = new StringBuilder();
         Map<Integer, Inline> ids = new LinkedHashMap<>();
+        xml.append("<p>");
         write(dialect.read(paragraph), xml, text, ids);
+        xml.append("</p>");
         return new Fragment(xml.toString(), ids, text.toString());
     }
 
@@ -90,7 +93,7 @@ final class RunFragments {
         List<Inline> items = dialect.read(paragraph);
         Map<Integer, Inline> ids = new LinkedHashMap<>();
         write(items, new StringBuilder(), new StringBuilder(), ids);
-        Element root = SafeXml.parseFragment(translation, null).getDocumentElement();
+        Element root = SafeXml.parseTranslation(translation).getDocumentElement();
         Set<Integer> used = new HashSet<>();
         List<Node> built = new ArrayList<>();
         build(root, base(items), paragraph, ids, used, built);

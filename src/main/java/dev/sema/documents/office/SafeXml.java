@@ -43,12 +43,10 @@ final class SafeXml {
         }
     }
 
-    /** A translated fragment, parsed inside a wrapper element that declares the given namespace as default. */
-    static Document parseFragment(String fragment, String defaultNamespace) {
-        String wrapped = "<f" + (defaultNamespace == null ? "" : " xmlns=\"" + defaultNamespace + "\"") + ">"
-                + fragment + "</f>";
+    /** A translation the markup engine gave back for one part: XML as the part was. */
+    static Document parseTranslation(String xml) {
         try {
-            return builder().parse(new InputSource(new StringReader(wrapped)));
+            return builder().parse(new InputSource(new StringReader(xml)));
         } catch (SAXException | IOException e) {
             throw new IllegalArgumentException("a translation is not well-formed XML", e);
         }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,9 @@ final class ZipArchive {
             throw new UncheckedIOException(e);
         }
         if (entries.isEmpty()) {
-            throw new UnreadableDocumentException("the file is not a zip archive or is empty");
+            throw new UnreadableDocumentException(looksLikeZip(file)
+                    ? "the file is corrupt (a zip archive without a readable entry)"
+                    : "the file is not a zip archive (nor an office document)");
         }
         return new ZipArchive(entries);
     }
@@ -106,7 +109,7 @@ final class ZipArchive {
     private static String checkedName(String name) {
         String unified = name.replace('\\', '/');
         boolean escapes = unified.startsWith("/") || unified.matches("^[A-Za-z]:.*")
-                || Set.of(unified.split("/")).contains("..");
+                || Arrays.asList(unified.split("/")).contains("..");
         if (escapes) {
             throw new UnreadableDocumentException("the archive has an entry whose path leaves it: " + name);
         }

@@ -3,6 +3,9 @@ package dev.sema.documents.office;
 import dev.sema.documents.format.DocumentFormat;
 import dev.sema.documents.format.DocumentPart;
 import dev.sema.documents.format.FileSample;
+import dev.sema.documents.format.PartKind;
+import dev.sema.markup.MarkupDocument;
+import dev.sema.markup.MarkupOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +51,22 @@ class OfficeFormatsTest {
                     format.name() + " on " + name);
             assertEquals(format == c.format(), format.recognises(new FileSample(null, c.file())),
                     format.name() + " on " + name + " without its name");
+        }
+    }
+
+    /** Runs and things kept whole are inline spans for the engine: each paragraph is one unit, not one per run. */
+    @ParameterizedTest
+    @MethodSource("caseNames")
+    void theMarkupEngineReadsEachParagraphAsOneUnit(String name) throws Exception {
+        OfficeCases.Case c = get(name);
+        for (DocumentPart part : c.format().extract(c.file())) {
+            if (part.kind() == PartKind.XML) {
+                List<String> texts = MarkupDocument.read("text", part.content(), MarkupOptions.xml()).texts();
+                assertEquals(List.of(Marks.plain(part.content())), texts.stream().map(Marks::collapse).toList(),
+                        part.content());
+            } else {
+                assertFalse(MarkupDocument.read("text", part.content(), MarkupOptions.html()).texts().isEmpty());
+            }
         }
     }
 

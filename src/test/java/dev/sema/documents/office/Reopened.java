@@ -31,12 +31,20 @@ final class Reopened {
             checkEpub(parts.stream().map(DocumentPart::content).toList(), same, dir.resolve("same"));
             return;
         }
-        List<Path> flats = LibreOffice.convert(List.of(same, changed), c.flat(), dir.resolve("flat"));
-        String sameText = flatText(flats.get(0));
-        String changedText = flatText(flats.get(1));
+        Path input = Files.write(dir.resolve("input-" + c.fileName()), c.file());
+        List<Path> flats = LibreOffice.convert(List.of(input, same, changed), c.flat(), dir.resolve("flat"));
+        String inputText = flatText(flats.get(0));
+        String sameText = flatText(flats.get(1));
+        String changedText = flatText(flats.get(2));
+        int unseen = 0;
         for (int i = 0; i < parts.size(); i++) {
             String original = Marks.plain(parts.get(i).content());
             String translated = Marks.plain(marked.get(i));
+            // LibreOffice's flat spreadsheet leaves out cell comments, of the input file too.
+            if (!inputText.contains(original)) {
+                unseen++;
+                continue;
+            }
             assertTrue(sameText.contains(original), () -> c.name() + ": \"" + original + "\" not in " + sameText);
             assertTrue(changedText.contains(translated), () -> c.name() + ": \"" + translated + "\" not in "
                     + changedText);
@@ -45,6 +53,7 @@ final class Reopened {
                 assertFalse(changedText.contains(original), () -> c.name() + ": \"" + original + "\" still there");
             }
         }
+        assertTrue(unseen <= 1, c.name() + ": LibreOffice shows " + unseen + " parts of the input nowhere");
     }
 
     private static String flatText(Path flat) throws Exception {
