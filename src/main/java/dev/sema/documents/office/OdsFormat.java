@@ -3,7 +3,10 @@ package dev.sema.documents.office;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** OpenDocument Calc spreadsheets: text cells and comments; formula, number, date and other value cells keep their content. */
+/**
+ * OpenDocument Calc spreadsheets: text cells and comments; formula, number, date and other value cells keep their
+ * content.
+ */
 @ApplicationScoped
 public class OdsFormat extends OdfFormat {
 

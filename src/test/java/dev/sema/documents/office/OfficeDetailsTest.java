@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
+import org.apache.poi.xslf.usermodel.XSLFTextBox;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -21,6 +22,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -145,8 +147,8 @@ class OfficeDetailsTest {
     void pptxSlidesAndNotesChangeAndRunsKeepTheirFormatting() throws Exception {
         try (XMLSlideShow show = new XMLSlideShow(new ByteArrayInputStream(marked("pptx by POI", "de")))) {
             XSLFSlide first = show.getSlides().get(0);
-            var paragraph = first.getShapes().stream().filter(s -> s instanceof org.apache.poi.xslf.usermodel.XSLFTextBox)
-                    .map(s -> (org.apache.poi.xslf.usermodel.XSLFTextBox) s).findFirst().orElseThrow()
+            var paragraph = first.getShapes().stream().filter(s -> s instanceof XSLFTextBox)
+                    .map(s -> (XSLFTextBox) s).findFirst().orElseThrow()
                     .getTextParagraphs().stream().filter(p -> !p.getText().isEmpty()).findFirst().orElseThrow();
             assertEquals("»SALES GREW FASTER THAN EXPECTED IN THE NORTHERN REGION", paragraph.getText());
             assertEquals(List.of("»SALES GREW |-", "FASTER THAN EXPECTED|b", " IN THE |-", "NORTHERN REGION|i"),
@@ -214,6 +216,6 @@ class OfficeDetailsTest {
     }
 
     private static String entry(byte[] file, String name) {
-        return new String(ZipArchive.read(file, OfficeCases.LIMITS).require(name), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(ZipArchive.read(file, OfficeCases.LIMITS).require(name), StandardCharsets.UTF_8);
     }
 }
