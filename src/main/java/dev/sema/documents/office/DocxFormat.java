@@ -14,7 +14,11 @@ public class DocxFormat extends OoxmlFormat {
 
     @Inject
     public DocxFormat(ZipLimits limits) {
-        super(limits, "word/");
+        super(limits, "word/", new PackageKind("docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", OoxmlDialect.word(),
+                LanguageAttributes::word, List.of("word/document\\.xml", "word/header(\\d*)\\.xml",
+                "word/footer(\\d*)\\.xml", "word/footnotes\\.xml", "word/endnotes\\.xml", "word/comments\\.xml"),
+                List.of("word/styles\\.xml")));
     }
 
     /** For the CDI client proxy only. */
@@ -23,38 +27,7 @@ public class DocxFormat extends OoxmlFormat {
     }
 
     @Override
-    public String name() {
-        return "docx";
-    }
-
-    @Override
-    public String contentType() {
-        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    }
-
-    @Override
     boolean claimsUnnamedEncrypted() {
         return true;
-    }
-
-    @Override
-    List<String> textEntries(ZipArchive archive) {
-        return entries(archive, "word/document\\.xml", "word/header(\\d*)\\.xml", "word/footer(\\d*)\\.xml",
-                "word/footnotes\\.xml", "word/endnotes\\.xml", "word/comments\\.xml");
-    }
-
-    @Override
-    Dialect dialect() {
-        return OoxmlDialect.word();
-    }
-
-    @Override
-    List<String> languageEntries(ZipArchive archive) {
-        return entries(archive, "word/styles\\.xml");
-    }
-
-    @Override
-    LanguageAttributes languages() {
-        return LanguageAttributes::word;
     }
 }

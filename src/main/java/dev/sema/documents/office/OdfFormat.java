@@ -3,6 +3,7 @@ package dev.sema.documents.office;
 import dev.sema.documents.format.FileSample;
 import dev.sema.documents.format.UnreadableDocumentException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -12,8 +13,10 @@ import java.util.List;
  */
 abstract class OdfFormat extends PackageFormat {
 
-    OdfFormat(ZipLimits limits) {
-        super(limits);
+    /** @param kind the media type's last word: text, presentation, spreadsheet */
+    OdfFormat(ZipLimits limits, String name, String kind) {
+        super(limits, new PackageKind(name, "application/vnd.oasis.opendocument." + kind, new OdfDialect(),
+                LanguageAttributes::odf, List.of("content\\.xml", "styles\\.xml"), List.of("meta\\.xml")));
     }
 
     @Override
@@ -24,30 +27,10 @@ abstract class OdfFormat extends PackageFormat {
     @Override
     void check(byte[] file, ZipArchive archive) {
         PackageProtection.refuseEncryptedOdf(archive);
-        String mimetype = archive.bytes("mimetype").map(b -> new String(b, java.nio.charset.StandardCharsets.US_ASCII))
+        String mimetype = archive.bytes("mimetype").map(b -> new String(b, StandardCharsets.US_ASCII))
                 .orElse("").strip();
         if (!mimetype.equals(contentType())) {
             throw new UnreadableDocumentException("the file is not an OpenDocument " + name() + " file");
         }
-    }
-
-    @Override
-    List<String> textEntries(ZipArchive archive) {
-        return entries(archive, "content\\.xml", "styles\\.xml");
-    }
-
-    @Override
-    Dialect dialect() {
-        return new OdfDialect();
-    }
-
-    @Override
-    List<String> languageEntries(ZipArchive archive) {
-        return entries(archive, "meta\\.xml");
-    }
-
-    @Override
-    LanguageAttributes languages() {
-        return LanguageAttributes::odf;
     }
 }

@@ -9,21 +9,11 @@ public class OdpFormat extends OdfFormat {
 
     @Inject
     public OdpFormat(ZipLimits limits) {
-        super(limits);
+        super(limits, "odp", "presentation");
     }
 
     /** For the CDI client proxy only. */
     protected OdpFormat() {
         this(null);
-    }
-
-    @Override
-    public String name() {
-        return "odp";
-    }
-
-    @Override
-    public String contentType() {
-        return "application/vnd.oasis.opendocument.presentation";
     }
 }

@@ -12,21 +12,11 @@ public class OdsFormat extends OdfFormat {
 
     @Inject
     public OdsFormat(ZipLimits limits) {
-        super(limits);
+        super(limits, "ods", "spreadsheet");
     }
 
     /** For the CDI client proxy only. */
     protected OdsFormat() {
         this(null);
-    }
-
-    @Override
-    public String name() {
-        return "ods";
-    }
-
-    @Override
-    public String contentType() {
-        return "application/vnd.oasis.opendocument.spreadsheet";
     }
 }

@@ -9,21 +9,11 @@ public class OdtFormat extends OdfFormat {
 
     @Inject
     public OdtFormat(ZipLimits limits) {
-        super(limits);
+        super(limits, "odt", "text");
     }
 
     /** For the CDI client proxy only. */
     protected OdtFormat() {
         this(null);
-    }
-
-    @Override
-    public String name() {
-        return "odt";
-    }
-
-    @Override
-    public String contentType() {
-        return "application/vnd.oasis.opendocument.text";
     }
 }

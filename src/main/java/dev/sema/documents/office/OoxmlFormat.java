@@ -14,8 +14,8 @@ abstract class OoxmlFormat extends PackageFormat {
 
     private final String folder;
 
-    OoxmlFormat(ZipLimits limits, String folder) {
-        super(limits);
+    OoxmlFormat(ZipLimits limits, String folder, PackageKind kind) {
+        super(limits, kind);
         this.folder = folder;
     }
 

@@ -22,24 +22,31 @@ import java.util.regex.Pattern;
 abstract class PackageFormat implements DocumentFormat {
 
     private final ZipLimits limits;
+    private final PackageKind kind;
 
-    PackageFormat(ZipLimits limits) {
+    PackageFormat(ZipLimits limits, PackageKind kind) {
         this.limits = limits;
+        this.kind = kind;
     }
 
     ZipLimits limits() {
         return limits;
     }
 
+    @Override
+    public String name() {
+        return kind.name();
+    }
+
+    @Override
+    public String contentType() {
+        return kind.contentType();
+    }
+
     /** The entries whose paragraphs are translated, in a fixed order. */
-    abstract List<String> textEntries(ZipArchive archive);
-
-    abstract Dialect dialect();
-
-    /** The entries whose language attributes follow the target without holding translated text (styles, metadata). */
-    abstract List<String> languageEntries(ZipArchive archive);
-
-    abstract LanguageAttributes languages();
+    private List<String> textEntries(ZipArchive archive) {
+        return entries(archive, kind.textEntries());
+    }
 
     /** Refuses a file this format cannot read safely: protected, not a package of this kind. */
     abstract void check(byte[] file, ZipArchive archive);
@@ -48,7 +55,7 @@ abstract class PackageFormat implements DocumentFormat {
      * The archive's entries matching each pattern in turn; within a pattern, by the number its first group
      * captures (slide2 before slide10), then by name.
      */
-    static List<String> entries(ZipArchive archive, String... patterns) {
+    private static List<String> entries(ZipArchive archive, List<String> patterns) {
         List<String> ordered = new ArrayList<>();
         for (String pattern : patterns) {
             Pattern compiled = Pattern.compile(pattern);
@@ -85,7 +92,7 @@ abstract class PackageFormat implements DocumentFormat {
         ZipArchive archive = open(file);
         List<DocumentPart> parts = new ArrayList<>();
         for (String entry : textEntries(archive)) {
-            new XmlTextPart(entry, archive.require(entry), dialect()).fragments()
+            new XmlTextPart(entry, archive.require(entry), kind.dialect()).fragments()
                     .forEach(xml -> parts.add(new DocumentPart(xml, PartKind.XML)));
         }
         return parts;
@@ -97,23 +104,23 @@ abstract class PackageFormat implements DocumentFormat {
         Map<String, byte[]> replaced = new LinkedHashMap<>();
         int next = 0;
         for (String entry : textEntries(archive)) {
-            XmlTextPart part = new XmlTextPart(entry, archive.require(entry), dialect());
+            XmlTextPart part = new XmlTextPart(entry, archive.require(entry), kind.dialect());
             int count = part.fragments().size();
             if (next + count > translations.size()) {
                 throw new IllegalArgumentException(translations.size() + " translations for more parts");
             }
             part.translate(translations.subList(next, next + count));
             next += count;
-            languages().apply(part.document(), targetTag);
+            kind.languages().apply(part.document(), targetTag);
             replaced.put(entry, SafeXml.serialize(part.document()));
         }
         if (next != translations.size()) {
             throw new IllegalArgumentException(translations.size() + " translations for " + next + " parts");
         }
-        for (String entry : languageEntries(archive)) {
+        for (String entry : entries(archive, kind.languageEntries())) {
             if (!replaced.containsKey(entry)) {
                 var document = SafeXml.parse(entry, archive.require(entry));
-                languages().apply(document, targetTag);
+                kind.languages().apply(document, targetTag);
                 replaced.put(entry, SafeXml.serialize(document));
             }
         }

@@ -14,41 +14,14 @@ public class PptxFormat extends OoxmlFormat {
 
     @Inject
     public PptxFormat(ZipLimits limits) {
-        super(limits, "ppt/");
+        super(limits, "ppt/", new PackageKind("pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation", OoxmlDialect.drawing(),
+                LanguageAttributes::drawing, List.of("ppt/slides/slide(\\d+)\\.xml",
+                "ppt/notesSlides/notesSlide(\\d+)\\.xml"), List.of("ppt/presentation\\.xml")));
     }
 
     /** For the CDI client proxy only. */
     protected PptxFormat() {
         this(null);
-    }
-
-    @Override
-    public String name() {
-        return "pptx";
-    }
-
-    @Override
-    public String contentType() {
-        return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
-    }
-
-    @Override
-    List<String> textEntries(ZipArchive archive) {
-        return entries(archive, "ppt/slides/slide(\\d+)\\.xml", "ppt/notesSlides/notesSlide(\\d+)\\.xml");
-    }
-
-    @Override
-    Dialect dialect() {
-        return OoxmlDialect.drawing();
-    }
-
-    @Override
-    List<String> languageEntries(ZipArchive archive) {
-        return entries(archive, "ppt/presentation\\.xml");
-    }
-
-    @Override
-    LanguageAttributes languages() {
-        return LanguageAttributes::drawing;
     }
 }
