@@ -45,7 +45,7 @@ record EpubPackage(ZipArchive archive, String packagePath, Document opf, List<St
     /** The package document with its {@code dc:language} set to the target. */
     byte[] packageWithLanguage(String tag) {
         Document copy = (Document) opf.cloneNode(true);
-        LanguageAttributes.odf(copy, tag);
+        LanguageAttributes.dublinCore(copy, tag);
         return SafeXml.serialize(copy);
     }
 

@@ -51,6 +51,11 @@ interface LanguageAttributes {
                 }
             }
         });
+        dublinCore(document, tag);
+    }
+
+    /** Dublin Core's {@code dc:language}: ODF metadata and an EPUB's package document. */
+    static void dublinCore(Document document, String tag) {
         forEach(document, DC, "language", language -> language.setTextContent(tag));
     }
 

@@ -32,8 +32,7 @@ abstract class OoxmlFormat extends PackageFormat {
             boolean otherName = name.endsWith(".docx") || name.endsWith(".pptx") || name.endsWith(".xlsx");
             return name.endsWith("." + name()) || !otherName && claimsUnnamedEncrypted();
         }
-        return ZipArchive.looksLikeZip(bytes) && ZipArchive.leadingNames(bytes, limits()).stream()
-                .anyMatch(n -> n.startsWith(folder));
+        return ZipArchive.looksLikeZip(bytes) && ZipArchive.anyLeadingName(bytes, limits(), n -> n.startsWith(folder));
     }
 
     @Override

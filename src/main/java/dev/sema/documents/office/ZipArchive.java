@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -58,7 +59,8 @@ final class ZipArchive {
                     throw new UnreadableDocumentException("the archive holds the entry " + name + " twice");
                 }
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | java.io.EOFException | IllegalArgumentException e) {
+            // IllegalArgumentException: an entry name that is not UTF-8 without saying so.
             throw new UnreadableDocumentException("the file is corrupt or truncated (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,21 +73,26 @@ final class ZipArchive {
         return new ZipArchive(entries);
     }
 
-    /** The entry names readable before any problem: enough to tell formats apart without trusting the file. */
-    static List<String> leadingNames(byte[] file, ZipLimits limits) {
-        List<String> names = new ArrayList<>();
+    /**
+     * Whether an entry name readable before any problem passes the test: enough to tell formats apart without
+     * trusting the file, reading entries (within the limits) only until one matches.
+     */
+    static boolean anyLeadingName(byte[] file, ZipLimits limits, Predicate<String> test) {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
             long budget = limits.budgetFor(file.length);
             long total = 0;
-            for (ZipEntry entry = zip.getNextEntry(); entry != null && names.size() < limits.maxEntries();
+            int count = 0;
+            for (ZipEntry entry = zip.getNextEntry(); entry != null && count++ < limits.maxEntries();
                  entry = zip.getNextEntry()) {
-                names.add(entry.getName());
+                if (test.test(entry.getName())) {
+                    return true;
+                }
                 total += readBounded(zip, budget - total).length;
             }
         } catch (IOException | RuntimeException e) {
-            // A damaged or unsafe file still shows what it claims to be; extract reports the problem.
+            // A damaged or unsafe file shows what it claims to be in the names before the damage; extract says why.
         }
-        return names;
+        return false;
     }
 
     /** The content of a leading {@code mimetype} entry, as ODF and EPUB files start (at most 200 bytes read). */

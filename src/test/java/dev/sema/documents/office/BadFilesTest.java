@@ -37,6 +37,7 @@ class BadFilesTest {
     void aZipBombIsRefusedByItsExpansion() throws IOException {
         byte[] bomb = docxWith("word/padding.xml", new byte[20 * 1024 * 1024]);
         assertTrue(bomb.length < 100_000, "20 MiB of zeros deflate to " + bomb.length + " bytes");
+        assertTrue(docx.recognises(new FileSample("bomb.docx", bomb)), "recognised, so that extract says why not");
         assertRefused(bomb, "zip bomb");
     }
 
@@ -81,6 +82,19 @@ class BadFilesTest {
         assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
         assertRefused("PK\u0003\u0004 not really a zip".getBytes(StandardCharsets.ISO_8859_1), "corrupt");
         assertRefused("plain text".getBytes(StandardCharsets.UTF_8), "not a zip archive");
+    }
+
+    @Test
+    void anEntryNameThatIsNotUtf8IsCorrupt() throws IOException {
+        byte[] file = docxWith("word/caf\u00e9.xml", "<a/>".getBytes(StandardCharsets.UTF_8));
+        byte[] latin1 = file.clone();
+        // The name's UTF-8 bytes (C3 A9) become an invalid sequence (C3 28) while the UTF-8 flag stays set.
+        for (int i = 0; i + 1 < latin1.length; i++) {
+            if ((latin1[i] & 0xff) == 0xc3 && (latin1[i + 1] & 0xff) == 0xa9) {
+                latin1[i + 1] = 0x28;
+            }
+        }
+        assertRefused(latin1, "corrupt");
     }
 
     @Test
