@@ -98,14 +98,8 @@ final class Marks {
         return text.replaceAll("\\s+", " ").strip();
     }
 
-    /** The texts of an HTML part's paragraphs and headings, as a reader sees each. */
-    static List<String> htmlBlocks(String html) {
-        List<String> blocks = new ArrayList<>();
-        for (Element block : Jsoup.parseBodyFragment(html).select("p, h1, h2, h3, h4, h5, h6, td, li")) {
-            if (!block.ownText().isBlank()) {
-                blocks.add(collapse(block.text()));
-            }
-        }
-        return blocks;
+    /** The text a reader sees in an HTML part (one block of a page). */
+    static String htmlText(String html) {
+        return collapse(Jsoup.parseBodyFragment(html).body().text());
     }
 }
