@@ -3,6 +3,7 @@ package dev.sema.documents.office;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import javax.xml.parsers.DocumentBuilder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.Set;
 final class RunFragments {
 
     private final Dialect dialect;
+    private final DocumentBuilder parser = SafeXml.builder();
 
     RunFragments(Dialect dialect) {
         this.dialect = dialect;
@@ -93,7 +95,7 @@ final class RunFragments {
         List<Inline> items = dialect.read(paragraph);
         Map<Integer, Inline> ids = new LinkedHashMap<>();
         write(items, new StringBuilder(), new StringBuilder(), ids);
-        Element root = SafeXml.parseTranslation(translation).getDocumentElement();
+        Element root = SafeXml.parseTranslation(parser, translation).getDocumentElement();
         Set<Integer> used = new HashSet<>();
         List<Node> built = new ArrayList<>();
         build(root, base(items), paragraph, ids, used, built);

@@ -43,10 +43,14 @@ final class SafeXml {
         }
     }
 
-    /** A translation the markup engine gave back for one part: XML as the part was. */
-    static Document parseTranslation(String xml) {
+    /**
+     * A translation the markup engine gave back for one part: XML as the part was.
+     *
+     * @param builder from {@link #builder()}, reused across the parts of one entry (one thread)
+     */
+    static Document parseTranslation(DocumentBuilder builder, String xml) {
         try {
-            return builder().parse(new InputSource(new StringReader(xml)));
+            return builder.parse(new InputSource(new StringReader(xml)));
         } catch (SAXException | IOException e) {
             throw new IllegalArgumentException("a translation is not well-formed XML", e);
         }
@@ -69,7 +73,8 @@ final class SafeXml {
         }
     }
 
-    private static DocumentBuilder builder() {
+    /** A hardened builder; not thread-safe, so one per entry being read. */
+    static DocumentBuilder builder() {
         try {
             DocumentBuilder builder = FACTORY.newDocumentBuilder();
             // The default handler prints each error to stderr; the exception alone reports it.
