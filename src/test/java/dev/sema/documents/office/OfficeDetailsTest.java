@@ -161,6 +161,16 @@ class OfficeDetailsTest {
     }
 
     @Test
+    void pptxTransitionTimingsStay() throws Exception {
+        Pattern transition = Pattern.compile("<p:transition[^>]*>");
+        Matcher before = transition.matcher(entry(OfficeCases.get("pptx by POI").file(), "ppt/slides/slide1.xml"));
+        Matcher after = transition.matcher(entry(marked("pptx by POI", "de"), "ppt/slides/slide1.xml"));
+        assertTrue(before.find() && after.find());
+        assertTrue(before.group().contains("advTm=\"3000\""), before.group());
+        assertEquals(before.group(), after.group());
+    }
+
+    @Test
     void languageAttributesFollowTheTarget() throws Exception {
         String styles = entry(marked("docx by LibreOffice", "fr"), "word/styles.xml");
         assertTrue(styles.contains("w:val=\"fr\""), styles);

@@ -27,6 +27,9 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 
+import org.apache.xmlbeans.XmlCursor;
+
+import javax.xml.namespace.QName;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -92,7 +95,7 @@ final class OoxmlFixtures {
         }
     }
 
-    /** A title, a text box with bold and italic runs, a table, and speaker notes on both slides. */
+    /** A text box with bold and italic runs, a table, speaker notes on both slides, an automatic transition. */
     static byte[] pptx() throws IOException {
         try (XMLSlideShow show = new XMLSlideShow(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSLFSlide first = show.createSlide();
@@ -109,6 +112,14 @@ final class OoxmlFixtures {
             italic.setItalic(true);
             box.addNewTextParagraph().addNewTextRun().setText("Costs stayed flat.");
             notes(show, first, "Mention the new customers first.");
+            // The slide advances by itself after 3 s: a timing the translation must leave alone.
+            try (XmlCursor cursor = first.getXmlObject().newCursor()) {
+                cursor.toEndToken();
+                cursor.beginElement(new QName("http://schemas.openxmlformats.org/presentationml/2006/main",
+                        "transition", "p"));
+                cursor.insertAttributeWithValue("advClick", "0");
+                cursor.insertAttributeWithValue("advTm", "3000");
+            }
 
             XSLFSlide second = show.createSlide();
             XSLFTable table = second.createTable(2, 2);
