@@ -25,7 +25,7 @@ abstract class OdfFormat extends PackageFormat {
     }
 
     @Override
-    void check(byte[] file, ZipArchive archive) {
+    void check(ZipArchive archive) {
         PackageProtection.refuseEncryptedOdf(archive);
         String mimetype = archive.bytes("mimetype").map(b -> new String(b, StandardCharsets.US_ASCII))
                 .orElse("").strip();

@@ -36,7 +36,7 @@ abstract class OoxmlFormat extends PackageFormat {
     }
 
     @Override
-    void check(byte[] file, ZipArchive archive) {
+    void check(ZipArchive archive) {
         if (!archive.has("[Content_Types].xml")) {
             throw new UnreadableDocumentException("the file is not an Office Open XML package "
                     + "([Content_Types].xml is missing)");

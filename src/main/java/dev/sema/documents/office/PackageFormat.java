@@ -49,7 +49,7 @@ abstract class PackageFormat implements DocumentFormat {
     }
 
     /** Refuses a file this format cannot read safely: protected, not a package of this kind. */
-    abstract void check(byte[] file, ZipArchive archive);
+    abstract void check(ZipArchive archive);
 
     /**
      * The archive's entries matching each pattern in turn; within a pattern, by the number its first group
@@ -77,10 +77,10 @@ abstract class PackageFormat implements DocumentFormat {
         return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
-    ZipArchive open(byte[] file) {
+    private ZipArchive open(byte[] file) {
         PackageProtection.refuseOle2(file);
         ZipArchive archive = ZipArchive.read(file, limits);
-        check(file, archive);
+        check(archive);
         if (textEntries(archive).isEmpty()) {
             throw new UnreadableDocumentException("the file is not a " + name() + " document (no text entries)");
         }
