@@ -160,6 +160,20 @@ class OfficeDetailsTest {
         }
     }
 
+    /** The places LibreOffice's docx and odt put text in: each is a part, so each is translated. */
+    @Test
+    void textInEveryPlaceOfAWriterDocumentIsAPart() throws Exception {
+        List<String> places = List.of("Annual report", "The brown fox jumps over the lazy dog.",
+                "A footnote about the fox.", "Read the project website for details.", "Please check this sentence.",
+                "Text inside a box.", "Paragraph holding a text box.", "First cell", "Second bold cell",
+                "Header of the report", "Footer of the report");
+        for (String name : List.of("docx by LibreOffice", "odt by LibreOffice")) {
+            OfficeCases.Case c = OfficeCases.get(name);
+            List<String> texts = c.format().extract(c.file()).stream().map(p -> Marks.plain(p.content())).toList();
+            assertTrue(texts.containsAll(places), name + ": " + texts);
+        }
+    }
+
     @Test
     void pptxTransitionTimingsStay() throws Exception {
         Pattern transition = Pattern.compile("<p:transition[^>]*>");
