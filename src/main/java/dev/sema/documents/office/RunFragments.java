@@ -30,8 +30,8 @@ final class RunFragments {
         this.dialect = dialect;
     }
 
-    /** The paragraph's fragment with the items its ids refer to. */
-    record Fragment(String xml, Map<Integer, Inline> ids, String text) {
+    /** The paragraph's XML, and its text alone (for telling whether there is anything to translate). */
+    record Fragment(String xml, String text) {
 
         boolean translatable() {
             return !text.isBlank();
@@ -45,7 +45,7 @@ final class RunFragments {
         xml.append("<p>");
         write(dialect.read(paragraph), xml, text, ids);
         xml.append("</p>");
-        return new Fragment(xml.toString(), ids, text.toString());
+        return new Fragment(xml.toString(), text.toString());
     }
 
     private void write(List<Inline> items, StringBuilder xml, StringBuilder text, Map<Integer, Inline> ids) {
