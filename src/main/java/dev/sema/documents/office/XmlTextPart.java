@@ -1,5 +1,6 @@
 package dev.sema.documents.office;
 
+import dev.sema.documents.format.UnreadableDocumentException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -19,8 +20,16 @@ final class XmlTextPart {
     private final List<Element> paragraphs = new ArrayList<>();
     private final List<String> xml = new ArrayList<>();
 
+    /** ISO 29500 Strict's namespaces: same vocabulary, other names, which the dialects would find no text in. */
+    private static final String STRICT = "http://purl.oclc.org/ooxml/";
+
     XmlTextPart(String name, byte[] bytes, Dialect dialect) {
         this.document = SafeXml.parse(name, bytes);
+        String namespace = document.getDocumentElement().getNamespaceURI();
+        if (namespace != null && namespace.startsWith(STRICT)) {
+            throw new UnreadableDocumentException("the file is Strict Office Open XML, which is not supported; "
+                    + "save it as a standard (Transitional) document");
+        }
         this.fragments = new RunFragments(dialect);
         collect(document.getDocumentElement(), dialect);
     }

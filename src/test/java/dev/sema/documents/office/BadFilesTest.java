@@ -97,6 +97,17 @@ class BadFilesTest {
         assertRefused(latin1, "corrupt");
     }
 
+    /** Strict's namespaces in POI's docx: text the dialects would not see must not come back untranslated. */
+    @Test
+    void strictOfficeOpenXmlIsRefusedRatherThanLeftUntranslated() throws IOException {
+        ZipArchive archive = ZipArchive.read(OoxmlFixtures.docx(), OfficeCases.LIMITS);
+        String strict = new String(archive.require("word/document.xml"), StandardCharsets.UTF_8).replace(
+                "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                "http://purl.oclc.org/ooxml/wordprocessingml/main");
+        assertRefused(archive.with(java.util.Map.of("word/document.xml", strict.getBytes(StandardCharsets.UTF_8))),
+                "Strict Office Open XML");
+    }
+
     @Test
     void aPackageWithoutContentTypesIsNotOfficeOpenXml() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
