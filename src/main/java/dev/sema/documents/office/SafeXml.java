@@ -27,6 +27,7 @@ import java.io.StringReader;
  */
 final class SafeXml {
 
+    private static final String MAX_DEPTH = "1000";
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
 
     private SafeXml() {
@@ -103,6 +104,9 @@ final class SafeXml {
         }
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        // Office XML nests a few dozen levels (tables in tables, text boxes); the walks over it recurse, so a file
+        // nested thousands deep is refused by the parser instead of overflowing a worker's stack.
+        factory.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_DEPTH);
         return factory;
     }
 }

@@ -27,6 +27,7 @@ final class XhtmlBlocks {
             "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
             "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "li", "main", "nav", "ol", "p", "pre", "section",
             "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul");
+    private static final int MAX_DEPTH = 200;
     /** HTML's void elements: the only ones an HTML parser reads as empty. */
     private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
             "link", "meta", "source", "track", "wbr");
@@ -53,21 +54,22 @@ final class XhtmlBlocks {
         List<Element> blocks = new ArrayList<>();
         Element body = xhtml.selectFirst("body");
         if (body != null) {
-            collect(body, blocks);
+            collect(body, blocks, 0);
         }
         return blocks;
     }
 
-    private static void collect(Element element, List<Element> blocks) {
+    /** @param depth how deep the walk is: past {@link #MAX_DEPTH} the rest is one block, not a deeper recursion */
+    private static void collect(Element element, List<Element> blocks, int depth) {
         boolean ownText = element.textNodes().stream().anyMatch(t -> !t.isBlank());
         boolean holdsBlocks = element.children().stream().anyMatch(XhtmlBlocks::block);
-        if (ownText || !holdsBlocks) {
+        if (ownText || !holdsBlocks || depth >= MAX_DEPTH) {
             if (!element.text().isBlank()) {
                 blocks.add(element);
             }
             return;
         }
-        element.children().forEach(child -> collect(child, blocks));
+        element.children().forEach(child -> collect(child, blocks, depth + 1));
     }
 
     private static boolean block(Element element) {

@@ -15,13 +15,13 @@ import java.util.List;
  */
 final class XmlTextPart {
 
+    /** ISO 29500 Strict's namespaces: same vocabulary, other names, which the dialects would find no text in. */
+    private static final String STRICT = "http://purl.oclc.org/ooxml/";
+
     private final Document document;
     private final RunFragments fragments;
     private final List<Element> paragraphs = new ArrayList<>();
     private final List<String> xml = new ArrayList<>();
-
-    /** ISO 29500 Strict's namespaces: same vocabulary, other names, which the dialects would find no text in. */
-    private static final String STRICT = "http://purl.oclc.org/ooxml/";
 
     XmlTextPart(String name, byte[] bytes, Dialect dialect) {
         this.document = SafeXml.parse(name, bytes);

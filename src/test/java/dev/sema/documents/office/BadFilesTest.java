@@ -97,6 +97,20 @@ class BadFilesTest {
         assertRefused(latin1, "corrupt");
     }
 
+    @Test
+    void xmlNestedThousandsDeepIsRefusedByTheParser() throws IOException {
+        ZipArchive archive = ZipArchive.read(OoxmlFixtures.docx(), OfficeCases.LIMITS);
+        String document = new String(archive.require("word/document.xml"), StandardCharsets.UTF_8);
+        String deep = "<w:sdt>".repeat(20_000) + "</w:sdt>".repeat(20_000);
+        String nested = document.replaceFirst("<w:body>", "<w:body>" + deep);
+        byte[] file = archive.with(java.util.Map.of("word/document.xml", nested.getBytes(StandardCharsets.UTF_8)));
+        // Nesting compresses so well that this test's ratio would refuse it first: the default limits let it in.
+        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
+                () -> new DocxFormat(OfficeCases.LIMITS).extract(file));
+        assertTrue(e.getMessage().contains("not well-formed XML"), e.getMessage());
+        assertTrue(e.getCause().getMessage().contains("1000"), e.getCause().getMessage());
+    }
+
     /** Strict's namespaces in POI's docx: text the dialects would not see must not come back untranslated. */
     @Test
     void strictOfficeOpenXmlIsRefusedRatherThanLeftUntranslated() throws IOException {
