@@ -53,6 +53,26 @@ class PackageRulesTest {
                 .check(sema);
     }
 
+    /**
+     * The office formats implement the {@code documents.format} contract and stand beside the documents service:
+     * they see the contract (and the markup engine's vocabulary), nothing of the server, and only the edge (which
+     * produces their config) and the documents service use them.
+     */
+    @Test
+    void officeFormatsUseOnlyTheContract() {
+        classes().that().resideInAPackage("dev.sema.documents.office..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.sema.documents.office..",
+                        "dev.sema.documents.format..", "dev.sema.markup..", "java..", "javax.xml..", "org.w3c.dom..",
+                        "org.xml.sax..", "org.jsoup..", "org.apache.poi..", "jakarta.enterprise..", "jakarta.inject..",
+                        "org.eclipse.microprofile.config..")
+                .because("a format reads and writes files; queueing, storage and translation are the service's")
+                .check(sema);
+        noClasses().that().resideInAPackage("dev.sema..")
+                .and().resideOutsideOfPackages("dev.sema.api..", "dev.sema.documents..")
+                .should().dependOnClassesThat().resideInAPackage("dev.sema.documents.office..")
+                .check(sema);
+    }
+
     @Test
     void layersGoTopDown() {
         Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()

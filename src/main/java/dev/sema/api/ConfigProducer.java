@@ -2,6 +2,7 @@ package dev.sema.api;
 
 import dev.sema.api.stream.StreamConfig;
 import dev.sema.detection.DetectionConfig;
+import dev.sema.documents.office.ZipLimits;
 import dev.sema.fleet.FleetConfig;
 import dev.sema.fleet.SharedStoreConfig;
 import dev.sema.idempotency.IdempotencyConfig;
@@ -94,5 +95,11 @@ public class ConfigProducer {
     @Singleton
     FleetConfig fleet() {
         return FleetConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    ZipLimits documentZipLimits() {
+        return ZipLimits.from(config);
     }
 }
