@@ -5,6 +5,7 @@ import dev.sema.detection.DetectionConfig;
 import dev.sema.fleet.FleetConfig;
 import dev.sema.fleet.SharedStoreConfig;
 import dev.sema.guard.GuardConfig;
+import dev.sema.identity.TokenConfig;
 import dev.sema.lifecycle.ShutdownConfig;
 import dev.sema.observability.ObservabilityConfig;
 import dev.sema.translation.EngineConfig;
@@ -81,6 +82,12 @@ public class ConfigProducer {
     @Singleton
     SharedStoreConfig sharedStore() {
         return SharedStoreConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    TokenConfig tokens() {
+        return TokenConfig.from(config);
     }
 
     @Produces

@@ -14,6 +14,9 @@ import dev.sema.api.error.ApiError;
 import dev.sema.api.error.ApiException;
 import dev.sema.guard.AllowedAddresses;
 import dev.sema.guard.ClientResolver;
+import dev.sema.identity.InvalidTokenException;
+import dev.sema.identity.TokenKeysUnavailableException;
+import dev.sema.identity.TokenVerifier;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +39,11 @@ import java.util.Optional;
  * decide, so a forged {@code X-Forwarded-For} from an untrusted peer counts for nothing). A missing scope is 403
  * {@code insufficient_scope} with the RFC 6750 challenge naming it. Every refusal on an admin route is appended to
  * the audit trail ({@code admin.denied}); the admin routes themselves exist only with an admin token.
+ * <p>
+ * With single sign-on on ({@code sema.jwt.issuer}), a bearer shaped like a JWT is checked as the issuer's token here,
+ * on the same routes as keys, rather than by Liberty's {@code mpJwt}, which would claim every {@code Bearer} header
+ * (API keys and the admin token too) and answer failures with its own bodies. A token that fails is 401
+ * {@code invalid_token} on every route, never anonymous.
  */
 @Provider
 @Priority(FilterOrder.ACCESS)
@@ -51,6 +59,8 @@ public class AccessFilter implements ContainerRequestFilter {
     AccountsConfig accounts;
     @Inject
     ClientResolver clients;
+    @Inject
+    TokenVerifier tokens;
     @Inject
     AuditRecorder audit;
     @Inject
@@ -114,6 +124,9 @@ public class AccessFilter implements ContainerRequestFilter {
     }
 
     private Caller client(Optional<String> bearer) {
+        if (bearer.isPresent() && isToken(bearer.get())) {
+            return token(bearer.get());
+        }
         return authenticator.authenticate(bearer).map(Caller::of).orElse(Caller.ANONYMOUS);
     }
 
@@ -129,6 +142,9 @@ public class AccessFilter implements ContainerRequestFilter {
         if (adminToken.matches(bearer.get())) {
             return Caller.ADMIN_TOKEN;
         }
+        if (isToken(bearer.get())) {
+            return token(bearer.get());
+        }
         if (accounts.enabled()) {
             try {
                 return Caller.of(authenticator.require(bearer.get()));
@@ -137,5 +153,25 @@ public class AccessFilter implements ContainerRequestFilter {
             }
         }
         throw new ApiException(403, "forbidden", "The token is neither the admin token nor an active API key.");
+    }
+
+    private boolean isToken(String bearer) {
+        return tokens.enabled() && TokenVerifier.looksLikeToken(bearer);
+    }
+
+    /**
+     * @throws ApiException 401 {@code invalid_token} (RFC 6750) for a token this server does not accept, 503 while the
+     *                      issuer's keys cannot be fetched
+     */
+    private Caller token(String bearer) {
+        try {
+            return Caller.of(tokens.verify(bearer));
+        } catch (InvalidTokenException e) {
+            throw new ApiException(401, ApiError.of("invalid_token", e.getMessage()), Map.of("WWW-Authenticate",
+                    "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\""));
+        } catch (TokenKeysUnavailableException e) {
+            throw new ApiException(503, ApiError.of("identity_provider_unavailable", e.getMessage()
+                    + " Try again shortly."), Map.of("Retry-After", "5"));
+        }
     }
 }
