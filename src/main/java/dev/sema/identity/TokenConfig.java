@@ -4,6 +4,9 @@ import org.eclipse.microprofile.config.Config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,11 +25,15 @@ import java.util.Optional;
  *                          keys be fetched again (a rotation at the provider), at most once per this interval
  * @param requestsPerMinute {@code sema.jwt.rate-limit-per-minute}: each subject's requests per minute (0: none)
  * @param requestsPerHour   {@code sema.jwt.rate-limit-per-hour}: each subject's requests per hour (0: none)
+ * @param roleAllowedIps    {@code sema.jwt.role-allowed-ips}: per role, the address blocks it may be used from
+ *                          ({@code admin=10.0.0.0/8 2001:db8::/32;operator=192.0.2.0/24}); a role not named: anywhere
  */
 public record TokenConfig(Optional<URI> issuer, Optional<URI> jwksUri, String audience, String rolesClaim,
-                          Duration clockSkew, Duration keysRefreshMin, long requestsPerMinute, long requestsPerHour) {
+                          Duration clockSkew, Duration keysRefreshMin, long requestsPerMinute, long requestsPerHour,
+                          Map<String, List<String>> roleAllowedIps) {
 
     public TokenConfig {
+        roleAllowedIps = Map.copyOf(roleAllowedIps);
         if (clockSkew.isNegative() || keysRefreshMin.isNegative() || requestsPerMinute < 0 || requestsPerHour < 0) {
             throw new IllegalArgumentException("sema.jwt.* durations and limits must be 0 or more");
         }
@@ -42,7 +49,25 @@ public record TokenConfig(Optional<URI> issuer, Optional<URI> jwksUri, String au
                 Duration.ofSeconds(config.getValue("sema.jwt.clock-skew-seconds", long.class)),
                 Duration.ofSeconds(config.getValue("sema.jwt.keys-refresh-min-seconds", long.class)),
                 config.getValue("sema.jwt.rate-limit-per-minute", long.class),
-                config.getValue("sema.jwt.rate-limit-per-hour", long.class));
+                config.getValue("sema.jwt.rate-limit-per-hour", long.class),
+                roleAllowedIps(config.getOptionalValue("sema.jwt.role-allowed-ips", String.class).orElse("")));
+    }
+
+    /** {@code role=block block;role=block}: roles apart by semicolons, blocks by spaces. */
+    static Map<String, List<String>> roleAllowedIps(String text) {
+        Map<String, List<String>> byRole = new LinkedHashMap<>();
+        for (String entry : text.split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            if (equals < 1 || entry.substring(equals + 1).isBlank()) {
+                throw new IllegalArgumentException("sema.jwt.role-allowed-ips: expected role=block [block...], got '"
+                        + entry.trim() + "'");
+            }
+            byRole.put(entry.substring(0, equals).trim(), List.of(entry.substring(equals + 1).trim().split("\\s+")));
+        }
+        return byRole;
     }
 
     public boolean enabled() {

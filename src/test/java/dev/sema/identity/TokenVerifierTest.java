@@ -37,7 +37,7 @@ class TokenVerifierTest {
 
     private static final String ISSUER = "https://sso.example.test/realms/acme";
     private static final TokenConfig CONFIG = new TokenConfig(Optional.of(URI.create(ISSUER)), Optional.empty(),
-            "sema", "realm_access.roles", Duration.ofSeconds(30), Duration.ofSeconds(1), 60, 1000);
+            "sema", "realm_access.roles", Duration.ofSeconds(30), Duration.ofSeconds(1), 60, 1000, Map.of());
 
     private static RSAKey key;
     private static RSAKey otherKey;
@@ -83,7 +83,7 @@ class TokenVerifierTest {
     @Test
     void aSpaceSeparatedClaimIsAListOfRoles() throws Exception {
         TokenConfig scopes = new TokenConfig(CONFIG.issuer(), Optional.empty(), "sema", "scope", Duration.ZERO,
-                Duration.ofSeconds(1), 0, 0);
+                Duration.ofSeconds(1), 0, 0, Map.of());
         published.set(new JWKSet(key.toPublicJWK()));
         TokenPrincipal principal = new TokenVerifier(scopes, keys).verify(signed(key,
                 claims().claim("scope", "openid detect  profile").build()));

@@ -16,6 +16,7 @@ import dev.sema.guard.AllowedAddresses;
 import dev.sema.guard.ClientResolver;
 import dev.sema.identity.InvalidTokenException;
 import dev.sema.identity.TokenKeysUnavailableException;
+import dev.sema.identity.TokenPrincipal;
 import dev.sema.identity.TokenVerifier;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -43,7 +44,8 @@ import java.util.Optional;
  * With single sign-on on ({@code sema.jwt.issuer}), a bearer shaped like a JWT is checked as the issuer's token here,
  * on the same routes as keys, rather than by Liberty's {@code mpJwt}, which would claim every {@code Bearer} header
  * (API keys and the admin token too) and answer failures with its own bodies. A token that fails is 401
- * {@code invalid_token} on every route, never anonymous.
+ * {@code invalid_token} on every route, never anonymous; a role used outside its {@code sema.jwt.role-allowed-ips}
+ * grants nothing there (403 {@code ip_not_allowed} where only it held the route's scope).
  */
 @Provider
 @Priority(FilterOrder.ACCESS)
@@ -62,6 +64,8 @@ public class AccessFilter implements ContainerRequestFilter {
     @Inject
     TokenVerifier tokens;
     @Inject
+    RoleAddresses roleAddresses;
+    @Inject
     AuditRecorder audit;
     @Inject
     RequestTrace trace;
@@ -79,7 +83,7 @@ public class AccessFilter implements ContainerRequestFilter {
         Optional<String> bearer = BearerToken.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         String address = RequestAddress.of(clients, servletRequest, request);
         if (!required.get().admin()) {
-            admit(client(bearer), required.get(), address, request);
+            admit(client(bearer, address), required.get(), address, request);
             return;
         }
         if (!adminToken.configured()) {
@@ -87,7 +91,7 @@ public class AccessFilter implements ContainerRequestFilter {
         }
         Caller caller = null;
         try {
-            caller = admin(bearer);
+            caller = admin(bearer, address);
             admit(caller, required.get(), address, request);
         } catch (ApiException e) {
             String actor = caller != null ? caller.actor() : bearer.isPresent() ? "unknown" : "anonymous";
@@ -101,6 +105,10 @@ public class AccessFilter implements ContainerRequestFilter {
     private void admit(Caller caller, Scope required, String address, ContainerRequestContext request) {
         if (caller.key() != null && !AllowedAddresses.parse(caller.key().settings().allowedIps()).admits(address)) {
             throw new ApiException(403, "ip_not_allowed", "This key may not be used from this address.");
+        }
+        if (caller.lacksOnlyHere(required)) {
+            throw new ApiException(403, "ip_not_allowed", "The token's roles that grant the scope '" + required.code()
+                    + "' may not be used from this address.");
         }
         if (!caller.scopes().contains(required)) {
             throw new ApiException(403, ApiError.of("insufficient_scope", "This credential lacks the scope '"
@@ -123,9 +131,9 @@ public class AccessFilter implements ContainerRequestFilter {
         return Optional.ofNullable(on).map(RequiresScope::value);
     }
 
-    private Caller client(Optional<String> bearer) {
+    private Caller client(Optional<String> bearer, String address) {
         if (bearer.isPresent() && isToken(bearer.get())) {
-            return token(bearer.get());
+            return token(bearer.get(), address);
         }
         return authenticator.authenticate(bearer).map(Caller::of).orElse(Caller.ANONYMOUS);
     }
@@ -133,7 +141,7 @@ public class AccessFilter implements ContainerRequestFilter {
     /**
      * @throws ApiException 401 without a bearer token, 403 with one that is neither the admin token nor an active key
      */
-    private Caller admin(Optional<String> bearer) {
+    private Caller admin(Optional<String> bearer, String address) {
         if (bearer.isEmpty()) {
             throw new ApiException(401, ApiError.of("unauthorized", "Send the admin token or an API key with an"
                     + " admin scope as 'Authorization: Bearer <token>' (sema.admin-token, SEMA_ADMIN_TOKEN)."),
@@ -143,7 +151,7 @@ public class AccessFilter implements ContainerRequestFilter {
             return Caller.ADMIN_TOKEN;
         }
         if (isToken(bearer.get())) {
-            return token(bearer.get());
+            return token(bearer.get(), address);
         }
         if (accounts.enabled()) {
             try {
@@ -163,9 +171,10 @@ public class AccessFilter implements ContainerRequestFilter {
      * @throws ApiException 401 {@code invalid_token} (RFC 6750) for a token this server does not accept, 503 while the
      *                      issuer's keys cannot be fetched
      */
-    private Caller token(String bearer) {
+    private Caller token(String bearer, String address) {
         try {
-            return Caller.of(tokens.verify(bearer));
+            TokenPrincipal principal = tokens.verify(bearer);
+            return Caller.of(principal, roleAddresses.admittedAt(principal.roles(), address));
         } catch (InvalidTokenException e) {
             throw new ApiException(401, ApiError.of("invalid_token", e.getMessage()), Map.of("WWW-Authenticate",
                     "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\""));

@@ -28,8 +28,16 @@ public record Caller(String actor, Set<Scope> scopes, ApiKey key, TokenPrincipal
         return new Caller(key.id(), key.settings().effectiveScopes(), key, null);
     }
 
-    /** A token's subject holds the scopes its roles grant ({@link Scope#ofRoles}). */
-    static Caller of(TokenPrincipal token) {
-        return new Caller("token:" + token.subject(), Scope.ofRoles(token.roles()), null, token);
+    /**
+     * A token's subject holds the scopes its roles grant ({@link Scope#ofRoles}), of those roles that hold where the
+     * request comes from ({@link RoleAddresses}).
+     */
+    static Caller of(TokenPrincipal token, Set<String> rolesHere) {
+        return new Caller("token:" + token.subject(), Scope.ofRoles(rolesHere), null, token);
+    }
+
+    /** Whether the scope is missing only because of where the request comes from. */
+    boolean lacksOnlyHere(Scope scope) {
+        return token != null && !scopes.contains(scope) && Scope.ofRoles(token.roles()).contains(scope);
     }
 }

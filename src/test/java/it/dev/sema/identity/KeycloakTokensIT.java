@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Single sign-on against a real Keycloak: semaAccountsIT trusts the realm {@code sema} of the Keycloak this class
  * starts ({@code sema.jwt.issuer}; clock skew 0, keys fetched again at most once a second, 5 requests a minute per
- * token subject). Tokens from Keycloak's token endpoint, by client credentials and by password, are checked by Sema
+ * token subject; role {@code admin} only from 127.0.0.0/8, while 127.0.0.1 is a trusted proxy). Tokens from Keycloak's token endpoint, by client credentials and by password, are checked by Sema
  * over HTTP: roles become scopes, every bad token is 401 {@code invalid_token} with the RFC 6750 challenge, API keys
  * keep working beside tokens, a rotated realm key is picked up without a restart, and the audit trail names the
  * token's subject.
@@ -144,6 +144,18 @@ class KeycloakTokensIT {
         assertEquals(actor, rows.get(0).getString("actor"));
         // The key it made works beside tokens, on the same route.
         sema.post(TRANSLATE, TEXT, bearer(created.getString("key"))).expect(200);
+    }
+
+    @Test
+    void aRoleUsedOutsideItsNetworksGrantsNothingThere() {
+        String admin = keycloak.clientToken("sema-admin");
+        Map<String, String> elsewhere = Map.of("Authorization", "Bearer " + admin, "X-Forwarded-For", "203.0.113.9");
+        sema.get("/api/v1/admin/models", elsewhere).error(403, "ip_not_allowed");
+        sema.get("/api/v1/admin/models", Map.of("Authorization", "Bearer " + admin, "X-Forwarded-For", "127.0.0.9"))
+                .expect(200);
+        // translator holds anywhere
+        sema.post(DETECT, DETECTION, Map.of("Authorization", "Bearer " + keycloak.clientToken("sema-translator"),
+                "Content-Type", "application/json", "X-Forwarded-For", "203.0.113.9")).expect(200);
     }
 
     @Test
