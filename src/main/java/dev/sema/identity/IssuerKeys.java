@@ -13,6 +13,7 @@ import com.nimbusds.jose.util.ResourceRetriever;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.text.ParseException;
 import java.util.List;
 
@@ -27,7 +28,7 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
     /** Nimbus's defaults (500 ms) are too short for a provider under load; a request waits at most this long. */
     private static final int TIMEOUT_MS = 5_000;
     private static final int SIZE_LIMIT = 256 * 1024;
-    private static final long CACHE_MS = 5 * 60_000;
+    static final Duration CACHE = Duration.ofMinutes(5);
 
     private final TokenConfig config;
     private final ResourceRetriever http = new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, SIZE_LIMIT);
@@ -48,7 +49,7 @@ final class IssuerKeys implements JWKSource<SecurityContext> {
             synchronized (this) {
                 if (source == null) {
                     source = JWKSourceBuilder.create(jwksUrl(), http)
-                            .cache(CACHE_MS, TIMEOUT_MS)
+                            .cache(CACHE.toMillis(), TIMEOUT_MS)
                             .rateLimited(Math.max(1, config.keysRefreshMin().toMillis()))
                             .refreshAheadCache(false)
                             .build();

@@ -37,6 +37,10 @@ public record TokenConfig(Optional<URI> issuer, Optional<URI> jwksUri, String au
         if (clockSkew.isNegative() || keysRefreshMin.isNegative() || requestsPerMinute < 0 || requestsPerHour < 0) {
             throw new IllegalArgumentException("sema.jwt.* durations and limits must be 0 or more");
         }
+        if (keysRefreshMin.compareTo(IssuerKeys.CACHE) >= 0) {
+            throw new IllegalArgumentException("sema.jwt.keys-refresh-min-seconds must be under "
+                    + IssuerKeys.CACHE.toSeconds() + " (the keys' cache time), got " + keysRefreshMin.toSeconds());
+        }
         if (issuer.isPresent() && audience.isBlank()) {
             throw new IllegalArgumentException("sema.jwt.audience must name this service when sema.jwt.issuer is set");
         }

@@ -3,6 +3,7 @@ package dev.sema.identity;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -73,6 +74,9 @@ public final class TokenVerifier {
         } catch (BadJWTException e) {
             throw new InvalidTokenException(claimProblem(e.getMessage()));
         } catch (BadJOSEException e) {
+            throw new InvalidTokenException("The token's signature or algorithm is not accepted.");
+        } catch (RateLimitReachedException e) {
+            // A key id the issuer did not publish at the last fetch, and the keys were fetched moments ago.
             throw new InvalidTokenException("The token's signature or algorithm is not accepted.");
         } catch (JOSEException e) {
             throw new TokenKeysUnavailableException("The token issuer's signing keys cannot be fetched.", e);

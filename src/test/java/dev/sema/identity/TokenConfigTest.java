@@ -11,6 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class TokenConfigTest {
 
     @Test
+    void keysAreFetchedAgainMoreOftenThanTheyAreCached() {
+        assertThrows(IllegalArgumentException.class, () -> new TokenConfig(java.util.Optional.empty(),
+                java.util.Optional.empty(), "sema", "roles", java.time.Duration.ZERO, java.time.Duration.ofMinutes(5),
+                0, 0, Map.of()));
+    }
+
+    @Test
     void roleAllowListsAreRolesApartBySemicolonsAndBlocksBySpaces() {
         assertEquals(Map.of("admin", List.of("10.0.0.0/8", "2001:db8::/32"), "operator", List.of("192.0.2.0/24")),
                 TokenConfig.roleAllowedIps(" admin=10.0.0.0/8  2001:db8::/32 ;operator=192.0.2.0/24;"));

@@ -54,7 +54,7 @@ class KeycloakTokensIT {
 
     private static void assertInvalidToken(Http.Reply reply, String why) {
         JsonObject error = reply.error(401, "invalid_token");
-        assertEquals(why, error.getString("message"), reply.body());
+        assertEquals(why, error.getString("detail"), reply.body());
         assertEquals("Bearer error=\"invalid_token\", error_description=\"" + why + "\"",
                 reply.header("WWW-Authenticate"));
         assertTrue(!reply.body().contains("Exception") && !reply.body().contains("at dev."), reply.body());
@@ -67,6 +67,7 @@ class KeycloakTokensIT {
         sema.post(TRANSLATE, TEXT, bearer(token)).expect(200);
         sema.post(DETECT, DETECTION, bearer(token)).expect(200);
         sema.get("/api/v1/admin/keys", bearer(token)).error(403, "insufficient_scope");
+        sema.get("/api/v1/usage", bearer(token)).error(404, "not_metered");
     }
 
     @Test
