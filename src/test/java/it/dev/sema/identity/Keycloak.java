@@ -110,8 +110,7 @@ final class Keycloak implements AutoCloseable {
      * publishes both keys.
      */
     void rotateSigningKey() {
-        String admin = token("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN,
-                "password", ADMIN_PASSWORD));
+        String admin = masterToken();
         String component = "{\"name\":\"rotated-" + System.nanoTime() + "\",\"providerId\":\"rsa-generated\","
                 + "\"providerType\":\"org.keycloak.keys.KeyProvider\",\"parentId\":\"sema\","
                 + "\"config\":{\"priority\":[\"" + (1000 + System.currentTimeMillis() % 100_000) + "\"],"
@@ -122,6 +121,12 @@ final class Keycloak implements AutoCloseable {
         if (reply.statusCode() != 201) {
             throw new AssertionError("key rotation: " + reply.statusCode() + " " + reply.body());
         }
+    }
+
+    /** Keycloak's own administrator's token: the realm {@code master}, another issuer with other keys. */
+    String masterToken() {
+        return token("master", Map.of("grant_type", "password", "client_id", "admin-cli", "username", ADMIN,
+                "password", ADMIN_PASSWORD));
     }
 
     private String token(String realm, Map<String, String> form) {

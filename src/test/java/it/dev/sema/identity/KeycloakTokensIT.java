@@ -100,6 +100,15 @@ class KeycloakTokensIT {
     }
 
     @Test
+    void aTokenOfAnotherRealmIsRefused() {
+        String foreign = keycloak.masterToken();
+        assertNotEquals(keycloak.issuer(), Keycloak.claims(foreign).getString("iss"));
+        // Signed with the other realm's key, which Sema's issuer does not publish: refused at the signature.
+        assertInvalidToken(sema.get("/api/v1/admin/models", bearer(foreign)),
+                "The token's signature or algorithm is not accepted.");
+    }
+
+    @Test
     void anExpiredTokenIsRefused() throws Exception {
         String token = keycloak.clientToken("sema-short-lived");
         JsonObject claims = Keycloak.claims(token);
