@@ -14,8 +14,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package layout README draws, as import rules over the production classes: only the HTTP edge ({@code api})
- * speaks HTTP, the packages form a DAG from {@code api} down to {@code generation} (with {@code accounts} beside
- * {@code guard}, used only by the edge, decoder {@code batching} below {@code translation}, and the word
+ * speaks HTTP, the packages form a DAG from {@code api} down to {@code generation} (with {@code accounts} and
+ * {@code identity} beside {@code guard}, used only by the edge, decoder {@code batching} below {@code translation}, and the word
  * {@code alignment} beside the edge, above the {@code translation} contract it implements), and the decoding
  * algorithms stay free of the server. A dependency against the arrows fails the build with the offending lines.
  */
@@ -81,6 +81,7 @@ class PackageRulesTest {
                 .layer("guard").definedBy("dev.sema.guard..")
                 .layer("accounts").definedBy("dev.sema.accounts..")
                 .layer("idempotency").definedBy("dev.sema.idempotency..")
+                .layer("identity").definedBy("dev.sema.identity..")
                 .layer("fleet").definedBy("dev.sema.fleet..")
                 .layer("alignment").definedBy("dev.sema.alignment..")
                 .layer("translation").definedBy("dev.sema.translation..")
@@ -100,6 +101,7 @@ class PackageRulesTest {
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("idempotency").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("api", "guard", "idempotency", "translation")
+                .whereLayer("identity").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("alignment").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard", "alignment", "markup")
                 .whereLayer("batching").mayOnlyBeAccessedByLayers("guard", "translation")

@@ -1,6 +1,7 @@
 package dev.sema.accounts;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,24 @@ public enum Scope {
 
     public static Set<Scope> all() {
         return EnumSet.allOf(Scope.class);
+    }
+
+    /**
+     * The scopes a single sign-on token's roles grant: {@code admin} every scope, {@code operator} models and all
+     * usage, {@code translator} every non-admin scope, and a role named like a scope (e.g. {@code detect}) that
+     * scope, for narrow tokens. Other roles grant nothing.
+     */
+    public static Set<Scope> ofRoles(Collection<String> roles) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String role : roles) {
+            switch (role) {
+                case "admin" -> scopes.addAll(all());
+                case "operator" -> scopes.addAll(EnumSet.of(ADMIN_MODELS, USAGE));
+                case "translator" -> scopes.addAll(DEFAULTS);
+                default -> parse(role).ifPresent(scopes::add);
+            }
+        }
+        return scopes;
     }
 
     public static Optional<Scope> parse(String code) {

@@ -51,6 +51,7 @@ import java.util.regex.Pattern;
 @Path("/api/v1/admin/keys")
 @Tag(name = "Administration")
 @SecurityRequirement(name = "adminToken")
+@SecurityRequirement(name = "jwt")
 @RequiresScope(Scope.ADMIN_KEYS)
 // every operation's shared failures; each method adds its own
 @APIResponse(responseCode = "401", ref = "AdminUnauthorized")

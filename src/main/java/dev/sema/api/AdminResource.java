@@ -54,6 +54,7 @@ import java.util.Optional;
         description = "The token in sema.admin-token (SEMA_ADMIN_TOKEN), which holds every scope, or an API key"
                 + " holding the route's admin scope (admin:keys, admin:models).")
 @SecurityRequirement(name = "adminToken")
+@SecurityRequirement(name = "jwt")
 @RequiresScope(Scope.ADMIN_MODELS)
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped

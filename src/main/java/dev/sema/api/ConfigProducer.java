@@ -5,8 +5,9 @@ import dev.sema.detection.DetectionConfig;
 import dev.sema.documents.office.ZipLimits;
 import dev.sema.fleet.FleetConfig;
 import dev.sema.fleet.SharedStoreConfig;
-import dev.sema.idempotency.IdempotencyConfig;
 import dev.sema.guard.GuardConfig;
+import dev.sema.idempotency.IdempotencyConfig;
+import dev.sema.identity.TokenConfig;
 import dev.sema.lifecycle.ShutdownConfig;
 import dev.sema.observability.ObservabilityConfig;
 import dev.sema.translation.EngineConfig;
@@ -89,6 +90,12 @@ public class ConfigProducer {
     @Singleton
     IdempotencyConfig idempotency() {
         return IdempotencyConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    TokenConfig tokens() {
+        return TokenConfig.from(config);
     }
 
     @Produces

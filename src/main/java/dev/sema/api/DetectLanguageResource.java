@@ -36,6 +36,7 @@ import java.util.List;
 // Naming the scheme is also what makes the OpenAPI UI send the key entered under Authorize.
 @SecurityRequirementsSet
 @SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
+@SecurityRequirementsSet(@SecurityRequirement(name = "jwt"))
 @RequiresScope(Scope.DETECT)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -43,6 +43,7 @@ import java.util.function.Supplier;
 // Naming the scheme is also what makes the OpenAPI UI send the key entered under Authorize.
 @SecurityRequirementsSet
 @SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
+@SecurityRequirementsSet(@SecurityRequirement(name = "jwt"))
 @RequiresScope(Scope.TRANSLATE)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -8,7 +8,10 @@ import dev.sema.accounts.KeyAdministration;
 import dev.sema.accounts.KeyAuthenticator;
 import dev.sema.accounts.Scope;
 import dev.sema.api.dto.UsageResponse;
+import dev.sema.api.error.ApiException;
 import dev.sema.api.filter.RequiresScope;
+import dev.sema.identity.TokenConfig;
+import dev.sema.identity.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -36,17 +39,20 @@ public class UsageResource {
     private final KeyAuthenticator authenticator;
     private final KeyAdministration keys;
     private final AccountsConfig config;
+    private final TokenConfig tokens;
 
     @Inject
-    public UsageResource(KeyAuthenticator authenticator, KeyAdministration keys, AccountsConfig config) {
+    public UsageResource(KeyAuthenticator authenticator, KeyAdministration keys, AccountsConfig config,
+                         TokenConfig tokens) {
         this.authenticator = authenticator;
         this.keys = keys;
         this.config = config;
+        this.tokens = tokens;
     }
 
     /** For the CDI client proxy only. */
     protected UsageResource() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @GET
@@ -64,7 +70,13 @@ public class UsageResource {
         if (!config.enabled()) {
             throw new AccountsOffException();
         }
-        ApiKey key = authenticator.require(BearerToken.of(authorization).orElseThrow(ApiKeyRequiredException::new));
+        String bearer = BearerToken.of(authorization).orElseThrow(ApiKeyRequiredException::new);
+        if (tokens.enabled() && TokenVerifier.looksLikeToken(bearer)) {
+            // AccessFilter verified it; a token's subject has no ledger account to report on.
+            throw new ApiException(404, "not_metered", "Single sign-on tokens are rate limited, not metered: usage"
+                    + " is recorded for API keys only.");
+        }
+        ApiKey key = authenticator.require(bearer);
         return UsageResponse.of(key.id(), keys.usage(key));
     }
 }

@@ -32,6 +32,7 @@ import java.time.format.DateTimeParseException;
 @Path("/api/v1/admin/audit")
 @Tag(name = "Administration")
 @SecurityRequirement(name = "adminToken")
+@SecurityRequirement(name = "jwt")
 @RequiresScope(Scope.ADMIN_AUDIT)
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped

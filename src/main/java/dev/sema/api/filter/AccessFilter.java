@@ -14,6 +14,10 @@ import dev.sema.api.error.ApiError;
 import dev.sema.api.error.ApiException;
 import dev.sema.guard.AllowedAddresses;
 import dev.sema.guard.ClientResolver;
+import dev.sema.identity.InvalidTokenException;
+import dev.sema.identity.TokenKeysUnavailableException;
+import dev.sema.identity.TokenPrincipal;
+import dev.sema.identity.TokenVerifier;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +40,12 @@ import java.util.Optional;
  * decide, so a forged {@code X-Forwarded-For} from an untrusted peer counts for nothing). A missing scope is 403
  * {@code insufficient_scope} with the RFC 6750 challenge naming it. Every refusal on an admin route is appended to
  * the audit trail ({@code admin.denied}); the admin routes themselves exist only with an admin token.
+ * <p>
+ * With single sign-on on ({@code sema.jwt.issuer}), a bearer shaped like a JWT is checked as the issuer's token here,
+ * on the same routes as keys, rather than by Liberty's {@code mpJwt}, which would claim every {@code Bearer} header
+ * (API keys and the admin token too) and answer failures with its own bodies. A token that fails is 401
+ * {@code invalid_token} on every route, never anonymous; a role used outside its {@code sema.jwt.role-allowed-ips}
+ * grants nothing there (403 {@code ip_not_allowed} where only it held the route's scope).
  */
 @Provider
 @Priority(FilterOrder.ACCESS)
@@ -51,6 +61,10 @@ public class AccessFilter implements ContainerRequestFilter {
     AccountsConfig accounts;
     @Inject
     ClientResolver clients;
+    @Inject
+    TokenVerifier tokens;
+    @Inject
+    RoleAddresses roleAddresses;
     @Inject
     AuditRecorder audit;
     @Inject
@@ -69,7 +83,7 @@ public class AccessFilter implements ContainerRequestFilter {
         Optional<String> bearer = BearerToken.of(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         String address = RequestAddress.of(clients, servletRequest, request);
         if (!required.get().admin()) {
-            admit(client(bearer), required.get(), address, request);
+            admit(client(bearer, address), required.get(), address, request);
             return;
         }
         if (!adminToken.configured()) {
@@ -77,7 +91,7 @@ public class AccessFilter implements ContainerRequestFilter {
         }
         Caller caller = null;
         try {
-            caller = admin(bearer);
+            caller = admin(bearer, address);
             admit(caller, required.get(), address, request);
         } catch (ApiException e) {
             String actor = caller != null ? caller.actor() : bearer.isPresent() ? "unknown" : "anonymous";
@@ -91,6 +105,10 @@ public class AccessFilter implements ContainerRequestFilter {
     private void admit(Caller caller, Scope required, String address, ContainerRequestContext request) {
         if (caller.key() != null && !AllowedAddresses.parse(caller.key().settings().allowedIps()).admits(address)) {
             throw new ApiException(403, "ip_not_allowed", "This key may not be used from this address.");
+        }
+        if (caller.lacksOnlyHere(required)) {
+            throw new ApiException(403, "ip_not_allowed", "The token's roles that grant the scope '" + required.code()
+                    + "' may not be used from this address.");
         }
         if (!caller.scopes().contains(required)) {
             throw new ApiException(403, ApiError.of("insufficient_scope", "This credential lacks the scope '"
@@ -113,14 +131,17 @@ public class AccessFilter implements ContainerRequestFilter {
         return Optional.ofNullable(on).map(RequiresScope::value);
     }
 
-    private Caller client(Optional<String> bearer) {
+    private Caller client(Optional<String> bearer, String address) {
+        if (bearer.isPresent() && isToken(bearer.get())) {
+            return token(bearer.get(), address);
+        }
         return authenticator.authenticate(bearer).map(Caller::of).orElse(Caller.ANONYMOUS);
     }
 
     /**
      * @throws ApiException 401 without a bearer token, 403 with one that is neither the admin token nor an active key
      */
-    private Caller admin(Optional<String> bearer) {
+    private Caller admin(Optional<String> bearer, String address) {
         if (bearer.isEmpty()) {
             throw new ApiException(401, ApiError.of("unauthorized", "Send the admin token or an API key with an"
                     + " admin scope as 'Authorization: Bearer <token>' (sema.admin-token, SEMA_ADMIN_TOKEN)."),
@@ -128,6 +149,9 @@ public class AccessFilter implements ContainerRequestFilter {
         }
         if (adminToken.matches(bearer.get())) {
             return Caller.ADMIN_TOKEN;
+        }
+        if (isToken(bearer.get())) {
+            return token(bearer.get(), address);
         }
         if (accounts.enabled()) {
             try {
@@ -137,5 +161,26 @@ public class AccessFilter implements ContainerRequestFilter {
             }
         }
         throw new ApiException(403, "forbidden", "The token is neither the admin token nor an active API key.");
+    }
+
+    private boolean isToken(String bearer) {
+        return tokens.enabled() && TokenVerifier.looksLikeToken(bearer);
+    }
+
+    /**
+     * @throws ApiException 401 {@code invalid_token} (RFC 6750) for a token this server does not accept, 503 while the
+     *                      issuer's keys cannot be fetched
+     */
+    private Caller token(String bearer, String address) {
+        try {
+            TokenPrincipal principal = tokens.verify(bearer);
+            return Caller.of(principal, roleAddresses.admittedAt(principal.roles(), address));
+        } catch (InvalidTokenException e) {
+            throw new ApiException(401, ApiError.of("invalid_token", e.getMessage()), Map.of("WWW-Authenticate",
+                    "Bearer error=\"invalid_token\", error_description=\"" + e.getMessage() + "\""));
+        } catch (TokenKeysUnavailableException e) {
+            throw new ApiException(503, ApiError.of("identity_provider_unavailable", e.getMessage()
+                    + " Try again shortly."), Map.of("Retry-After", "5"));
+        }
     }
 }

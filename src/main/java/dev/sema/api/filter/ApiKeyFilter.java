@@ -7,6 +7,7 @@ import dev.sema.accounts.Quotas;
 import dev.sema.api.CharacterCost;
 import dev.sema.guard.ClientIdentity;
 import dev.sema.guard.RateLimits;
+import dev.sema.identity.TokenConfig;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,8 @@ import java.util.Optional;
 /**
  * API keys on the metered endpoints (translate, batch, detect: those under {@link RateLimited}). Before the rate
  * limiter, the request filter hands the identity and request limits of the key that {@link AccessFilter}
- * authenticated to the limiter ({@link ClientIdentity}); once the body is read (and the limiter has
+ * authenticated to the limiter ({@link ClientIdentity}; a single sign-on token's subject gets the {@code sema.jwt}
+ * limits instead, and no quota); once the body is read (and the limiter has
  * charged a batch), the reader interceptor reserves its characters; the response filter hands over how the request
  * ended: charged if it succeeded (recorded in a later batch, so the response does not wait for the database),
  * released otherwise (errors, timeouts). Anonymous requests pass untouched.
@@ -41,6 +43,8 @@ public class ApiKeyFilter implements ContainerRequestFilter, ReaderInterceptor, 
     // Field injection: the JAX-RS runtime creates providers (Liberty makes them CDI beans).
     @Inject
     Quotas quotas;
+    @Inject
+    TokenConfig tokenConfig;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -49,6 +53,10 @@ public class ApiKeyFilter implements ContainerRequestFilter, ReaderInterceptor, 
             request.setProperty(KEY, key);
             request.setProperty(ClientIdentity.PROPERTY, new ClientIdentity("key:" + key.id(),
                     rateLimits(key.limits())));
+        } else if (request.getProperty(Caller.PROPERTY) instanceof Caller caller && caller.token() != null) {
+            // A token's subject is rate limited on its own, not metered: there is no ledger account behind it.
+            request.setProperty(ClientIdentity.PROPERTY, new ClientIdentity(caller.actor(),
+                    new RateLimits(tokenConfig.requestsPerMinute(), tokenConfig.requestsPerHour())));
         }
     }
 

@@ -55,6 +55,7 @@ import java.util.logging.Logger;
 // As /translate: an API key is optional, and naming the scheme lets the OpenAPI UI send the one under Authorize.
 @SecurityRequirementsSet
 @SecurityRequirementsSet(@SecurityRequirement(name = "apiKey"))
+@SecurityRequirementsSet(@SecurityRequirement(name = "jwt"))
 @RequiresScope(Scope.TRANSLATE)
 @ApplicationScoped
 public class StreamResource {

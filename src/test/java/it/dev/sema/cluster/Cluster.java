@@ -174,6 +174,11 @@ public final class Cluster implements BeforeAllCallback, AfterAllCallback {
         env.put("SEMA_SHUTDOWN_DRAIN_S", "3");
         // Small heaps, and C1 only: a replica starts in about 60 % of the time, which restarts multiply.
         env.put("JVM_ARGS", "-Xms256m -Xmx512m -XX:TieredStopAtLevel=1");
+        // Every test client is 127.0.0.1, so the balancer's per-address flood limits would cap the load tests; they are
+        // EdgeFloodIT's subject, which sets its own.
+        env.put("SEMA_LB_MAX_REQUEST_RATE", "100000000");
+        env.put("SEMA_LB_MAX_CONNECTION_RATE", "100000000");
+        env.put("SEMA_LB_MAX_CONNECTIONS_PER_CLIENT", "100000");
         env.putAll(overrides);
         return env;
     }
