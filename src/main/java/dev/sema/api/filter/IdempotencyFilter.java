@@ -31,7 +31,7 @@ import java.time.Duration;
  * Exactly-once answers for retries (IETF httpapi Idempotency-Key): a POST with an {@code Idempotency-Key} that
  * answered before gets that answer again, byte for byte, with {@code Idempotent-Replayed: true} and nothing
  * charged; the same key for another body is 422, the same request while the first still runs 409. Keys are the
- * caller's own (its API key, else its address), so no one reads another's answers.
+ * caller's own (its API key or token subject, else its address), so no one reads another's answers.
  *
  * <p>The balancer stamps every request with {@code Sema-Balancer-Request-Id} and sends a replay of a request whose
  * replica died with the same id: for keyed requests from a trusted proxy, that id serves as the key (kept for the
@@ -156,8 +156,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         return key;
     }
 
+    /** The caller as the access filter named it (key id, token subject, admin token), else its address. */
     private String scope(Caller caller, ContainerRequestContext request) {
-        return caller != null && caller.key() != null ? "key:" + caller.key().id()
+        return caller != null && caller != Caller.ANONYMOUS ? "caller:" + caller.actor()
                 : "ip:" + RequestAddress.of(clients, servletRequest, request);
     }
 }
