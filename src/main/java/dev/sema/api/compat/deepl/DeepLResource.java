@@ -1,14 +1,8 @@
 package dev.sema.api.compat.deepl;
 
-import dev.sema.accounts.AccountsConfig;
-import dev.sema.accounts.AccountsOffException;
-import dev.sema.accounts.ApiKey;
-import dev.sema.accounts.ApiKeyRequiredException;
-import dev.sema.accounts.KeyAdministration;
-import dev.sema.accounts.KeyAuthenticator;
 import dev.sema.accounts.Scope;
-import dev.sema.api.BearerToken;
 import dev.sema.api.TranslationRunner;
+import dev.sema.api.UsageResource;
 import dev.sema.api.compat.ClientCodes;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.api.filter.RateLimited;
@@ -49,27 +43,20 @@ public class DeepLResource {
 
     private final TranslationRunner runner;
     private final DeepLCodes codes;
-    private final KeyAuthenticator authenticator;
-    private final KeyAdministration keys;
-    private final AccountsConfig accounts;
+    private final UsageResource usage;
 
     @Inject
-    public DeepLResource(TranslationRunner runner, LanguageCatalogue catalogue, KeyAuthenticator authenticator,
-                         KeyAdministration keys, AccountsConfig accounts) {
+    public DeepLResource(TranslationRunner runner, LanguageCatalogue catalogue, UsageResource usage) {
         this.runner = runner;
         this.codes = new DeepLCodes(new ClientCodes(catalogue));
-        this.authenticator = authenticator;
-        this.keys = keys;
-        this.accounts = accounts;
+        this.usage = usage;
     }
 
     /** For the CDI client proxy only. */
     protected DeepLResource() {
         this.runner = null;
         this.codes = null;
-        this.authenticator = null;
-        this.keys = null;
-        this.accounts = null;
+        this.usage = null;
     }
 
     @POST
@@ -105,11 +92,7 @@ public class DeepLResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeepLUsage.class)))
     @APIResponse(responseCode = "403", description = "No key, or a refused one.")
     public DeepLUsage usage(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        if (!accounts.enabled()) {
-            throw new AccountsOffException();
-        }
-        ApiKey key = authenticator.require(BearerToken.of(authorization).orElseThrow(ApiKeyRequiredException::new));
-        return DeepLUsage.of(keys.usage(key));
+        return DeepLUsage.of(this.usage.periods(authorization));
     }
 
     @POST
