@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -119,5 +120,17 @@ public class DeepLResource {
                     + " 'target'.", "source or target");
         }
         return "target".equals(type) ? codes.targets() : codes.sources();
+    }
+
+    @POST
+    @Path("/languages")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    @Operation(summary = "Languages (DeepL, POST)", description = "As GET /v2/languages; DeepL's clients POST"
+            + " type as a form field.")
+    @APIResponse(responseCode = "200", description = "The languages.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeepLLanguage.class)))
+    public List<DeepLLanguage> languagesByPost(@QueryParam("type") String type,
+                                               @RequestBody(required = false) DeepLLanguagesRequest body) {
+        return languages(body != null && body.type() != null ? body.type() : type);
     }
 }
