@@ -9,14 +9,9 @@ import dev.sema.api.dto.TranslateResponse;
 import dev.sema.api.filter.Idempotent;
 import dev.sema.api.filter.RateLimited;
 import dev.sema.api.filter.RequiresScope;
-import dev.sema.api.markup.MarkupJob;
 import dev.sema.markup.MarkupOptions;
-import dev.sema.markup.MarkupService;
-import dev.sema.observability.EventLog;
 import dev.sema.translation.Translation;
-import dev.sema.translation.TranslationJob;
 import dev.sema.translation.TranslationResult;
-import dev.sema.translation.TranslationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -33,9 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 
 @Path("/api/v1/translate")
 @Tag(name = "Translation")
@@ -50,29 +43,22 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class TranslateResource {
 
-    private final TranslationService service;
-    private final MarkupService markup;
+    private final TranslationRunner runner;
     private final TranslationRequests requests;
     private final RequestTrace trace;
-    private final EventLog events;
 
     @Inject
-    public TranslateResource(TranslationService service, MarkupService markup, ApiConfig config, RequestTrace trace,
-                             EventLog events) {
-        this.service = service;
-        this.markup = markup;
+    public TranslateResource(TranslationRunner runner, ApiConfig config, RequestTrace trace) {
+        this.runner = runner;
         this.requests = new TranslationRequests(config);
         this.trace = trace;
-        this.events = events;
     }
 
     /** For the CDI client proxy only. */
     protected TranslateResource() {
-        this.service = null;
-        this.markup = null;
+        this.runner = null;
         this.requests = null;
         this.trace = null;
-        this.events = null;
     }
 
     @POST
@@ -101,7 +87,7 @@ public class TranslateResource {
     @Parameter(ref = "IdempotencyKey")
     public TranslateResponse translate(TranslateRequest request) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
-        TranslationResult result = run(markupOptions, () -> requests.single(request),
+        TranslationResult result = runner.run(markupOptions, () -> requests.single(request),
                 () -> requests.singleMarkup(request, markupOptions));
         Translation t = result.translations().get(0);
         return new TranslateResponse(t.text(), t.sourceLanguage(), t.sourceConfidence(), result.targetLanguage(),
@@ -133,48 +119,13 @@ public class TranslateResource {
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @Parameter(ref = "IdempotencyKey")
     public BatchTranslateResponse translateBatch(BatchTranslateRequest request) {
-        MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
-        TranslationResult result = run(markupOptions, () -> requests.batch(request),
-                () -> requests.batchMarkup(request, markupOptions));
+        TranslationResult result = runner.batch(request);
         List<BatchTranslation> translations = result.translations().stream()
                 .map(t -> new BatchTranslation(t.text(), t.sourceLanguage(), t.sourceConfidence(), t.characterCount(),
                         requested(request.alternatives(), t.alternatives())))
                 .toList();
         return new BatchTranslateResponse(translations, result.targetLanguage(), result.inferenceSeconds(),
                 result.characterCount(), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
-    }
-
-    /**
-     * Plain texts through the translation service, markup (with {@code tag_handling}) through the markup
-     * service; then the trace's character count and the events.
-     */
-    private TranslationResult run(MarkupOptions markupOptions, Supplier<TranslationJob> plain,
-                                  Supplier<MarkupJob> tagged) {
-        List<String> texts;
-        TranslationResult result;
-        if (markupOptions == null) {
-            TranslationJob job = plain.get();
-            texts = job.texts();
-            result = service.translate(job);
-        } else {
-            MarkupJob job = tagged.get();
-            texts = job.texts();
-            result = markup.translate(job.documents(), job.source(), job.target(), job.options());
-        }
-        trace.characters(result.characterCount());
-        logEvents(result, texts);
-        return result;
-    }
-
-    /** One {@code translation_request} event per text; the text itself only if {@code sema.log-text=true}. */
-    private void logEvents(TranslationResult result, List<String> texts) {
-        Duration inference = Duration.ofNanos(Math.round(result.inferenceSeconds() * 1e9));
-        Duration total = trace.elapsed();
-        for (int i = 0; i < result.translations().size(); i++) {
-            Translation t = result.translations().get(i);
-            events.translationRequest(trace.requestId(), null, t.sourceLanguage(), result.targetLanguage(),
-                    t.characterCount(), inference, total, texts.get(i));
-        }
     }
 
     /** Alternatives appear in the body only when the client asked for some. */

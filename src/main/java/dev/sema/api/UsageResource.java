@@ -6,6 +6,8 @@ import dev.sema.accounts.ApiKey;
 import dev.sema.accounts.ApiKeyRequiredException;
 import dev.sema.accounts.KeyAdministration;
 import dev.sema.accounts.KeyAuthenticator;
+import dev.sema.accounts.Period;
+import dev.sema.accounts.PeriodUsage;
 import dev.sema.accounts.Scope;
 import dev.sema.api.dto.UsageResponse;
 import dev.sema.api.error.ApiException;
@@ -26,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Map;
 
 /** A key's own usage and quotas, like DeepL's {@code /v2/usage}. */
 @Path("/api/v1/usage")
@@ -67,6 +71,16 @@ public class UsageResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public UsageResponse usage(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        ApiKey key = key(authorization);
+        return UsageResponse.of(key.id(), keys.usage(key));
+    }
+
+    /** The calling key's usage by period, for the other surfaces' usage routes (DeepL's {@code /v2/usage}). */
+    public Map<Period, PeriodUsage> periods(String authorization) {
+        return keys.usage(key(authorization));
+    }
+
+    private ApiKey key(String authorization) {
         if (!config.enabled()) {
             throw new AccountsOffException();
         }
@@ -76,7 +90,6 @@ public class UsageResource {
             throw new ApiException(404, "not_metered", "Single sign-on tokens are rate limited, not metered: usage"
                     + " is recorded for API keys only.");
         }
-        ApiKey key = authenticator.require(bearer);
-        return UsageResponse.of(key.id(), keys.usage(key));
+        return authenticator.require(bearer);
     }
 }

@@ -9,6 +9,8 @@ import dev.sema.api.StatusResource;
 import dev.sema.api.TranslateResource;
 import dev.sema.api.UsageResource;
 import dev.sema.api.audit.AuditResource;
+import dev.sema.api.compat.deepl.DeepLResource;
+import dev.sema.api.compat.libretranslate.LibreTranslateResource;
 import dev.sema.api.stream.StreamResource;
 import jakarta.ws.rs.HttpMethod;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,12 @@ class RouteScopesTest {
                 Map.entry("AdminResource.reload", Scope.ADMIN_MODELS),
                 Map.entry("AdminResource.slots", Scope.ADMIN_MODELS),
                 Map.entry("AuditResource.events", Scope.ADMIN_AUDIT),
+                Map.entry("DeepLResource.translate", Scope.TRANSLATE),
+                Map.entry("DeepLResource.usage", Scope.USAGE),
+                Map.entry("DeepLResource.usageByPost", Scope.USAGE),
                 Map.entry("DetectLanguageResource.detect", Scope.DETECT),
+                Map.entry("LibreTranslateResource.detect", Scope.DETECT),
+                Map.entry("LibreTranslateResource.translate", Scope.TRANSLATE),
                 Map.entry("StreamResource.stream", Scope.TRANSLATE),
                 Map.entry("TranslateResource.translate", Scope.TRANSLATE),
                 Map.entry("TranslateResource.translateBatch", Scope.TRANSLATE),
@@ -43,7 +50,7 @@ class RouteScopesTest {
         Map<String, Scope> found = new TreeMap<>();
         for (Class<?> resource : new Class<?>[] {AdminKeysResource.class, AdminResource.class, AuditResource.class,
                 DetectLanguageResource.class, TranslateResource.class, StreamResource.class, UsageResource.class,
-                LanguagesResource.class, StatusResource.class}) {
+                LanguagesResource.class, StatusResource.class, DeepLResource.class, LibreTranslateResource.class}) {
             for (Method m : resource.getDeclaredMethods()) {
                 if (route(m)) {
                     AccessFilter.required(m, resource).ifPresent(s -> found.put(resource.getSimpleName() + "."
@@ -51,7 +58,7 @@ class RouteScopesTest {
                 }
             }
         }
-        assertEquals(expected, found, "languages, status and health are public; everything else needs a scope");
+        assertEquals(expected, found, "languages (also DeepL's and LibreTranslate's), status and health are public; everything else needs a scope");
     }
 
     private static boolean route(Method m) {
