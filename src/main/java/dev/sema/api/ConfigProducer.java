@@ -2,6 +2,7 @@ package dev.sema.api;
 
 import dev.sema.api.stream.StreamConfig;
 import dev.sema.detection.DetectionConfig;
+import dev.sema.documents.DocumentsConfig;
 import dev.sema.fleet.FleetConfig;
 import dev.sema.fleet.SharedStoreConfig;
 import dev.sema.guard.GuardConfig;
@@ -39,6 +40,12 @@ public class ConfigProducer {
     @Singleton
     ApiConfig api() {
         return ApiConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    DocumentsConfig documents() {
+        return DocumentsConfig.from(config);
     }
 
     @Produces

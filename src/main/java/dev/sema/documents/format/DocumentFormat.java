@@ -25,6 +25,15 @@ public interface DocumentFormat {
     boolean recognises(FileSample sample);
 
     /**
+     * Whether this format takes any file of its container that no other format recognises (plain text for text
+     * files, plain XML for XML): a file is offered to the generic formats only when no specific one recognises it,
+     * so an XLIFF file is not read as XML, nor a subtitle file as text. Specific unless overridden.
+     */
+    default boolean generic() {
+        return false;
+    }
+
+    /**
      * @return the translatable parts in document order
      * @throws UnreadableDocumentException when the file is corrupt, encrypted, password-protected or unsafe
      */
