@@ -8,6 +8,7 @@ import dev.sema.api.LanguagesResource;
 import dev.sema.api.StatusResource;
 import dev.sema.api.TranslateResource;
 import dev.sema.api.UsageResource;
+import dev.sema.api.documents.DocumentsResource;
 import dev.sema.api.audit.AuditResource;
 import dev.sema.api.stream.StreamResource;
 import jakarta.ws.rs.HttpMethod;
@@ -36,14 +37,18 @@ class RouteScopesTest {
                 Map.entry("AdminResource.slots", Scope.ADMIN_MODELS),
                 Map.entry("AuditResource.events", Scope.ADMIN_AUDIT),
                 Map.entry("DetectLanguageResource.detect", Scope.DETECT),
+                Map.entry("DocumentsResource.delete", Scope.DOCUMENTS),
+                Map.entry("DocumentsResource.result", Scope.DOCUMENTS),
+                Map.entry("DocumentsResource.status", Scope.DOCUMENTS),
+                Map.entry("DocumentsResource.upload", Scope.DOCUMENTS),
                 Map.entry("StreamResource.stream", Scope.TRANSLATE),
                 Map.entry("TranslateResource.translate", Scope.TRANSLATE),
                 Map.entry("TranslateResource.translateBatch", Scope.TRANSLATE),
                 Map.entry("UsageResource.usage", Scope.USAGE)));
         Map<String, Scope> found = new TreeMap<>();
         for (Class<?> resource : new Class<?>[] {AdminKeysResource.class, AdminResource.class, AuditResource.class,
-                DetectLanguageResource.class, TranslateResource.class, StreamResource.class, UsageResource.class,
-                LanguagesResource.class, StatusResource.class}) {
+                DetectLanguageResource.class, DocumentsResource.class, TranslateResource.class, StreamResource.class,
+                UsageResource.class, LanguagesResource.class, StatusResource.class}) {
             for (Method m : resource.getDeclaredMethods()) {
                 if (route(m)) {
                     AccessFilter.required(m, resource).ifPresent(s -> found.put(resource.getSimpleName() + "."
