@@ -73,8 +73,16 @@ public class JobRunner {
 
     void run(JobQueue.Claim claim, String owner) {
         StoredDocument d = claim.document();
+        byte[] key;
         try {
-            byte[] key = kek.unwrap(claim.wrappedKey(), d.id());
+            key = kek.unwrap(claim.wrappedKey(), d.id());
+        } catch (DocumentCipher.WrongKeyException e) {
+            LOG.severe("document " + d.id() + " was wrapped with another key-encryption key than this server's:"
+                    + " give every replica the same SEMA_DOCUMENT_KEK; the job is left to the others");
+            queue.release(d.id(), owner, RETRY_AFTER.multipliedBy(6));
+            return;
+        }
+        try {
             DocumentFormat format = formats.named(d.format()).orElseThrow(() -> new UnreadableDocumentException(
                     "This server cannot write " + d.format() + " files."));
             byte[] original = DocumentCipher.open(key, claim.sealedOriginal(), ORIGINAL + d.id());
