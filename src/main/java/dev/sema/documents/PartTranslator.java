@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Translates a run of a document's parts that share one kind in a single call, so the engine batches their
  * sentences: text parts through {@link TranslationService}, HTML and XML parts through {@link MarkupService} (tags
- * kept by projection). A text part's surrounding white space is the document's layout, not the model's: it is put
+ * kept by projection), as background work that the decoder serves after interactive requests. A text part's surrounding white space is the document's layout, not the model's: it is put
  * back around the translation, and a blank part stays as it is.
  */
 @ApplicationScoped
@@ -66,7 +66,7 @@ public class PartTranslator {
             return texts(parts, source, target);
         }
         List<MarkupDocument> documents = parts.stream().map(PartTranslator::read).toList();
-        List<Translation> out = markup.translate(documents, source, target, TranslationOptions.DEFAULT)
+        List<Translation> out = markup.translate(documents, source, target, TranslationOptions.BACKGROUND)
                 .translations();
         return out.stream().map(t -> new Translated(t.text(), t.characterCount())).toList();
     }
@@ -80,7 +80,7 @@ public class PartTranslator {
             }
         }
         List<Translation> out = cores.isEmpty() ? List.of()
-                : translation.translate(new TranslationJob(cores, source, target, TranslationOptions.DEFAULT))
+                : translation.translate(new TranslationJob(cores, source, target, TranslationOptions.BACKGROUND))
                 .translations();
         List<Translated> translated = new ArrayList<>(parts.size());
         int next = 0;
