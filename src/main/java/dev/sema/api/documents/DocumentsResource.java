@@ -78,6 +78,8 @@ public class DocumentsResource {
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "RateLimited")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public Response upload(@FormParam("file") EntityPart file,
                            @FormParam("target_language") String target,
                            @FormParam("source_language") String source,
@@ -104,10 +106,14 @@ public class DocumentsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A document's status")
+    @Operation(summary = "A document's status", description = "queued, translating, done or error, with the parts"
+            + " done and in all, an estimate of the seconds remaining, the characters billed and, for error, why."
+            + " A wrong Document-Key answers 404 as an unknown id.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DocumentStatusResponse.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public DocumentStatusResponse status(@PathParam("id") String id,
                                          @Parameter(required = true) @HeaderParam(KEY_HEADER) String key) {
         return DocumentStatusResponse.of(documents.progress(id, key));
@@ -121,6 +127,8 @@ public class DocumentsResource {
             + " sema.document-delete-after-download=false.")
     @APIResponse(responseCode = "200", description = "The translated file.")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     @APIResponse(responseCode = "409", description = "Not done yet, or failed.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
     public Response result(@PathParam("id") String id,
@@ -139,6 +147,8 @@ public class DocumentsResource {
             + " reserved characters return to the key; a finished document is deleted.")
     @APIResponse(responseCode = "204", description = "Gone.")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public Response delete(@PathParam("id") String id,
                            @Parameter(required = true) @HeaderParam(KEY_HEADER) String key) {
         documents.delete(id, key);
