@@ -21,7 +21,7 @@ CREATE TABLE documents (
     reservation_day   DATE,
     reserved          BIGINT                   NOT NULL,
     error             VARCHAR(500),
-    lease_owner       VARCHAR(64),
+    lease_owner       VARCHAR(300),
     lease_until       TIMESTAMP WITH TIME ZONE,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     started_at        TIMESTAMP WITH TIME ZONE,

@@ -79,7 +79,7 @@ class PackageRulesTest {
                 .whereLayer("markup").mayOnlyBeAccessedByLayers("api", "documents")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("api", "documents")
-                .whereLayer("fleet").mayOnlyBeAccessedByLayers("api", "guard", "translation")
+                .whereLayer("fleet").mayOnlyBeAccessedByLayers("api", "guard", "translation", "documents")
                 .whereLayer("alignment").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard", "alignment", "markup",
                         "documents")

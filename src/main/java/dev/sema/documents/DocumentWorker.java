@@ -2,6 +2,7 @@ package dev.sema.documents;
 
 import dev.sema.accounts.AccountsDatabase;
 import dev.sema.accounts.UsageLedger;
+import dev.sema.fleet.FleetConfig;
 import dev.sema.observability.SemaMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -50,12 +51,19 @@ public class DocumentWorker {
     @Inject
     SemaMetrics metrics;
 
-    /** This replica's name as a lease owner: unique per start, so a restarted server never owns its past leases. */
-    private final String owner = UUID.randomUUID().toString();
+    @Inject
+    FleetConfig fleet;
+
+    /**
+     * This replica as a lease owner: its fleet name (so operators see who works a job) and an id unique per start,
+     * so a restarted server never owns its past leases.
+     */
+    private String owner;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private volatile boolean stopping;
 
     void start(@Observes Startup startup) {
+        owner = fleet.replicaName() + " " + UUID.randomUUID();
         database.migrate();
         metrics.gaugeDocumentQueue(() -> quietly(() -> store.countInFlight(null, true), -1));
         long poll = config.pollInterval().toMillis();
