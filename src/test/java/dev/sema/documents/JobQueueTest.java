@@ -1,18 +1,16 @@
 package dev.sema.documents;
 
 import dev.sema.accounts.AccountsDatabase;
+import dev.sema.accounts.TestLedger.MovableClock;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +95,9 @@ class JobQueueTest {
         assertEquals(DocumentStatus.TRANSLATING, first.document().status());
         assertTrue(queue.claim("b").isEmpty(), "a live lease keeps others off");
         assertTrue(queue.recordParts(id, "a", Map.of(0, new JobQueue.SealedPart(new byte[] {9}, 5)), 1, 5));
-        clock.advance(LEASE.minusSeconds(1));
+        clock.set(clock.instant().plus(LEASE.minusSeconds(1)));
         assertTrue(queue.claim("b").isEmpty(), "renewed by the recorded part");
-        clock.advance(Duration.ofSeconds(2));
+        clock.set(clock.instant().plus(Duration.ofSeconds(2)));
         JobQueue.Claim second = queue.claim("b").orElseThrow(); // a died: its lease ran out
         assertEquals(1, second.document().segmentsDone());
         assertEquals(Map.of(0, List.of((byte) 9)), queue.finishedParts(id).entrySet().stream().collect(
@@ -128,7 +126,7 @@ class JobQueueTest {
         queue.claim("a").orElseThrow();
         queue.release(id, "a", Duration.ofSeconds(5));
         assertTrue(queue.claim("b").isEmpty());
-        clock.advance(Duration.ofSeconds(6));
+        clock.set(clock.instant().plus(Duration.ofSeconds(6)));
         queue.claim("b").orElseThrow();
         assertTrue(store.delete(id));
         assertFalse(queue.recordParts(id, "b", Map.of(0, new JobQueue.SealedPart(new byte[] {1}, 1)), 1, 1));
@@ -145,32 +143,5 @@ class JobQueueTest {
                 }
             }
         });
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
