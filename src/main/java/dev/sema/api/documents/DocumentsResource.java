@@ -84,9 +84,7 @@ public class DocumentsResource {
                            @FormParam("target_language") String target,
                            @FormParam("source_language") String source,
                            @Context HttpServletRequest request) throws IOException {
-        if (file == null) {
-            throw RequestChecks.invalid(400, "missing_field", "file", "Field 'file' is required.", "required");
-        }
+        RequestChecks.requireField("file", file);
         RequestChecks.requireField("target_language", target);
         Caller caller = (Caller) request.getAttribute(Caller.PROPERTY);
         byte[] bytes = read(file);
