@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * Every {@link DocumentFormat} bean of the application, found through CDI: a format is one new class, on any
- * branch. A file goes to the first specific format that recognises it, else to the first generic one, in name order
+ * branch. A file goes to the recognising format of lowest {@link DocumentFormat#generality()}, ties in name order,
  * so that every replica decides alike.
  */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class DocumentFormats {
     }
 
     DocumentFormats(List<DocumentFormat> formats) {
-        this.formats = formats.stream().sorted(Comparator.comparing(DocumentFormat::generic)
+        this.formats = formats.stream().sorted(Comparator.comparingInt(DocumentFormat::generality)
                 .thenComparing(DocumentFormat::name)).toList();
     }
 

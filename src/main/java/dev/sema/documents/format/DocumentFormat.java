@@ -25,12 +25,13 @@ public interface DocumentFormat {
     boolean recognises(FileSample sample);
 
     /**
-     * Whether this format takes any file of its container that no other format recognises (plain text for text
-     * files, plain XML for XML): a file is offered to the generic formats only when no specific one recognises it,
-     * so an XLIFF file is not read as XML, nor a subtitle file as text. Specific unless overridden.
+     * How many files this format takes besides its own: 0 for a format that recognises only its own files (the
+     * default); more for a fallback that takes any file of its container, as plain XML takes any XML (1) and plain
+     * text any text (2). A file goes to the recognising format of lowest generality, so an XLIFF file is not read as
+     * XML, nor XML or subtitles as text.
      */
-    default boolean generic() {
-        return false;
+    default int generality() {
+        return 0;
     }
 
     /**

@@ -18,9 +18,10 @@ public class TextFormat implements DocumentFormat {
         return "text/plain; charset=UTF-8";
     }
 
+    /** Takes any text that no more specific format recognises. */
     @Override
-    public boolean generic() {
-        return true;
+    public int generality() {
+        return 2;
     }
 
     @Override

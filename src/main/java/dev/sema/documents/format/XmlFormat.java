@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Any other XML, read by its outline as {@code tag_handling=xml} reads it (elements inside running text are inline);
- * generic, so XLIFF and XHTML go to their own formats. Parsed with the markup engine's hardened StAX (no DTDs, no
- * external entities).
+ * a fallback (generality 1), so XLIFF and XHTML go to their own formats. Parsed with the markup engine's hardened
+ * StAX (no DTDs, no external entities).
  */
 @ApplicationScoped
 public class XmlFormat extends WholeMarkupFormat {
@@ -24,9 +24,10 @@ public class XmlFormat extends WholeMarkupFormat {
         return "application/xml";
     }
 
+    /** Takes any XML that no more specific format recognises. */
     @Override
-    public boolean generic() {
-        return true;
+    public int generality() {
+        return 1;
     }
 
     @Override
