@@ -21,7 +21,7 @@ public class XmlFormat extends WholeMarkupFormat {
 
     @Override
     public String contentType() {
-        return "application/xml";
+        return "application/xml; charset=UTF-8";
     }
 
     /** Takes any XML that no more specific format recognises. */

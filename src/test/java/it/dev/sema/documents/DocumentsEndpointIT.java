@@ -81,7 +81,7 @@ class DocumentsEndpointIT {
         assertEquals("fr", Jsoup.parse(html).selectFirst("html").attr("lang"));
         assertEquals(Jsoup.parse(HTML).select("b, a[href=/x], td, pre").size(),
                 Jsoup.parse(html).select("b, a[href=/x], td, pre").size());
-        String xml = roundTrip("manual.xml", XML, "application/xml", "manual.fra_Latn.xml");
+        String xml = roundTrip("manual.xml", XML, "application/xml;charset=UTF-8", "manual.fra_Latn.xml");
         assertEquals(Jsoup.parse(XML, Parser.xmlParser()).text(), Jsoup.parse(xml, Parser.xmlParser()).text());
         assertTrue(xml.contains("<b>knob</b>"), xml);
     }
