@@ -51,6 +51,25 @@ export class SemaApi {
     return this.call('api/v1/languages');
   }
 
+  /** POST /documents with a FormData of file, target_language and optional source_language. */
+  uploadDocument(form) {
+    return this.call('api/v1/documents', { method: 'POST', body: form });
+  }
+
+  documentStatus(id, documentKey) {
+    return this.call(`api/v1/documents/${encodeURIComponent(id)}`, { headers: { 'Document-Key': documentKey } });
+  }
+
+  /** The translated file as a Blob, with the name the server gave it. */
+  async documentResult(id, documentKey) {
+    const response = await this.send(`api/v1/documents/${encodeURIComponent(id)}/result`, '*/*',
+      { headers: { 'Document-Key': documentKey } });
+    if (!response.ok) throw await failure(response);
+    const disposition = response.headers.get('Content-Disposition') ?? '';
+    const name = /filename="([^"]*)"/.exec(disposition)?.[1] ?? 'document';
+    return { name, blob: await response.blob() };
+  }
+
   status() {
     return this.call('api/v1/status');
   }
@@ -67,9 +86,10 @@ export class SemaApi {
   }
 
   /** The response, whatever its status; an unreachable server is an ApiError with status 0. */
-  async send(path, accept, { method = 'GET', body, signal } = {}) {
-    const headers = { Accept: accept };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+  async send(path, accept, { method = 'GET', body, signal, headers: extra = {} } = {}) {
+    const headers = { Accept: accept, ...extra };
+    // A FormData body sets its own multipart Content-Type, boundary included.
+    if (body !== undefined && !(body instanceof FormData)) headers['Content-Type'] = 'application/json';
     const key = this.apiKey();
     if (key) headers.Authorization = `Bearer ${key}`;
     try {

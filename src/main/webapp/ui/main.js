@@ -8,6 +8,7 @@ import { stored, recentLanguages, rememberLanguage, fromAddress, toAddress } fro
 import { setupTheme } from './theme.js';
 import { Account } from './account.js';
 import { MarkupView } from './markup.js';
+import { DocumentsPanel } from './documents.js';
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
@@ -67,6 +68,10 @@ function start() {
   targetPicker.set(targetCode);
   source.value = address.text ?? '';
   wire();
+  new DocumentsPanel(api, {
+    panel: $('documents'), file: $('document-file'), translate: $('document-translate'),
+    progress: $('document-progress'), status: $('document-status'), download: $('document-download'),
+  }, () => ({ source: sourcePicker.value === DETECT ? null : sourcePicker.value, target: targetPicker.value }));
   textChanged();
   account.refreshUsage();
   if (source.value.trim()) translator.now();

@@ -77,6 +77,7 @@ class PackageRulesTest {
     void layersGoTopDown() {
         Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("api").definedBy("dev.sema.api..")
+                .layer("documents").definedBy("dev.sema.documents..")
                 .layer("markup").definedBy("dev.sema.markup..")
                 .layer("guard").definedBy("dev.sema.guard..")
                 .layer("accounts").definedBy("dev.sema.accounts..")
@@ -96,16 +97,20 @@ class PackageRulesTest {
                 .layer("failure").definedBy("dev.sema.failure..")
                 .layer("lifecycle").definedBy("dev.sema.lifecycle..")
                 .whereLayer("api").mayNotBeAccessedByAnyLayer()
-                .whereLayer("markup").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("documents").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("markup").mayOnlyBeAccessedByLayers("api", "documents")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("api")
-                .whereLayer("accounts").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("accounts").mayOnlyBeAccessedByLayers("api", "documents")
                 .whereLayer("idempotency").mayOnlyBeAccessedByLayers("api")
-                .whereLayer("fleet").mayOnlyBeAccessedByLayers("api", "guard", "idempotency", "translation")
+                .whereLayer("fleet").mayOnlyBeAccessedByLayers("api", "guard", "idempotency", "translation",
+                        "documents")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("alignment").mayOnlyBeAccessedByLayers("api")
-                .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard", "alignment", "markup")
+                .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard", "alignment", "markup",
+                        "documents")
                 .whereLayer("batching").mayOnlyBeAccessedByLayers("guard", "translation")
-                .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation", "markup")
+                .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation", "markup",
+                        "documents")
                 .whereLayer("models").mayOnlyBeAccessedByLayers("api", "guard", "fleet", "translation", "alignment",
                         "detection", "observability")
                 .whereLayer("nllb").mayOnlyBeAccessedByLayers("translation", "alignment", "batching", "models")

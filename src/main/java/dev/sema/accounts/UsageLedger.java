@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,6 +149,40 @@ public final class UsageLedger {
      */
     int settle(List<Settlement> steps) {
         return settlements.apply(steps);
+    }
+
+    /**
+     * Ends a reservation of its own ({@link #reserve} without a block ahead) that outlived the request that made it,
+     * as a document job does: {@code served} characters and one request charged, the rest released; 0 releases it
+     * all. Applied at most once, so a replica that finishes a job another replica already settled charges nothing.
+     *
+     * @throws AccountsUnavailableException when the database cannot be used; settling again later is always right
+     */
+    public void settleAlone(Reservation reservation, long served) {
+        settle(List.of(served > 0 ? Settlement.served(reservation, Math.min(served, reservation.characters()))
+                : Settlement.released(reservation)));
+    }
+
+    /**
+     * Marks reservations as still in use, so that {@link #stale} does not take them for those of a stopped server:
+     * a document waits and runs for longer than {@code sema.accounts-reservation-timeout}.
+     */
+    public void keepAlive(Collection<String> reservationIds) {
+        if (reservationIds.isEmpty()) {
+            return;
+        }
+        db.read(c -> {
+            try (PreparedStatement touch = c.prepareStatement(
+                    "UPDATE quota_reservations SET created_at = ? WHERE id = ?")) {
+                for (String id : reservationIds) {
+                    touch.setObject(1, OffsetDateTime.now(clock));
+                    touch.setString(2, id);
+                    touch.addBatch();
+                }
+                touch.executeBatch();
+            }
+            return null;
+        });
     }
 
     /** The last steps that release reservations older than {@code age}: left by a server that stopped. */

@@ -2,6 +2,7 @@ package dev.sema.api;
 
 import dev.sema.api.stream.StreamConfig;
 import dev.sema.detection.DetectionConfig;
+import dev.sema.documents.DocumentsConfig;
 import dev.sema.documents.office.ZipLimits;
 import dev.sema.fleet.FleetConfig;
 import dev.sema.fleet.SharedStoreConfig;
@@ -42,6 +43,12 @@ public class ConfigProducer {
     @Singleton
     ApiConfig api() {
         return ApiConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    DocumentsConfig documents() {
+        return DocumentsConfig.from(config);
     }
 
     @Produces

@@ -8,6 +8,18 @@ import dev.sema.generation.OutputLengthRule;
  * @param beams   beams per segment (1 = greedy)
  * @param returns hypotheses kept per segment, 1 to {@code beams}
  * @param length  the output length limit per segment, in tokens
+ * @param background whether the segments are background work (documents), decoded after interactive ones
  */
-public record DecodeOptions(String source, String target, int beams, int returns, OutputLengthRule length) {
+public record DecodeOptions(String source, String target, int beams, int returns, OutputLengthRule length,
+                            boolean background) {
+
+    /** The decode itself, whoever waits for it: what a cached translation is keyed by. */
+    public DecodeOptions withoutPriority() {
+        return background ? new DecodeOptions(source, target, beams, returns, length) : this;
+    }
+
+    /** Interactive segments. */
+    public DecodeOptions(String source, String target, int beams, int returns, OutputLengthRule length) {
+        this(source, target, beams, returns, length, false);
+    }
 }

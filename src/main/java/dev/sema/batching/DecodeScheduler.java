@@ -198,36 +198,47 @@ public final class DecodeScheduler {
     }
 
     /**
-     * The first wanted row and the rows after it that fit its batch, in arrival order; rows of cancelled
-     * requests never start (their threads take them out). Called under the lock, by a thread whose own
-     * request still has rows queued, so the batch is never empty.
+     * The first wanted row and the rows after it that fit its batch: interactive rows first, in arrival order, then
+     * background rows (documents) in what is left, so a document's hundreds of segments never make a person's
+     * request wait behind them; rows of cancelled requests never start (their threads take them out). Called under
+     * the lock, by a thread whose own request still has rows queued, so the batch is never empty.
      */
     private List<Row> takeBatch() {
-        Request head = null;
-        List<Row> batch = new ArrayList<>();
-        Set<Request> requests = Collections.newSetFromMap(new IdentityHashMap<>());
-        int longest = 0;
-        for (Iterator<Row> it = queue.iterator(); it.hasNext() && batch.size() < maxSegments; ) {
+        Batch batch = new Batch();
+        fill(batch, false);
+        fill(batch, true);
+        batches++;
+        lastRequests = batch.requests.size();
+        mostRequests = Math.max(mostRequests, batch.requests.size());
+        return batch.rows;
+    }
+
+    private void fill(Batch batch, boolean background) {
+        for (Iterator<Row> it = queue.iterator(); it.hasNext() && batch.rows.size() < maxSegments; ) {
             Row row = it.next();
-            if (row.request.cancellation.isCancelled()) {
+            if (row.request.cancellation.isCancelled() || row.request.options.background() != background) {
                 continue;
             }
-            head = head == null ? row.request : head;
-            int padded = (batch.size() + 1) * Math.max(longest, row.ids.length);
-            boolean newRequest = !requests.contains(row.request);
-            if (!row.request.batchesWith(head) || (newRequest && requests.size() >= maxRequests)
-                    || (!batch.isEmpty() && padded > maxTokens)) {
+            batch.head = batch.head == null ? row.request : batch.head;
+            int padded = (batch.rows.size() + 1) * Math.max(batch.longest, row.ids.length);
+            boolean newRequest = !batch.requests.contains(row.request);
+            if (!row.request.batchesWith(batch.head) || (newRequest && batch.requests.size() >= maxRequests)
+                    || (!batch.rows.isEmpty() && padded > maxTokens)) {
                 continue;
             }
             it.remove();
-            batch.add(row);
-            requests.add(row.request);
-            longest = Math.max(longest, row.ids.length);
+            batch.rows.add(row);
+            batch.requests.add(row.request);
+            batch.longest = Math.max(batch.longest, row.ids.length);
         }
-        batches++;
-        lastRequests = requests.size();
-        mostRequests = Math.max(mostRequests, requests.size());
-        return batch;
+    }
+
+    /** The batch being taken: its rows, their requests, the first request (whose settings it has), longest row. */
+    private static final class Batch {
+        final List<Row> rows = new ArrayList<>();
+        final Set<Request> requests = Collections.newSetFromMap(new IdentityHashMap<>());
+        Request head;
+        int longest;
     }
 
     /**

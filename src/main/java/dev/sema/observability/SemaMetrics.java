@@ -64,6 +64,10 @@ public class SemaMetrics {
             "Requests refused for their API key, by reason");
     private static final Metadata INFERENCE_CANCELLED = metadata("sema_inference_cancelled",
             "Translations abandoned before they finished (their decoding stops), by reason");
+    private static final Metadata DOCUMENTS = metadata("sema_documents",
+            "Documents whose job ended, by format and status (done, error)");
+    private static final Metadata DOCUMENT_DURATION = metadata("sema_document_duration",
+            "Time from a document's upload to the end of its job");
 
     private final MetricRegistry registry;
     private final Set<String> languageLabels = ConcurrentHashMap.newKeySet();
@@ -89,6 +93,12 @@ public class SemaMetrics {
     public void gaugeInferenceQueue(IntSupplier queueDepth) {
         registry.gauge(metadata("sema_inference_queue_depth", "Requests waiting for an inference slot"),
                 queueDepth::getAsInt);
+    }
+
+    /** Reports how many documents wait or are being translated, by all replicas (the shared queue). */
+    public void gaugeDocumentQueue(IntSupplier depth) {
+        registry.gauge(metadata("sema_documents_queue_depth", "Documents queued or translating, all replicas"),
+                depth::getAsInt);
     }
 
     /** Reports how many clients the rate limiter tracks; bounded by {@code sema.rate-limit-max-clients}. */
@@ -188,6 +198,17 @@ public class SemaMetrics {
     /** @param reason a short slug such as {@code timeout} */
     public void recordInferenceCancelled(String reason) {
         registry.counter(INFERENCE_CANCELLED, new Tag("reason", slug(reason))).inc();
+    }
+
+    /**
+     * A document whose job ended on this replica.
+     *
+     * @param format a format's name (a bean's, not the client's), {@code status} done or error
+     */
+    public void recordDocument(String format, String status, Duration sinceUpload) {
+        Tag formatTag = new Tag("format", slug(format));
+        registry.counter(DOCUMENTS, formatTag, new Tag("status", slug(status))).inc();
+        registry.timer(DOCUMENT_DURATION, formatTag).update(sinceUpload);
     }
 
     /** A FLORES-200-shaped code, until {@value #MAX_LANGUAGE_LABELS} distinct ones have been seen; else "other". */

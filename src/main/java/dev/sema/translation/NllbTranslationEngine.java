@@ -116,7 +116,8 @@ public class NllbTranslationEngine implements TranslationEngine {
     private DecodeOptions decodeOptions(String source, String target, TranslationOptions options) {
         int beams = Math.max(options.beamSize() > 0 ? options.beamSize() : config.beamSize(),
                 1 + options.alternatives());
-        return new DecodeOptions(source, target, beams, 1 + options.alternatives(), config.outputLength());
+        return new DecodeOptions(source, target, beams, 1 + options.alternatives(), config.outputLength(),
+                options.background());
     }
 
     /** Segments the cache lacks go to the decoder, shared with other requests' segments. */

@@ -87,7 +87,7 @@ public class TranslationCache {
         }
         long generation = generationOf(lease.model());
         Object contentId = shared.enabled() ? lease.info().get(ResolvedModel.CONTENT_ID) : null;
-        List<Key> keys = segments.stream().map(s -> new Key(generation, options, s)).toList();
+        List<Key> keys = segments.stream().map(s -> new Key(generation, options.withoutPriority(), s)).toList();
         int[] sharedHitsAndMisses = {0, 0};
         Map<Key, List<String>> found = memory.getAll(keys, missing -> {
             List<Key> wanted = new ArrayList<>(new LinkedHashSet<>(missing));

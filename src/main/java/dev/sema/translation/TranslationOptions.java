@@ -5,8 +5,17 @@ package dev.sema.translation;
  *
  * @param beamSize     beams (1 = greedy), 0 = configured default
  * @param alternatives n-best hypotheses to return besides the best one (≤ beam size), 0 = none
+ * @param background   work nobody waits for interactively (a document's parts): the decoder serves waiting
+ *                     interactive segments first and fills what is left of each batch with these
  */
-public record TranslationOptions(int beamSize, int alternatives) {
+public record TranslationOptions(int beamSize, int alternatives, boolean background) {
 
     public static final TranslationOptions DEFAULT = new TranslationOptions(0, 0);
+    /** A document's parts: default beams, decoded after interactive requests' segments. */
+    public static final TranslationOptions BACKGROUND = new TranslationOptions(0, 0, true);
+
+    /** An interactive request's options. */
+    public TranslationOptions(int beamSize, int alternatives) {
+        this(beamSize, alternatives, false);
+    }
 }

@@ -30,17 +30,17 @@ import java.util.function.IntConsumer;
  * The accounts domain on a fresh in-memory H2 database, migrated by the real Flyway scripts, with a clock the test
  * moves and a switch that takes the database away (every {@code getConnection} fails, as with a dead network).
  */
-final class TestLedger {
+public final class TestLedger {
 
     /** A clock the test sets. */
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
         private volatile Instant now;
 
-        MovableClock(Instant now) {
+        public MovableClock(Instant now) {
             this.now = now;
         }
 
-        void set(Instant instant) {
+        public void set(Instant instant) {
             now = instant;
         }
 

@@ -1,6 +1,7 @@
 package dev.sema.api.error;
 
 import dev.sema.api.RequestTrace;
+import dev.sema.failure.DocumentRefusedException;
 import dev.sema.failure.InferenceTimeoutException;
 import dev.sema.failure.InvalidMarkupException;
 import dev.sema.failure.LanguageNotInModelException;
@@ -32,6 +33,8 @@ public class FailureMapper implements ExceptionMapper<SemaException> {
     static final int RETRY_AFTER_NOT_LOADED_S = 30;
     /** An inference slot typically frees within a second. */
     static final int RETRY_AFTER_BUSY_S = 1;
+    /** A document job takes seconds to minutes: a place in the queue frees no sooner. */
+    static final int RETRY_AFTER_DOCUMENTS_S = 30;
 
     @Inject
     RequestTrace trace;
@@ -78,7 +81,23 @@ public class FailureMapper implements ExceptionMapper<SemaException> {
         if (failure instanceof InferenceTimeoutException) {
             return unavailable("timeout", failure, RETRY_AFTER_BUSY_S);
         }
+        if (failure instanceof DocumentRefusedException e) {
+            return document(e);
+        }
         throw new IllegalStateException("no HTTP form for " + failure.getClass().getName(), failure);
+    }
+
+    private static ApiException document(DocumentRefusedException e) {
+        return switch (e.reason()) {
+            case TOO_LARGE -> new ApiException(413, "document_too_large", e.getMessage());
+            case UNSUPPORTED_TYPE -> new ApiException(415, "unsupported_document_type", e.getMessage());
+            case TOO_MANY_IN_FLIGHT -> new ApiException(429, ApiError.of("too_many_documents", e.getMessage()),
+                    Map.of("Retry-After", Integer.toString(RETRY_AFTER_DOCUMENTS_S)));
+            case QUEUE_FULL -> new ApiException(429, ApiError.of("document_queue_full", e.getMessage()),
+                    Map.of("Retry-After", Integer.toString(RETRY_AFTER_DOCUMENTS_S)));
+            case UNKNOWN -> new ApiException(404, "document_not_found", e.getMessage());
+            case NOT_READY -> new ApiException(409, "document_not_ready", e.getMessage());
+        };
     }
 
     private static ApiException unavailable(String code, SemaException failure, int retryAfterSeconds) {

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Reads every request body through {@link JsonBodyCheck} before the JSON-B provider sees it: at most
@@ -32,6 +33,11 @@ public class RequestBodyLimits implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        MediaType type = context.getMediaType();
+        if (type != null && !type.isWildcardType() && !type.getSubtype().toLowerCase(Locale.ROOT).endsWith("json")) {
+            // a document upload and its parts: RequestLimits lets nothing but JSON through to any other route
+            return context.proceed();
+        }
         byte[] body;
         try {
             body = new JsonBodyCheck(config.maxBodyBytes(), config.maxJsonDepth()).read(context.getInputStream());

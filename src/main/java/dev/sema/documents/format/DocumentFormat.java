@@ -25,6 +25,16 @@ public interface DocumentFormat {
     boolean recognises(FileSample sample);
 
     /**
+     * How many files this format takes besides its own: 0 for a format that recognises only its own files (the
+     * default); more for a fallback that takes any file of its container, as plain XML takes any XML (1) and plain
+     * text any text (2). A file goes to the recognising format of lowest generality, so an XLIFF file is not read as
+     * XML, nor XML or subtitles as text.
+     */
+    default int generality() {
+        return 0;
+    }
+
+    /**
      * @return the translatable parts in document order
      * @throws UnreadableDocumentException when the file is corrupt, encrypted, password-protected or unsafe
      */

@@ -1,5 +1,6 @@
 package dev.sema.api.error;
 
+import dev.sema.failure.DocumentRefusedException;
 import dev.sema.failure.InferenceTimeoutException;
 import dev.sema.failure.InvalidMarkupException;
 import dev.sema.failure.LanguageNotInModelException;
@@ -32,7 +33,8 @@ class FailureMapperTest {
             ModelUnavailableException.loading("translation", "downloading"),
             new OverloadedException(),
             new InferenceTimeoutException("late"),
-            new InvalidMarkupException("texts[1]", 3, 14, "unclosed element"));
+            new InvalidMarkupException("texts[1]", 3, 14, "unclosed element"),
+            new DocumentRefusedException(DocumentRefusedException.Reason.TOO_LARGE, "big"));
 
     @Test
     void everyKindOfFailureIsMapped() {
@@ -42,9 +44,19 @@ class FailureMapperTest {
         Map<String, Integer> statuses = ONE_OF_EACH.stream().map(FailureMapper::toApi)
                 .collect(Collectors.toMap(ApiException::code, ApiException::status, (a, b) -> a));
         assertEquals(Map.of("unsupported_language", 400, "source_language_undetermined", 400, "unknown_region", 404,
-                "model_loading", 503, "overloaded", 503, "timeout", 503, "invalid_markup", 400), statuses);
+                "model_loading", 503, "overloaded", 503, "timeout", 503, "invalid_markup", 400,
+                "document_too_large", 413), statuses);
         assertEquals(Arrays.asList("10", "1", "1"), ONE_OF_EACH.subList(4, 7).stream()
                 .map(e -> FailureMapper.toApi(e).headers().get("Retry-After")).toList());
+    }
+
+    @Test
+    void everyDocumentRefusalHasItsStatus() {
+        Map<String, Integer> statuses = Arrays.stream(DocumentRefusedException.Reason.values())
+                .map(r -> FailureMapper.toApi(new DocumentRefusedException(r, r.name())))
+                .collect(Collectors.toMap(ApiException::code, ApiException::status));
+        assertEquals(Map.of("document_too_large", 413, "unsupported_document_type", 415, "too_many_documents", 429,
+                "document_queue_full", 429, "document_not_found", 404, "document_not_ready", 409), statuses);
     }
 
     @Test

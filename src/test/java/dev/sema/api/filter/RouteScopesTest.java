@@ -8,6 +8,7 @@ import dev.sema.api.LanguagesResource;
 import dev.sema.api.StatusResource;
 import dev.sema.api.TranslateResource;
 import dev.sema.api.UsageResource;
+import dev.sema.api.documents.DocumentsResource;
 import dev.sema.api.audit.AuditResource;
 import dev.sema.api.compat.deepl.DeepLResource;
 import dev.sema.api.compat.libretranslate.LibreTranslateResource;
@@ -41,6 +42,10 @@ class RouteScopesTest {
                 Map.entry("DeepLResource.usage", Scope.USAGE),
                 Map.entry("DeepLResource.usageByPost", Scope.USAGE),
                 Map.entry("DetectLanguageResource.detect", Scope.DETECT),
+                Map.entry("DocumentsResource.delete", Scope.DOCUMENTS),
+                Map.entry("DocumentsResource.result", Scope.DOCUMENTS),
+                Map.entry("DocumentsResource.status", Scope.DOCUMENTS),
+                Map.entry("DocumentsResource.upload", Scope.DOCUMENTS),
                 Map.entry("LibreTranslateResource.detect", Scope.DETECT),
                 Map.entry("LibreTranslateResource.translate", Scope.TRANSLATE),
                 Map.entry("StreamResource.stream", Scope.TRANSLATE),
@@ -49,8 +54,9 @@ class RouteScopesTest {
                 Map.entry("UsageResource.usage", Scope.USAGE)));
         Map<String, Scope> found = new TreeMap<>();
         for (Class<?> resource : new Class<?>[] {AdminKeysResource.class, AdminResource.class, AuditResource.class,
-                DetectLanguageResource.class, TranslateResource.class, StreamResource.class, UsageResource.class,
-                LanguagesResource.class, StatusResource.class, DeepLResource.class, LibreTranslateResource.class}) {
+                DetectLanguageResource.class, DocumentsResource.class, TranslateResource.class, StreamResource.class,
+                UsageResource.class, LanguagesResource.class, StatusResource.class, DeepLResource.class,
+                LibreTranslateResource.class}) {
             for (Method m : resource.getDeclaredMethods()) {
                 if (route(m)) {
                     AccessFilter.required(m, resource).ifPresent(s -> found.put(resource.getSimpleName() + "."

@@ -34,7 +34,9 @@ class OpenApiIT {
             Map.entry("/api/v1/languages/{code}", "get"),
             Map.entry("/api/v1/status", "get"),
             Map.entry("/api/v1/health", "get"),
-            Map.entry("/api/v1/admin/audit", "get"));
+            Map.entry("/api/v1/admin/audit", "get"),
+            Map.entry("/api/v1/documents/{id}", "get"),
+            Map.entry("/api/v1/documents/{id}/result", "get"));
 
     private final Http http = Http.main();
 

@@ -66,6 +66,11 @@ public final class Cluster implements BeforeAllCallback, AfterAllCallback {
         return new Cluster(size, more);
     }
 
+    /** The JDBC URL of the replicas' database, for tests that check what they stored. */
+    public String jdbcUrl() {
+        return environment.get("SEMA_DB_URL");
+    }
+
     /** Replica {@code i}, from 1: its own address, past the balancer. */
     public Http replica(int i) {
         return replicas.get(i - 1);

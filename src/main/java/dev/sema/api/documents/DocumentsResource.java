@@ -1,0 +1,155 @@
+package dev.sema.api.documents;
+
+import dev.sema.accounts.Scope;
+import dev.sema.api.error.RequestChecks;
+import dev.sema.api.filter.Caller;
+import dev.sema.api.filter.RequiresScope;
+import dev.sema.documents.DocumentResult;
+import dev.sema.documents.Documents;
+import dev.sema.documents.DocumentsConfig;
+import dev.sema.documents.Upload;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * DeepL's document lifecycle: upload (202 with the document's id and key), status, result, deletion. Every call
+ * after the upload names the document key in {@code Document-Key}; a wrong key is answered as an unknown id.
+ */
+@Path("/api/v1/documents")
+@Tag(name = "Documents")
+@RequiresScope(Scope.DOCUMENTS)
+@SecurityRequirement(name = "apiKey")
+@ApplicationScoped
+public class DocumentsResource {
+
+    static final String KEY_HEADER = "Document-Key";
+
+    private final Documents documents;
+    private final DocumentsConfig config;
+
+    @Inject
+    public DocumentsResource(Documents documents, DocumentsConfig config) {
+        this.documents = documents;
+        this.config = config;
+    }
+
+    /** For the CDI client proxy only. */
+    protected DocumentsResource() {
+        this(null, null);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a document to translate", description = "multipart/form-data with `file`,"
+            + " `target_language` and optional `source_language` (absent: detected from the document's text). The"
+            + " format is recognised by content: txt, html/xhtml, xml, xliff 1.2/2.x, srt, vtt, markdown and the"
+            + " office formats installed. The characters of its text are reserved from the key's quota now.")
+    @APIResponse(responseCode = "202", description = "Queued (or already failed, with the reason in its status).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentReceipt.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
+    public Response upload(@FormParam("file") EntityPart file,
+                           @FormParam("target_language") String target,
+                           @FormParam("source_language") String source,
+                           @Context HttpServletRequest request) throws IOException {
+        RequestChecks.requireField("file", file);
+        RequestChecks.requireField("target_language", target);
+        Caller caller = (Caller) request.getAttribute(Caller.PROPERTY);
+        byte[] bytes = read(file);
+        var receipt = documents.submit(new Upload(file.getFileName().orElse(null), bytes,
+                source == null || source.isBlank() || source.equals("auto") ? null : source, target,
+                caller == null ? null : caller.key()));
+        return Response.accepted(DocumentReceipt.of(receipt)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** At most one byte more than the limit: enough to know it is too large, never the whole of a huge file. */
+    private byte[] read(EntityPart file) throws IOException {
+        try (InputStream in = file.getContent()) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBytes() + 1));
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A document's status", description = "queued, translating, done or error, with the parts"
+            + " done and in all, an estimate of the seconds remaining, the characters billed and, for error, why."
+            + " A wrong Document-Key answers 404 as an unknown id.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DocumentStatusResponse.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
+    public DocumentStatusResponse status(@PathParam("id") String id,
+                                         @Parameter(required = true) @HeaderParam(KEY_HEADER) String key) {
+        return DocumentStatusResponse.of(documents.progress(id, key));
+    }
+
+    @GET
+    @Path("{id}/result")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Download the translated document", description = "Same format as uploaded, named with"
+            + " the target language added. Deleted after the download unless"
+            + " sema.document-delete-after-download=false.")
+    @APIResponse(responseCode = "200", description = "The translated file.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
+    @APIResponse(responseCode = "409", description = "Not done yet, or failed.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
+    public Response result(@PathParam("id") String id,
+                           @Parameter(required = true) @HeaderParam(KEY_HEADER) String key) {
+        DocumentResult result = documents.result(id, key);
+        String encoded = URLEncoder.encode(result.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.ok(result.bytes(), result.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + result.fileName()
+                        .replaceAll("[^\\x20-\\x7e]|\"", "_") + "\"; filename*=UTF-8''" + encoded)
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Cancel or delete a document", description = "A job that waits or runs stops and its"
+            + " reserved characters return to the key; a finished document is deleted.")
+    @APIResponse(responseCode = "204", description = "Gone.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "500", ref = "InternalError")
+    @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
+    public Response delete(@PathParam("id") String id,
+                           @Parameter(required = true) @HeaderParam(KEY_HEADER) String key) {
+        documents.delete(id, key);
+        return Response.noContent().build();
+    }
+}

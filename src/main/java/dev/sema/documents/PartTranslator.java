@@ -1,0 +1,106 @@
+package dev.sema.documents;
+
+import dev.sema.documents.format.DocumentPart;
+import dev.sema.documents.format.PartKind;
+import dev.sema.markup.MarkupDocument;
+import dev.sema.markup.MarkupOptions;
+import dev.sema.markup.MarkupService;
+import dev.sema.translation.Translation;
+import dev.sema.translation.TranslationJob;
+import dev.sema.translation.TranslationOptions;
+import dev.sema.translation.TranslationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Translates a run of a document's parts that share one kind in a single call, so the engine batches their
+ * sentences: text parts through {@link TranslationService}, HTML and XML parts through {@link MarkupService} (tags
+ * kept by projection), as background work that the decoder serves after interactive requests. A text part's surrounding white space is the document's layout, not the model's: it is put
+ * back around the translation, and a blank part stays as it is.
+ */
+@ApplicationScoped
+public class PartTranslator {
+
+    private final TranslationService translation;
+    private final MarkupService markup;
+
+    @Inject
+    public PartTranslator(TranslationService translation, MarkupService markup) {
+        this.translation = translation;
+        this.markup = markup;
+    }
+
+    /** For the CDI client proxy only. */
+    protected PartTranslator() {
+        this(null, null);
+    }
+
+    /** A part's translation and the characters billed for it. */
+    public record Translated(String content, long characters) {
+    }
+
+    /** Characters a part costs: code points of the text the model reads (markup's tags are free). */
+    public static long characters(DocumentPart part) {
+        if (part.kind() == PartKind.TEXT) {
+            String text = part.content().strip();
+            return text.codePointCount(0, text.length());
+        }
+        return read(part).characterCount();
+    }
+
+    /** The text the model reads of a part, lines joined: for detecting a document's language. */
+    public static String text(DocumentPart part) {
+        return part.kind() == PartKind.TEXT ? part.content().strip() : String.join("\n", read(part).texts());
+    }
+
+    /**
+     * @param parts  of one kind
+     * @param source the source language's code
+     * @return one translation per part, in order
+     */
+    public List<Translated> translate(List<DocumentPart> parts, String source, String target) {
+        if (parts.get(0).kind() == PartKind.TEXT) {
+            return texts(parts, source, target);
+        }
+        List<MarkupDocument> documents = parts.stream().map(PartTranslator::read).toList();
+        List<Translation> out = markup.translate(documents, source, target, TranslationOptions.BACKGROUND)
+                .translations();
+        return out.stream().map(t -> new Translated(t.text(), t.characterCount())).toList();
+    }
+
+    private List<Translated> texts(List<DocumentPart> parts, String source, String target) {
+        List<String> cores = new ArrayList<>();
+        for (DocumentPart part : parts) {
+            String core = part.content().strip();
+            if (!core.isEmpty()) {
+                cores.add(core);
+            }
+        }
+        List<Translation> out = cores.isEmpty() ? List.of()
+                : translation.translate(new TranslationJob(cores, source, target, TranslationOptions.BACKGROUND))
+                .translations();
+        List<Translated> translated = new ArrayList<>(parts.size());
+        int next = 0;
+        for (DocumentPart part : parts) {
+            String content = part.content();
+            String core = content.strip();
+            if (core.isEmpty()) {
+                translated.add(new Translated(content, 0));
+                continue;
+            }
+            Translation t = out.get(next++);
+            int start = content.indexOf(core);
+            translated.add(new Translated(content.substring(0, start) + t.text()
+                    + content.substring(start + core.length()), t.characterCount()));
+        }
+        return translated;
+    }
+
+    private static MarkupDocument read(DocumentPart part) {
+        return MarkupDocument.read("file", part.content(),
+                part.kind() == PartKind.HTML ? MarkupOptions.html() : MarkupOptions.xml());
+    }
+}
