@@ -1,6 +1,8 @@
 package dev.sema.api.error;
 
+import dev.sema.failure.GlossaryNotFoundException;
 import dev.sema.failure.InferenceTimeoutException;
+import dev.sema.failure.InvalidGlossaryException;
 import dev.sema.failure.InvalidMarkupException;
 import dev.sema.failure.LanguageNotInModelException;
 import dev.sema.failure.LanguageUndeterminedException;
@@ -32,7 +34,9 @@ class FailureMapperTest {
             ModelUnavailableException.loading("translation", "downloading"),
             new OverloadedException(),
             new InferenceTimeoutException("late"),
-            new InvalidMarkupException("texts[1]", 3, 14, "unclosed element"));
+            new InvalidMarkupException("texts[1]", 3, 14, "unclosed element"),
+            new InvalidGlossaryException("dictionaries[0].entries", "Invalid glossary entries", List.of("line 2: empty source term")),
+            new GlossaryNotFoundException("g-1"));
 
     @Test
     void everyKindOfFailureIsMapped() {
@@ -42,7 +46,8 @@ class FailureMapperTest {
         Map<String, Integer> statuses = ONE_OF_EACH.stream().map(FailureMapper::toApi)
                 .collect(Collectors.toMap(ApiException::code, ApiException::status, (a, b) -> a));
         assertEquals(Map.of("unsupported_language", 400, "source_language_undetermined", 400, "unknown_region", 404,
-                "model_loading", 503, "overloaded", 503, "timeout", 503, "invalid_markup", 400), statuses);
+                "model_loading", 503, "overloaded", 503, "timeout", 503, "invalid_markup", 400, "invalid_glossary", 400,
+                "glossary_not_found", 404), statuses);
         assertEquals(Arrays.asList("10", "1", "1"), ONE_OF_EACH.subList(4, 7).stream()
                 .map(e -> FailureMapper.toApi(e).headers().get("Retry-After")).toList());
     }
