@@ -84,9 +84,10 @@ public class NllbTranslationEngine implements TranslationEngine {
             List<String> segments = segmented.stream().flatMap(s -> s.segments().stream())
                     .filter(Segment::translatable).map(Segment::text).toList();
             DecodeOptions decode = decodeOptions(source, target, options);
-            List<List<Term>> terms = segments.stream().map(options.terminology()::find).toList();
+            Terminology terminology = options.terms().forPair(source, target);
+            List<List<Term>> terms = segments.stream().map(terminology::find).toList();
             List<List<String>> translated = segments.isEmpty() ? List.of()
-                    : decode(lease, decode, options.terminology(), segments, cancellation);
+                    : decode(lease, decode, terminology, segments, cancellation);
             return rejoin(segmented, translated, terms, options.alternatives());
         }
     }
@@ -109,8 +110,9 @@ public class NllbTranslationEngine implements TranslationEngine {
             requireLanguage(lease.model().tokenizer(), "source_language", source);
             requireLanguage(lease.model().tokenizer(), "target_language", target);
             DecodeOptions decode = decodeOptions(source, target, new TranslationOptions(options.beamSize(), 0));
+            Terminology terminology = options.terms().forPair(source, target);
             new SegmentStream(text, config.batchLimits().maxSegments()).run(
-                    group -> decode(lease, decode, options.terminology(), group, cancellation).stream()
+                    group -> decode(lease, decode, terminology, group, cancellation).stream()
                             .map(nBest -> nBest.get(0)).toList(),
                     cancellation::isCancelled, listener);
         }

@@ -5,14 +5,14 @@ package dev.sema.translation;
  *
  * @param beamSize     beams (1 = greedy), 0 = configured default
  * @param alternatives n-best hypotheses to return besides the best one (≤ beam size), 0 = none
- * @param terminology  terms the translations must contain, {@link Terminology#NONE} for none
+ * @param terms        terms the translations must contain, {@link TermBook#NONE} for none
  */
-public record TranslationOptions(int beamSize, int alternatives, Terminology terminology) {
+public record TranslationOptions(int beamSize, int alternatives, TermBook terms) {
 
     public static final TranslationOptions DEFAULT = new TranslationOptions(0, 0);
 
     /** Without terminology. */
     public TranslationOptions(int beamSize, int alternatives) {
-        this(beamSize, alternatives, Terminology.NONE);
+        this(beamSize, alternatives, TermBook.NONE);
     }
 }

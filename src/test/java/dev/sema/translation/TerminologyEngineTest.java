@@ -56,7 +56,7 @@ class TerminologyEngineTest {
                 List<TranslationOutput> plain = engine.translate(texts, "eng_Latn", "fra_Latn",
                         new TranslationOptions(beams, 0));
                 List<TranslationOutput> constrained = engine.translate(texts, "eng_Latn", "fra_Latn",
-                        new TranslationOptions(beams, 0, terminology));
+                        new TranslationOptions(beams, 0, (source, target) -> terminology));
                 for (int t = 0; t < texts.size(); t++) {
                     List<Term> found = terminology.find(texts.get(t));
                     String output = constrained.get(t).text();
@@ -78,7 +78,7 @@ class TerminologyEngineTest {
         NllbTranslationEngine engine = TestEngines.uncached(MODELS.echo, EngineConfigs.of(2, 128, 400, 8));
         List<String> texts = List.of("Nothing to see here.", "The power of the river.");
         List<TranslationOutput> out = engine.translate(texts, "eng_Latn", "fra_Latn",
-                new TranslationOptions(2, 0, new WordTerms("g@1", List.of(0))));
+                new TranslationOptions(2, 0, (source, target) -> new WordTerms("g@1", List.of(0))));
         assertEquals("Nothing to see here.", out.get(0).text());
         assertTrue(out.get(1).text().contains("Kenya Power"), out.get(1).text());
     }
