@@ -35,7 +35,7 @@ public final class AccountsDatabase {
     }
 
     /** Runs {@code work} with auto-commit. */
-    <T> T read(SqlWork<T> work) {
+    public <T> T read(SqlWork<T> work) {
         try (Connection connection = open()) {
             return work.run(connection);
         } catch (SQLException e) {
@@ -48,7 +48,7 @@ public final class AccountsDatabase {
      *
      * @param commitLost called when the commit itself failed: the database may or may not have applied it
      */
-    <T> T transaction(SqlWork<T> work, Runnable commitLost) {
+    public <T> T transaction(SqlWork<T> work, Runnable commitLost) {
         try (Connection connection = open()) {
             connection.setAutoCommit(false);
             T result;

@@ -5,7 +5,7 @@ import java.sql.SQLException;
 
 /** A piece of JDBC work on one connection. */
 @FunctionalInterface
-interface SqlWork<T> {
+public interface SqlWork<T> {
 
     T run(Connection connection) throws SQLException;
 }

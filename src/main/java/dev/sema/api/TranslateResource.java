@@ -8,10 +8,12 @@ import dev.sema.api.dto.TranslateRequest;
 import dev.sema.api.dto.TranslateResponse;
 import dev.sema.api.filter.RateLimited;
 import dev.sema.api.filter.RequiresScope;
+import dev.sema.api.glossaries.GlossaryUse;
 import dev.sema.api.markup.MarkupJob;
 import dev.sema.markup.MarkupOptions;
 import dev.sema.markup.MarkupService;
 import dev.sema.observability.EventLog;
+import dev.sema.translation.TermBook;
 import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationJob;
 import dev.sema.translation.TranslationResult;
@@ -22,6 +24,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -52,10 +56,12 @@ public class TranslateResource {
     private final TranslationRequests requests;
     private final RequestTrace trace;
     private final EventLog events;
+    private final GlossaryUse glossaries;
 
     @Inject
     public TranslateResource(TranslationService service, MarkupService markup, ApiConfig config, RequestTrace trace,
-                             EventLog events) {
+                             EventLog events, GlossaryUse glossaries) {
+        this.glossaries = glossaries;
         this.service = service;
         this.markup = markup;
         this.requests = new TranslationRequests(config);
@@ -70,6 +76,7 @@ public class TranslateResource {
         this.requests = null;
         this.trace = null;
         this.events = null;
+        this.glossaries = null;
     }
 
     @POST
@@ -92,14 +99,16 @@ public class TranslateResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
-    public TranslateResponse translate(TranslateRequest request) {
+    public TranslateResponse translate(TranslateRequest request, @Context ContainerRequestContext context) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
-        TranslationResult result = run(markupOptions, () -> requests.single(request),
-                () -> requests.singleMarkup(request, markupOptions));
+        TermBook terms = glossaries.termBook(request == null ? null : request.glossaryId(), context);
+        TranslationResult result = run(markupOptions, () -> requests.single(request).withTerms(terms),
+                () -> requests.singleMarkup(request, markupOptions).withTerms(terms));
         Translation t = result.translations().get(0);
         return new TranslateResponse(t.text(), t.sourceLanguage(), t.sourceConfidence(), result.targetLanguage(),
                 requested(request.alternatives(), t.alternatives()), result.inferenceSeconds(), t.characterCount(),
-                Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
+                Timestamps.now(), trace.requestId(), trace.elapsedSeconds(),
+                GlossaryUse.applied(request.glossaryId(), t.terms()));
     }
 
     @POST
@@ -121,13 +130,16 @@ public class TranslateResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
-    public BatchTranslateResponse translateBatch(BatchTranslateRequest request) {
+    public BatchTranslateResponse translateBatch(BatchTranslateRequest request,
+                                                 @Context ContainerRequestContext context) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
-        TranslationResult result = run(markupOptions, () -> requests.batch(request),
-                () -> requests.batchMarkup(request, markupOptions));
+        TermBook terms = glossaries.termBook(request == null ? null : request.glossaryId(), context);
+        TranslationResult result = run(markupOptions, () -> requests.batch(request).withTerms(terms),
+                () -> requests.batchMarkup(request, markupOptions).withTerms(terms));
         List<BatchTranslation> translations = result.translations().stream()
                 .map(t -> new BatchTranslation(t.text(), t.sourceLanguage(), t.sourceConfidence(), t.characterCount(),
-                        requested(request.alternatives(), t.alternatives())))
+                        requested(request.alternatives(), t.alternatives()),
+                        GlossaryUse.applied(request.glossaryId(), t.terms())))
                 .toList();
         return new BatchTranslateResponse(translations, result.targetLanguage(), result.inferenceSeconds(),
                 result.characterCount(), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());

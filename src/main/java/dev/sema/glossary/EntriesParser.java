@@ -44,6 +44,8 @@ public final class EntriesParser {
             String target = fields.get(1).strip();
             if (source.isEmpty() || target.isEmpty()) {
                 problems.add("line " + line + ": empty " + (source.isEmpty() ? "source" : "target") + " term");
+            } else if ((source + target).contains("\t")) {
+                problems.add("line " + line + ": a term contains a tab");
             } else if (source.length() > MAX_TERM_LENGTH || target.length() > MAX_TERM_LENGTH) {
                 problems.add("line " + line + ": a term is longer than " + MAX_TERM_LENGTH + " characters");
             } else {

@@ -9,6 +9,8 @@ import dev.sema.api.StatusResource;
 import dev.sema.api.TranslateResource;
 import dev.sema.api.UsageResource;
 import dev.sema.api.audit.AuditResource;
+import dev.sema.api.glossaries.GlossariesResource;
+import dev.sema.api.glossaries.GlossaryLanguagePairsResource;
 import dev.sema.api.stream.StreamResource;
 import jakarta.ws.rs.HttpMethod;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,13 @@ class RouteScopesTest {
                 Map.entry("AdminResource.slots", Scope.ADMIN_MODELS),
                 Map.entry("AuditResource.events", Scope.ADMIN_AUDIT),
                 Map.entry("DetectLanguageResource.detect", Scope.DETECT),
+                Map.entry("GlossariesResource.change", Scope.GLOSSARIES),
+                Map.entry("GlossariesResource.create", Scope.GLOSSARIES),
+                Map.entry("GlossariesResource.delete", Scope.GLOSSARIES),
+                Map.entry("GlossariesResource.entries", Scope.GLOSSARIES),
+                Map.entry("GlossariesResource.get", Scope.GLOSSARIES),
+                Map.entry("GlossariesResource.list", Scope.GLOSSARIES),
+                Map.entry("GlossaryLanguagePairsResource.pairs", Scope.GLOSSARIES),
                 Map.entry("StreamResource.stream", Scope.TRANSLATE),
                 Map.entry("TranslateResource.translate", Scope.TRANSLATE),
                 Map.entry("TranslateResource.translateBatch", Scope.TRANSLATE),
@@ -43,7 +52,8 @@ class RouteScopesTest {
         Map<String, Scope> found = new TreeMap<>();
         for (Class<?> resource : new Class<?>[] {AdminKeysResource.class, AdminResource.class, AuditResource.class,
                 DetectLanguageResource.class, TranslateResource.class, StreamResource.class, UsageResource.class,
-                LanguagesResource.class, StatusResource.class}) {
+                LanguagesResource.class, StatusResource.class, GlossariesResource.class,
+                GlossaryLanguagePairsResource.class}) {
             for (Method m : resource.getDeclaredMethods()) {
                 if (route(m)) {
                     AccessFilter.required(m, resource).ifPresent(s -> found.put(resource.getSimpleName() + "."
