@@ -15,8 +15,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package layout README draws, as import rules over the production classes: only the HTTP edge ({@code api})
  * speaks HTTP, the packages form a DAG from {@code api} down to {@code generation} (with {@code accounts} beside
- * {@code guard}, used only by the edge and by {@code glossary}, which keeps its tables in the accounts database, decoder {@code batching} below {@code translation}, and the word
- * {@code alignment} beside the edge, above the {@code translation} contract it implements), and the decoding
+ * {@code guard}, used only by the edge and by {@code glossary}, which keeps its tables in the accounts database,
+ * decoder {@code batching} below {@code translation}, and the word {@code alignment} beside the edge, above the
+ * {@code translation} contract it implements), and the decoding
  * algorithms stay free of the server. A dependency against the arrows fails the build with the offending lines.
  */
 class PackageRulesTest {

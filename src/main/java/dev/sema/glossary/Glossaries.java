@@ -19,8 +19,8 @@ import java.util.UUID;
 /**
  * Glossaries as the API manages and translation uses them: created, listed, changed and deleted on behalf of a
  * {@link Viewer}, and a {@link TermMatcher} per dictionary for the translation of a request. Matchers are
- * built once per glossary version and pair (a 10,000-entry trie takes milliseconds), so a glossary in steady
- * use costs one database read per request.
+ * built once per glossary version and pair (a 10,000-entry trie takes a fraction of a second), so a glossary in
+ * steady use costs one database read per request.
  */
 public final class Glossaries {
 
