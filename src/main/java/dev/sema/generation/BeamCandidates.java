@@ -37,7 +37,7 @@ final class BeamCandidates {
         int[] bestTokens = new int[numBeams];
         for (int beam = 0; beam < numBeams; beam++) {
             float[] row = logits[first + beam];
-            bestTokens[beam] = argmax(row);
+            bestTokens[beam] = GreedySearch.argmax(row);
             offsets[beam] = beamScores[first + beam] - LogProbabilities.logSumExp(row, row[bestTokens[beam]]);
             for (int token = 0; token < row.length; token++) {
                 top.offer(offsets[beam] + row[token], beam * row.length + token);
@@ -75,15 +75,5 @@ final class BeamCandidates {
         if (score > Double.NEGATIVE_INFINITY && seen.add(beam * vocab + token)) {
             candidates.add(new Candidate(beam, token, score, state.advance(token), beamBest));
         }
-    }
-
-    private static int argmax(float[] row) {
-        int best = 0;
-        for (int token = 1; token < row.length; token++) {
-            if (row[token] > row[best]) {
-                best = token;
-            }
-        }
-        return best;
     }
 }

@@ -148,26 +148,14 @@ public final class ConstrainedBeamSearch implements SearchStrategy {
     }
 
     private void finish(Sequences sequences, int row, Candidate candidate, int source) {
-        int[] generated = Arrays.copyOf(sequences.tokens(row), sequences.length(row) + 1);
-        generated[generated.length - 1] = candidate.token();
-        hypotheses[source].add(Hypothesis.of(generated, source, candidate.score(), config));
+        hypotheses[source].add(Hypothesis.of(sequences.tokensWith(row, candidate.token()), source, candidate.score(),
+                config));
     }
 
     @Override
     public int[] retire(Sequences next, StoppingCriteria criteria) {
-        int[] running = new int[next.rows()];
-        int count = 0;
-        for (int first = 0; first < next.rows(); first += numBeams) {
-            int source = next.source(first);
-            if (!done[source] && criteria.isDone(next, first)) {
-                keepAtLimit(next, first, source);
-                done[source] = true;
-            }
-            for (int row = first; row < first + numBeams && !done[source]; row++) {
-                running[count++] = row;
-            }
-        }
-        running = Arrays.copyOf(running, count);
+        int[] running = BeamSearch.running(next, numBeams, done, criteria,
+                first -> keepAtLimit(next, first, next.source(first)));
         beamScores = Arrays.stream(running).mapToDouble(row -> nextBeamScores[row]).toArray();
         states = Arrays.stream(running).mapToObj(row -> nextStates[row]).toArray(ConstraintState[]::new);
         return running;
