@@ -154,7 +154,8 @@ public class GlossariesResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a glossary")
+    @Operation(summary = "Delete a glossary", description = "The glossary and its dictionaries; translations"
+            + " naming it afterwards get 404 glossary_not_found.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("id") String id, @Context ContainerRequestContext context) {

@@ -45,6 +45,7 @@ public class GlossaryLanguagePairsResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LanguagePairs.class)))
     @APIResponse(responseCode = "401", ref = "ApiKeyRejected")
     @APIResponse(responseCode = "403", ref = "KeyForbidden")
+    @APIResponse(responseCode = "500", ref = "InternalError")
     public LanguagePairs pairs() {
         return new LanguagePairs(true, catalogue.all().stream().map(Language::code).toList());
     }
