@@ -83,6 +83,30 @@ class TerminologyEngineTest {
         assertTrue(out.get(1).text().contains("Kenya Power"), out.get(1).text());
     }
 
+    /**
+     * Through one cache: a sentence first translated plainly is not served from the cache once terms apply, a
+     * sentence without terms is, and a new glossary version decodes afresh instead of reusing the old entries.
+     */
+    @Test
+    void theCacheKeepsConstrainedTranslationsApartPerGlossaryVersion() {
+        int[] misses = {0};
+        TranslationCache cache = new TranslationCache(100, SharedLevels.none(), (memory, shared, missed) -> misses[0] += missed);
+        NllbTranslationEngine engine = TestEngines.cached(MODELS.tiny, EngineConfigs.of(2, 64, 400, 8), cache);
+        List<String> texts = List.of("The river runs.", "Nothing here.");
+        String plainRiver = engine.translate(texts, "eng_Latn", "fra_Latn", new TranslationOptions(2, 0)).get(0).text();
+        assertEquals(2, misses[0]);
+        TranslationOptions v1 = new TranslationOptions(2, 0, (source, target) -> new WordTerms("g@1", List.of(1)));
+        List<TranslationOutput> constrained = engine.translate(texts, "eng_Latn", "fra_Latn", v1);
+        assertTrue(constrained.get(0).text().contains("Umeme"), constrained.get(0).text());
+        assertTrue(!plainRiver.contains("Umeme"), "the random model does not write the term by itself");
+        assertEquals(3, misses[0], "only the sentence with a term was decoded again");
+        engine.translate(texts, "eng_Latn", "fra_Latn", v1);
+        assertEquals(3, misses[0], "the same glossary version is served from the cache");
+        TranslationOptions v2 = new TranslationOptions(2, 0, (source, target) -> new WordTerms("g@2", List.of(1)));
+        engine.translate(texts, "eng_Latn", "fra_Latn", v2);
+        assertEquals(4, misses[0], "a new version decodes afresh");
+    }
+
     private static String sentence(SplittableRandom random) {
         StringBuilder text = new StringBuilder("The");
         int words = 2 + random.nextInt(6);
