@@ -18,13 +18,13 @@ import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationJob;
 import dev.sema.translation.TranslationResult;
 import dev.sema.translation.TranslationService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -99,7 +99,7 @@ public class TranslateResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
-    public TranslateResponse translate(TranslateRequest request, @Context ContainerRequestContext context) {
+    public TranslateResponse translate(TranslateRequest request, @Context HttpServletRequest context) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
         TermBook terms = glossaries.termBook(request == null ? null : request.glossaryId(), context);
         TranslationResult result = run(markupOptions, () -> requests.single(request).withTerms(terms),
@@ -131,7 +131,7 @@ public class TranslateResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public BatchTranslateResponse translateBatch(BatchTranslateRequest request,
-                                                 @Context ContainerRequestContext context) {
+                                                 @Context HttpServletRequest context) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
         TermBook terms = glossaries.termBook(request == null ? null : request.glossaryId(), context);
         TranslationResult result = run(markupOptions, () -> requests.batch(request).withTerms(terms),

@@ -10,6 +10,7 @@ import dev.sema.glossary.EntriesParser;
 import dev.sema.glossary.Glossaries;
 import dev.sema.glossary.Glossary;
 import dev.sema.languages.LanguageCatalogue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,8 +22,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -79,7 +80,7 @@ public class GlossariesResource {
     @APIResponse(responseCode = "201", description = "Created; Location names it.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GlossaryInfo.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Response create(GlossaryRequest request, @Context ContainerRequestContext context) {
+    public Response create(GlossaryRequest request, @Context HttpServletRequest context) {
         RequestChecks.requireBody(request);
         Glossary created = glossaries.create(Viewers.of(context, accounts), requests.name(request.name()),
                 requests.dictionaries(request.dictionaries(), true));
@@ -92,7 +93,7 @@ public class GlossariesResource {
             + " first, without entries.")
     @APIResponse(responseCode = "200", description = "The glossaries.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GlossaryList.class)))
-    public GlossaryList list(@Context ContainerRequestContext context) {
+    public GlossaryList list(@Context HttpServletRequest context) {
         return new GlossaryList(glossaries.list(Viewers.of(context, accounts)).stream().map(GlossaryInfo::of).toList());
     }
 
@@ -102,7 +103,7 @@ public class GlossariesResource {
     @APIResponse(responseCode = "200", description = "The glossary.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GlossaryInfo.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public GlossaryInfo get(@PathParam("id") String id, @Context ContainerRequestContext context) {
+    public GlossaryInfo get(@PathParam("id") String id, @Context HttpServletRequest context) {
         return GlossaryInfo.of(glossaries.get(Viewers.of(context, accounts), id));
     }
 
@@ -118,12 +119,13 @@ public class GlossariesResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response entries(@PathParam("id") String id, @QueryParam("source_language") String source,
-                            @QueryParam("target_language") String target, @Context ContainerRequestContext context) {
+                            @QueryParam("target_language") String target, @Context HttpHeaders headers,
+                            @Context HttpServletRequest context) {
         Glossary glossary = glossaries.get(Viewers.of(context, accounts), id);
         Dictionary dictionary = glossary.dictionaries().stream().filter(d -> requests.samePair(d, source, target))
                 .findFirst().orElseThrow(() -> RequestChecks.invalid(404, "not_found", "source_language",
                         "Glossary " + id + " has no dictionary for " + source + "→" + target + ".", "no such dictionary"));
-        if (context.getAcceptableMediaTypes().stream().anyMatch(t -> t.toString().startsWith("text/tab-separated-values"))) {
+        if (headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.toString().startsWith("text/tab-separated-values"))) {
             return Response.ok(EntriesParser.write(dictionary.entries(), EntriesFormat.TSV),
                     "text/tab-separated-values; charset=UTF-8").build();
         }
@@ -145,7 +147,7 @@ public class GlossariesResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public GlossaryInfo change(@PathParam("id") String id, GlossaryRequest request,
-                               @Context ContainerRequestContext context) {
+                               @Context HttpServletRequest context) {
         RequestChecks.requireBody(request);
         return GlossaryInfo.of(glossaries.change(Viewers.of(context, accounts), id,
                 request.name() == null ? null : requests.name(request.name()),
@@ -158,7 +160,7 @@ public class GlossariesResource {
             + " naming it afterwards get 404 glossary_not_found.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response delete(@PathParam("id") String id, @Context ContainerRequestContext context) {
+    public Response delete(@PathParam("id") String id, @Context HttpServletRequest context) {
         glossaries.delete(Viewers.of(context, accounts), id);
         return Response.noContent().build();
     }

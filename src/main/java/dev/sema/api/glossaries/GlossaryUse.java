@@ -4,9 +4,9 @@ import dev.sema.accounts.AccountsConfig;
 import dev.sema.glossary.Glossaries;
 import dev.sema.translation.Term;
 import dev.sema.translation.TermBook;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 
 import java.util.List;
 
@@ -35,7 +35,7 @@ public class GlossaryUse {
      * @return {@link TermBook#NONE} without an id
      * @throws dev.sema.failure.GlossaryNotFoundException when the caller has no such glossary
      */
-    public TermBook termBook(String glossaryId, ContainerRequestContext request) {
+    public TermBook termBook(String glossaryId, HttpServletRequest request) {
         if (glossaryId == null) {
             return TermBook.NONE;
         }

@@ -7,7 +7,7 @@ import dev.sema.accounts.ApiKeyRequiredException;
 import dev.sema.accounts.Scope;
 import dev.sema.api.filter.Caller;
 import dev.sema.glossary.Viewer;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The glossary viewer behind a request: a key owns what it creates and sees its own; the admin token and keys
@@ -19,11 +19,11 @@ final class Viewers {
     private Viewers() {
     }
 
-    static Viewer of(ContainerRequestContext request, AccountsConfig accounts) {
+    static Viewer of(HttpServletRequest request, AccountsConfig accounts) {
         if (accounts.mode() == AccountsMode.OFF) {
             throw new AccountsOffException();
         }
-        if (!(request.getProperty(Caller.PROPERTY) instanceof Caller caller) || caller.actor().equals("anonymous")) {
+        if (!(request.getAttribute(Caller.PROPERTY) instanceof Caller caller) || caller.actor().equals("anonymous")) {
             throw new ApiKeyRequiredException();
         }
         return new Viewer(caller.actor(), caller.scopes().contains(Scope.ADMIN_KEYS));

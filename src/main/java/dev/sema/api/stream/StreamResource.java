@@ -20,7 +20,6 @@ import dev.sema.translation.TranslationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.sema.api.glossaries.GlossaryUse;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -119,10 +118,10 @@ public class StreamResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "ModelNotLoaded")
     public void stream(TranslateRequest request, @Context SseEventSink sink, @Context Sse sse,
-                       @Context HttpServletRequest http, @Context ContainerRequestContext context) {
+                       @Context HttpServletRequest http) {
         long arrived = System.nanoTime() - trace.elapsed().toNanos();
         TranslationJob job = requests.stream(request)
-                .withTerms(glossaries.termBook(request == null ? null : request.glossaryId(), context));
+                .withTerms(glossaries.termBook(request == null ? null : request.glossaryId(), http));
         PreparedStream prepared = service.prepare(job);
         trace.characters(prepared.characterCount());
         EventStream out = new EventStream(sink, sse);
