@@ -10,8 +10,8 @@ import dev.sema.glossary.Viewer;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The glossary viewer behind a request: a key owns what it creates and sees its own; the admin token and keys
- * with {@code admin:keys} see all. Glossaries live in the accounts database, so they need API keys on, and an
+ * The glossary viewer behind a request: a key owns what it creates and sees its own; keys with
+ * {@code admin:keys} see all (the admin token only reaches admin routes, so it never gets here). Glossaries live in the accounts database, so they need API keys on, and an
  * anonymous caller owns nothing.
  */
 final class Viewers {
