@@ -79,6 +79,27 @@ export class SemaApi {
     return this.call('api/v1/usage');
   }
 
+  /** The key's glossaries (an admin's: all). */
+  glossaries() {
+    return this.call('api/v1/glossaries');
+  }
+
+  /** One dictionary's entries as TSV text. */
+  async glossaryEntries(id, sourceLanguage, targetLanguage) {
+    const query = new URLSearchParams({ source_language: sourceLanguage, target_language: targetLanguage });
+    const response = await this.send(`api/v1/glossaries/${encodeURIComponent(id)}/entries?${query}`,
+      'text/tab-separated-values');
+    if (!response.ok) throw await failure(response);
+    return response.text();
+  }
+
+  /** POST a new glossary, or with an id PATCH that glossary (its dictionaries replace those of their pairs). */
+  saveGlossary(id, body) {
+    return id
+      ? this.call(`api/v1/glossaries/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(body) })
+      : this.call('api/v1/glossaries', { method: 'POST', body: JSON.stringify(body) });
+  }
+
   async call(path, options = {}) {
     const response = await this.send(path, 'application/json', options);
     if (!response.ok) throw await failure(response);

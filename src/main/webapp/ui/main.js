@@ -9,6 +9,7 @@ import { setupTheme } from './theme.js';
 import { Account } from './account.js';
 import { MarkupView } from './markup.js';
 import { DocumentsPanel } from './documents.js';
+import { GlossaryPanel } from './glossaries.js';
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
@@ -28,12 +29,18 @@ const markup = new MarkupView(textFormat, source, output, $('output-frame'), $('
 
 const account = new Account($('api-key'), $('forget-key'), $('usage'), {
   onChange: () => {
+    glossaries.refresh();
     translator.stopWaiting();
     translator.now();
   },
   fetchUsage: () => api.usage(),
 });
 const api = new SemaApi(() => account.key());
+const glossaries = new GlossaryPanel($, api, {
+  pair: () => (sourcePicker && sourcePicker.value !== DETECT
+    ? { source: sourcePicker.value, target: targetPicker.value } : null),
+  onChange: () => translator.now(),
+});
 const translator = new Translator(api, { request, pending, result, failure, streams, progress });
 
 /** The last answer, for swap and copy; null when the output does not belong to the current text. */
@@ -74,6 +81,7 @@ function start() {
   }, () => ({ source: sourcePicker.value === DETECT ? null : sourcePicker.value, target: targetPicker.value }));
   textChanged();
   account.refreshUsage();
+  glossaries.refresh();
   if (source.value.trim()) translator.now();
   app.dataset.ready = 'true';
 }
@@ -214,6 +222,7 @@ function request() {
   if (beamSize.value) body.beam_size = Math.max(Number(beamSize.value), alternatives);
   if (alternatives > 0) body.alternatives = alternatives;
   if (tagHandling) body.tag_handling = tagHandling;
+  if (glossaries.selected()) body.glossary_id = glossaries.selected();
   return body;
 }
 

@@ -15,8 +15,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The package layout README draws, as import rules over the production classes: only the HTTP edge ({@code api})
  * speaks HTTP, the packages form a DAG from {@code api} down to {@code generation} (with {@code accounts} and
- * {@code identity} beside {@code guard}, used only by the edge, decoder {@code batching} below {@code translation}, and the word
- * {@code alignment} beside the edge, above the {@code translation} contract it implements), and the decoding
+ * {@code identity} beside {@code guard}, used only by the edge and by {@code glossary} and {@code documents},
+ * which keep their tables in the accounts database, decoder {@code batching} below {@code translation}, and
+ * the word {@code alignment} beside the edge, above the {@code translation} contract it implements), and the
+ * decoding
  * algorithms stay free of the server. A dependency against the arrows fails the build with the offending lines.
  */
 class PackageRulesTest {
@@ -80,6 +82,7 @@ class PackageRulesTest {
                 .layer("documents").definedBy("dev.sema.documents..")
                 .layer("markup").definedBy("dev.sema.markup..")
                 .layer("guard").definedBy("dev.sema.guard..")
+                .layer("glossary").definedBy("dev.sema.glossary..")
                 .layer("accounts").definedBy("dev.sema.accounts..")
                 .layer("idempotency").definedBy("dev.sema.idempotency..")
                 .layer("identity").definedBy("dev.sema.identity..")
@@ -100,7 +103,8 @@ class PackageRulesTest {
                 .whereLayer("documents").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("markup").mayOnlyBeAccessedByLayers("api", "documents")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("api")
-                .whereLayer("accounts").mayOnlyBeAccessedByLayers("api", "documents")
+                .whereLayer("glossary").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("accounts").mayOnlyBeAccessedByLayers("api", "documents", "glossary")
                 .whereLayer("idempotency").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("api", "guard", "idempotency", "translation",
                         "documents")

@@ -9,15 +9,19 @@ import dev.sema.api.dto.TranslateResponse;
 import dev.sema.api.filter.Idempotent;
 import dev.sema.api.filter.RateLimited;
 import dev.sema.api.filter.RequiresScope;
+import dev.sema.api.glossaries.GlossaryUse;
 import dev.sema.markup.MarkupOptions;
+import dev.sema.translation.TermBook;
 import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,12 +50,14 @@ public class TranslateResource {
     private final TranslationRunner runner;
     private final TranslationRequests requests;
     private final RequestTrace trace;
+    private final GlossaryUse glossaries;
 
     @Inject
-    public TranslateResource(TranslationRunner runner, ApiConfig config, RequestTrace trace) {
+    public TranslateResource(TranslationRunner runner, ApiConfig config, RequestTrace trace, GlossaryUse glossaries) {
         this.runner = runner;
         this.requests = new TranslationRequests(config);
         this.trace = trace;
+        this.glossaries = glossaries;
     }
 
     /** For the CDI client proxy only. */
@@ -59,6 +65,7 @@ public class TranslateResource {
         this.runner = null;
         this.requests = null;
         this.trace = null;
+        this.glossaries = null;
     }
 
     @POST
@@ -85,14 +92,16 @@ public class TranslateResource {
     @APIResponse(responseCode = "409", ref = "IdempotencyKeyInUse")
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @Parameter(ref = "IdempotencyKey")
-    public TranslateResponse translate(TranslateRequest request) {
+    public TranslateResponse translate(TranslateRequest request, @Context HttpServletRequest context) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
-        TranslationResult result = runner.run(markupOptions, () -> requests.single(request),
-                () -> requests.singleMarkup(request, markupOptions));
+        TermBook terms = glossaries.termBook(request == null ? null : request.glossaryId(), context);
+        TranslationResult result = runner.run(markupOptions, () -> requests.single(request).withTerms(terms),
+                () -> requests.singleMarkup(request, markupOptions).withTerms(terms));
         Translation t = result.translations().get(0);
         return new TranslateResponse(t.text(), t.sourceLanguage(), t.sourceConfidence(), result.targetLanguage(),
                 requested(request.alternatives(), t.alternatives()), result.inferenceSeconds(), t.characterCount(),
-                Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
+                Timestamps.now(), trace.requestId(), trace.elapsedSeconds(),
+                GlossaryUse.applied(request.glossaryId(), t.terms()));
     }
 
     @POST
@@ -118,11 +127,14 @@ public class TranslateResource {
     @APIResponse(responseCode = "409", ref = "IdempotencyKeyInUse")
     @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
     @Parameter(ref = "IdempotencyKey")
-    public BatchTranslateResponse translateBatch(BatchTranslateRequest request) {
-        TranslationResult result = runner.batch(request);
+    public BatchTranslateResponse translateBatch(BatchTranslateRequest request,
+                                                 @Context HttpServletRequest context) {
+        TranslationResult result = runner.batch(request,
+                glossaries.termBook(request == null ? null : request.glossaryId(), context));
         List<BatchTranslation> translations = result.translations().stream()
                 .map(t -> new BatchTranslation(t.text(), t.sourceLanguage(), t.sourceConfidence(), t.characterCount(),
-                        requested(request.alternatives(), t.alternatives())))
+                        requested(request.alternatives(), t.alternatives()),
+                        GlossaryUse.applied(request.glossaryId(), t.terms())))
                 .toList();
         return new BatchTranslateResponse(translations, result.targetLanguage(), result.inferenceSeconds(),
                 result.characterCount(), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());

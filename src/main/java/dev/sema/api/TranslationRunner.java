@@ -5,6 +5,7 @@ import dev.sema.api.markup.MarkupJob;
 import dev.sema.markup.MarkupOptions;
 import dev.sema.markup.MarkupService;
 import dev.sema.observability.EventLog;
+import dev.sema.translation.TermBook;
 import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationJob;
 import dev.sema.translation.TranslationResult;
@@ -50,10 +51,16 @@ public class TranslationRunner {
         this.events = null;
     }
 
-    /** A {@code /translate/batch} body, checked as that route checks it. */
+    /** A {@code /translate/batch} body, checked as that route checks it, without a glossary. */
     public TranslationResult batch(BatchTranslateRequest request) {
+        return batch(request, TermBook.NONE);
+    }
+
+    /** A {@code /translate/batch} body, checked as that route checks it, under a glossary's terms. */
+    public TranslationResult batch(BatchTranslateRequest request, TermBook terms) {
         MarkupOptions markupOptions = TranslationRequests.markupOptions(request);
-        return run(markupOptions, () -> requests.batch(request), () -> requests.batchMarkup(request, markupOptions));
+        return run(markupOptions, () -> requests.batch(request).withTerms(terms),
+                () -> requests.batchMarkup(request, markupOptions).withTerms(terms));
     }
 
     TranslationResult run(MarkupOptions markupOptions, Supplier<TranslationJob> plain, Supplier<MarkupJob> tagged) {

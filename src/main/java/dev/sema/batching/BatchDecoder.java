@@ -1,5 +1,6 @@
 package dev.sema.batching;
 
+import dev.sema.generation.Constraint;
 import dev.sema.generation.GenerationConfig;
 import dev.sema.generation.Generator;
 import dev.sema.generation.Hypothesis;
@@ -24,7 +25,8 @@ public interface BatchDecoder {
 
         @Override
         public List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
-                                             DecodeOptions options, StoppingCriteria stop) {
+                                             List<List<Constraint>> constraints, DecodeOptions options,
+                                             StoppingCriteria stop) {
             GenerationDefaults defaults = model.generationDefaults();
             GenerationConfig generation = GenerationConfig.builder()
                     .maxNewTokens(options.length(), sources.stream().mapToInt(s -> s.length).toArray())
@@ -35,6 +37,7 @@ public interface BatchDecoder {
                     .padTokenId(defaults.padTokenId())
                     .suppressTokens(model.suppressedTokens())
                     .forcedBosTokenIds(forcedTargets)
+                    .constraints(constraints)
                     .build();
             try (NllbDecoderSession session = model.startDecoding(model.encode(sources), options.beams())) {
                 return generator.generate(session, sources.size(), generation, stop);
@@ -45,9 +48,11 @@ public interface BatchDecoder {
     /**
      * @param sources       token ids per batch row, source language tag first
      * @param forcedTargets the target language id per batch row
+     * @param constraints   per batch row, the token sequences its output must contain (empty lists: none,
+     *                      which keeps the batch on plain greedy or beam search)
      * @param stop          also ends a batch row's decoding when true for it (checked after every step)
      * @return per batch row, its hypotheses best first
      */
-    List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets, DecodeOptions options,
-                                  StoppingCriteria stop);
+    List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
+                                  List<List<Constraint>> constraints, DecodeOptions options, StoppingCriteria stop);
 }

@@ -1,5 +1,6 @@
 package dev.sema.batching;
 
+import dev.sema.generation.Constraint;
 import dev.sema.generation.Hypothesis;
 import dev.sema.nllb.NllbModel;
 
@@ -79,16 +80,17 @@ public final class DecodeScheduler {
      * @param sources       token ids per segment, source language tag first, in the order the batches should
      *                      take them (shortest first keeps the padding small)
      * @param forcedTargets the target language id per segment
+     * @param constraints   per segment, what its output must contain (see {@link BatchDecoder#decode})
      * @return per segment, in input order, its hypotheses best first
      * @throws CancellationException once {@code cancellation} fired or the thread was interrupted
      */
     List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
-                                  DecodeOptions options, Cancellation cancellation) {
+                                  List<List<Constraint>> constraints, DecodeOptions options, Cancellation cancellation) {
         Request request = new Request(model, options, sources.size(), cancellation);
         lock.lock();
         try {
             for (int i = 0; i < sources.size(); i++) {
-                queue.add(new Row(request, i, sources.get(i), forcedTargets[i]));
+                queue.add(new Row(request, i, sources.get(i), forcedTargets[i], constraints.get(i)));
             }
             if (!decoding) {
                 changed.signalAll(); // a thread gathering the next batch counts this request
@@ -248,7 +250,8 @@ public final class DecodeScheduler {
     private List<List<Hypothesis>> run(List<Row> batch) {
         Request first = batch.get(0).request;
         return decoder.decode(first.model, batch.stream().map(Row::ids).toList(),
-                batch.stream().mapToInt(Row::forcedTarget).toArray(), first.options,
+                batch.stream().mapToInt(Row::forcedTarget).toArray(), batch.stream().map(Row::constraints).toList(),
+                first.options,
                 (sequences, row) -> batch.get(sequences.source(row)).request.cancellation.isCancelled());
     }
 
@@ -283,16 +286,20 @@ public final class DecodeScheduler {
             this.remaining = segments;
         }
 
-        /** Same model instance (so the same suppressed ids) and settings; languages may differ. */
+        /**
+         * Same model instance (so the same suppressed ids) and settings; languages may differ. Constrained
+         * segments only batch with the same terminology, so a free batch never leaves plain beam search.
+         */
         boolean batchesWith(Request other) {
             return model == other.model && options.beams() == other.options.beams()
-                    && options.returns() == other.options.returns() && options.length().equals(other.options.length());
+                    && options.returns() == other.options.returns() && options.length().equals(other.options.length())
+                    && options.terminology().equals(other.options.terminology());
         }
     }
 
     record Stats(long batches, int mostRequestsInOneBatch, int queued) {
     }
 
-    private record Row(Request request, int index, long[] ids, int forcedTarget) {
+    private record Row(Request request, int index, long[] ids, int forcedTarget, List<Constraint> constraints) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.sema.batching;
 
+import dev.sema.generation.Constraint;
 import dev.sema.generation.Hypothesis;
 import dev.sema.nllb.NllbModel;
 import dev.sema.nllb.NllbTokenizer;
@@ -34,8 +35,14 @@ public final class SegmentBatches {
      * @return per segment, in input order, its translations best first (at least one)
      */
     public List<List<String>> translate(List<String> segments, DecodeOptions options) {
+        return translate(segments, Collections.nCopies(segments.size(), List.of()), options);
+    }
+
+    /** As {@link #translate(List, DecodeOptions)}, each segment's output containing its {@code constraints}. */
+    public List<List<String>> translate(List<String> segments, List<List<Constraint>> constraints,
+                                        DecodeOptions options) {
         NllbTokenizer tokenizer = model.tokenizer();
-        return hypotheses(segments, options).stream()
+        return hypotheses(segments, constraints, options).stream()
                 .map(nBest -> nBest.stream()
                         .map(h -> tokenizer.decode(Arrays.stream(h.tokens()).asLongStream().toArray()))
                         .toList())
@@ -44,6 +51,11 @@ public final class SegmentBatches {
 
     /** Like {@link #translate} but the generated token ids, the forced target language first. */
     public List<List<Hypothesis>> hypotheses(List<String> segments, DecodeOptions options) {
+        return hypotheses(segments, Collections.nCopies(segments.size(), List.of()), options);
+    }
+
+    private List<List<Hypothesis>> hypotheses(List<String> segments, List<List<Constraint>> constraints,
+                                              DecodeOptions options) {
         NllbTokenizer tokenizer = model.tokenizer();
         List<long[]> ids = segments.stream().map(s -> tokenizer.encodeSource(s, options.source())).toList();
         Integer[] order = IntStream.range(0, ids.size()).boxed().toArray(Integer[]::new);
@@ -51,7 +63,7 @@ public final class SegmentBatches {
         int[] targets = new int[order.length];
         Arrays.fill(targets, tokenizer.languageId(options.target()));
         List<List<Hypothesis>> sorted = scheduler.decode(model, Arrays.stream(order).map(ids::get).toList(),
-                targets, options, cancellation);
+                targets, Arrays.stream(order).map(constraints::get).toList(), options, cancellation);
         List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(order.length, null));
         for (int j = 0; j < order.length; j++) {
             results.set(order[j], sorted.get(j));

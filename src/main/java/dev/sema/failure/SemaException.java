@@ -12,7 +12,7 @@ package dev.sema.failure;
 public abstract sealed class SemaException extends RuntimeException
         permits UnsupportedLanguageException, LanguageNotInModelException, LanguageUndeterminedException,
         UnknownRegionException, ModelUnavailableException, OverloadedException, InferenceTimeoutException,
-        InvalidMarkupException, DocumentRefusedException {
+        InvalidMarkupException, DocumentRefusedException, InvalidGlossaryException, GlossaryNotFoundException {
 
     protected SemaException(String message) {
         super(message);

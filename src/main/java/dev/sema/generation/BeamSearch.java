@@ -2,6 +2,7 @@ package dev.sema.generation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Beam search as HF {@code BeamSearchScorer}, over {@code numBeams} session rows per batch row (beam b of
@@ -67,9 +68,8 @@ public final class BeamSearch implements SearchStrategy {
                     nextBeamScores[first + filled] = top.score(rank);
                     filled++;
                 } else if (rank < numBeams) {
-                    int[] generated = Arrays.copyOf(sequences.tokens(row), sequences.length(row) + 1);
-                    generated[generated.length - 1] = token;
-                    hypotheses[source].add(Hypothesis.of(generated, source, top.score(rank), config));
+                    hypotheses[source].add(Hypothesis.of(sequences.tokensWith(row, token), source, top.score(rank),
+                            config));
                 }
             }
             if (filled < numBeams) {
@@ -95,23 +95,34 @@ public final class BeamSearch implements SearchStrategy {
 
     @Override
     public int[] retire(Sequences next, StoppingCriteria criteria) {
+        int[] running = running(next, numBeams, done, criteria, first -> {
+            for (int row = first; row < first + numBeams; row++) {
+                hypotheses[next.source(first)].add(Hypothesis.of(next.tokens(row), next.source(first),
+                        nextBeamScores[row], config));
+            }
+        });
+        beamScores = Arrays.stream(running).mapToDouble(row -> nextBeamScores[row]).toArray();
+        return running;
+    }
+
+    /**
+     * The rows of {@code next} whose source keeps running. A source that {@code criteria} ends now (checked on its
+     * first row) is marked done after {@code atLimit} got its first row, to keep what it wants of its beams.
+     */
+    static int[] running(Sequences next, int numBeams, boolean[] done, StoppingCriteria criteria, IntConsumer atLimit) {
         int[] running = new int[next.rows()];
         int count = 0;
         for (int first = 0; first < next.rows(); first += numBeams) {
             int source = next.source(first);
             if (!done[source] && criteria.isDone(next, first)) {
-                for (int row = first; row < first + numBeams; row++) {
-                    hypotheses[source].add(Hypothesis.of(next.tokens(row), source, nextBeamScores[row], config));
-                }
+                atLimit.accept(first);
                 done[source] = true;
             }
             for (int row = first; row < first + numBeams && !done[source]; row++) {
                 running[count++] = row;
             }
         }
-        running = Arrays.copyOf(running, count);
-        beamScores = Arrays.stream(running).mapToDouble(row -> nextBeamScores[row]).toArray();
-        return running;
+        return Arrays.copyOf(running, count);
     }
 
     @Override

@@ -35,6 +35,8 @@ import java.util.stream.IntStream;
  * @param suppressTokens     ids that may never be generated: for NLLB every language code (the forced one
  *                           still wins at the first position), {@code <s>}, {@code <mask>}, unused rows
  * @param forcedBosTokenIds  the first generated token per row (NLLB: the target language)
+ * @param constraints        positive lexical constraints per row, empty when none: every row's output must
+ *                           contain each of its constraints ({@link ConstrainedBeamSearch})
  */
 public record GenerationConfig(
         List<Integer> maxNewTokens,
@@ -50,9 +52,11 @@ public record GenerationConfig(
         int eosTokenId,
         int padTokenId,
         Set<Integer> suppressTokens,
-        List<Integer> forcedBosTokenIds) {
+        List<Integer> forcedBosTokenIds,
+        List<List<Constraint>> constraints) {
 
     public GenerationConfig {
+        constraints = constraints.stream().map(List::copyOf).toList();
         maxNewTokens = List.copyOf(maxNewTokens);
         suppressTokens = Set.copyOf(suppressTokens);
         forcedBosTokenIds = List.copyOf(forcedBosTokenIds);
@@ -83,6 +87,16 @@ public record GenerationConfig(
         return forcedBosTokenIds.isEmpty() ? -1 : forcedBosTokenIds.get(forcedBosTokenIds.size() == 1 ? 0 : row);
     }
 
+    /** The constraints of batch row {@code row}; none when no row has any. */
+    public List<Constraint> constraints(int row) {
+        return constraints.isEmpty() ? List.of() : constraints.get(constraints.size() == 1 ? 0 : row);
+    }
+
+    /** Whether any row has a constraint, which selects {@link ConstrainedBeamSearch}. */
+    public boolean hasConstraints() {
+        return constraints.stream().anyMatch(row -> !row.isEmpty());
+    }
+
     /** Checks the per-row lists and every token id against the actual batch and model. */
     void validate(int batchSize, int vocabSize) {
         require(batchSize >= 1, "batchSize must be ≥ 1: " + batchSize);
@@ -90,8 +104,15 @@ public record GenerationConfig(
                 "maxNewTokens has " + maxNewTokens.size() + " entries for " + batchSize + " rows");
         require(forcedBosTokenIds.size() <= 1 || forcedBosTokenIds.size() == batchSize,
                 "forcedBosTokenIds has " + forcedBosTokenIds.size() + " entries for " + batchSize + " rows");
+        require(constraints.size() <= 1 || constraints.size() == batchSize,
+                "constraints has " + constraints.size() + " entries for " + batchSize + " rows");
+        require(constraints.stream().flatMap(List::stream).flatMap(constraint -> constraint.alternatives().stream())
+                        .flatMapToInt(Arrays::stream).noneMatch(id -> id == eosTokenId),
+                "a constraint cannot contain EOS (" + eosTokenId + "): EOS ends the output");
+        IntStream constraintIds = constraints.stream().flatMap(List::stream)
+                .flatMap(constraint -> constraint.alternatives().stream()).flatMapToInt(Arrays::stream);
         IntStream ids = IntStream.concat(
-                IntStream.of(decoderStartTokenId, eosTokenId, padTokenId),
+                IntStream.concat(IntStream.of(decoderStartTokenId, eosTokenId, padTokenId), constraintIds),
                 IntStream.concat(suppressTokens.stream().mapToInt(Integer::intValue),
                         forcedBosTokenIds.stream().mapToInt(Integer::intValue)));
         int[] outside = ids.filter(id -> id < 0 || id >= vocabSize).distinct().sorted().toArray();
@@ -121,6 +142,7 @@ public record GenerationConfig(
         private int padTokenId = 1;
         private Set<Integer> suppressTokens = Set.of();
         private List<Integer> forcedBosTokenIds = List.of();
+        private List<List<Constraint>> constraints = List.of();
 
         private Builder() {
         }
@@ -156,10 +178,16 @@ public record GenerationConfig(
             return this;
         }
 
+        /** One list of constraints per row, or a single list for all rows; empty lists for none. */
+        public Builder constraints(List<List<Constraint>> perRow) {
+            this.constraints = perRow;
+            return this;
+        }
+
         public GenerationConfig build() {
             return new GenerationConfig(maxNewTokens, minNewTokens, numBeams, lengthPenalty, earlyStopping,
                     numReturnSequences, noRepeatNgramSize, repetitionPenalty, forceEosAtLimit,
-                    decoderStartTokenId, eosTokenId, padTokenId, suppressTokens, forcedBosTokenIds);
+                    decoderStartTokenId, eosTokenId, padTokenId, suppressTokens, forcedBosTokenIds, constraints);
         }
     }
 }

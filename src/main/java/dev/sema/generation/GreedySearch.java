@@ -60,7 +60,8 @@ public final class GreedySearch implements SearchStrategy {
         return Arrays.stream(results).map(List::of).toList();
     }
 
-    private static int argmax(float[] row) {
+    /** The index of the highest logit, the first one on ties. */
+    static int argmax(float[] row) {
         int best = 0;
         for (int token = 1; token < row.length; token++) {
             if (row[token] > row[best]) {

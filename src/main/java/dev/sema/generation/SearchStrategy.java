@@ -6,10 +6,17 @@ import java.util.List;
  * How the next tokens are chosen: the only part in which greedy and beam search differ (HF's
  * {@code GenerationMode} dispatch). A strategy is stateful and serves one {@link Generator#generate} call.
  */
-public sealed interface SearchStrategy permits GreedySearch, BeamSearch {
+public sealed interface SearchStrategy permits GreedySearch, BeamSearch, ConstrainedBeamSearch {
 
-    /** Greedy when {@code numBeams == 1}, beam search otherwise. */
+    /**
+     * Constrained beam search when any row has constraints (with {@code numBeams} beams, even 1); otherwise
+     * greedy when {@code numBeams == 1} and beam search above, so unconstrained batches take the same path
+     * as before constraints existed.
+     */
     static SearchStrategy from(GenerationConfig config, int batchSize) {
+        if (config.hasConstraints()) {
+            return new ConstrainedBeamSearch(config, batchSize);
+        }
         return config.numBeams() == 1 ? new GreedySearch(config, batchSize) : new BeamSearch(config, batchSize);
     }
 

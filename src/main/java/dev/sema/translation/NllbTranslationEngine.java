@@ -16,6 +16,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,10 @@ import java.util.Set;
  * dropped, so a text may get fewer than asked for.
  *
  * <p>Segments already translated with the same model and options come from the {@link TranslationCache}.
+ *
+ * <p>Terminology: a segment in which the request's {@link Terminology} finds terms is decoded with one
+ * constraint per term ({@link TermConstraints}), in batches and cache entries of that terminology only; a
+ * segment without terms takes exactly the path it takes without terminology (same batches, same cache).
  */
 @ApplicationScoped
 @Typed(NllbTranslationEngine.class) // callers inject TranslationEngine: the guard's wrapper around this one
@@ -79,9 +84,11 @@ public class NllbTranslationEngine implements TranslationEngine {
             List<String> segments = segmented.stream().flatMap(s -> s.segments().stream())
                     .filter(Segment::translatable).map(Segment::text).toList();
             DecodeOptions decode = decodeOptions(source, target, options);
+            Terminology terminology = options.terms().forPair(source, target);
+            List<List<Term>> terms = segments.stream().map(terminology::find).toList();
             List<List<String>> translated = segments.isEmpty() ? List.of()
-                    : decode(lease, decode, segments, cancellation);
-            return rejoin(segmented, translated, options.alternatives());
+                    : decode(lease, decode, terminology, segments, cancellation);
+            return rejoin(segmented, translated, terms, options.alternatives());
         }
     }
 
@@ -103,8 +110,10 @@ public class NllbTranslationEngine implements TranslationEngine {
             requireLanguage(lease.model().tokenizer(), "source_language", source);
             requireLanguage(lease.model().tokenizer(), "target_language", target);
             DecodeOptions decode = decodeOptions(source, target, new TranslationOptions(options.beamSize(), 0));
+            Terminology terminology = options.terms().forPair(source, target);
             new SegmentStream(text, config.batchLimits().maxSegments()).run(
-                    group -> decode(lease, decode, group, cancellation).stream().map(nBest -> nBest.get(0)).toList(),
+                    group -> decode(lease, decode, terminology, group, cancellation).stream()
+                            .map(nBest -> nBest.get(0)).toList(),
                     cancellation::isCancelled, listener);
         }
     }
@@ -116,8 +125,39 @@ public class NllbTranslationEngine implements TranslationEngine {
     private DecodeOptions decodeOptions(String source, String target, TranslationOptions options) {
         int beams = Math.max(options.beamSize() > 0 ? options.beamSize() : config.beamSize(),
                 1 + options.alternatives());
-        return new DecodeOptions(source, target, beams, 1 + options.alternatives(), config.outputLength(),
+        return new DecodeOptions(source, target, beams, 1 + options.alternatives(), config.outputLength(), "",
                 options.background());
+    }
+
+    /** Segments with terms decode under their constraints, the others as without terminology; results in order. */
+    private List<List<String>> decode(ModelSlot.Lease<NllbModel> lease, DecodeOptions decode, Terminology terminology,
+                                      List<String> segments, Cancellation cancellation) {
+        if (terminology == Terminology.NONE) {
+            return decode(lease, decode, segments, cancellation);
+        }
+        List<Integer> constrained = new ArrayList<>();
+        List<Integer> free = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            (terminology.find(segments.get(i)).isEmpty() ? free : constrained).add(i);
+        }
+        List<List<String>> results = new ArrayList<>(Collections.nCopies(segments.size(), null));
+        List<List<String>> freeResults = free.isEmpty() ? List.of()
+                : decode(lease, decode, free.stream().map(segments::get).toList(), cancellation);
+        for (int j = 0; j < free.size(); j++) {
+            results.set(free.get(j), freeResults.get(j));
+        }
+        if (!constrained.isEmpty()) {
+            DecodeOptions withTerms = new DecodeOptions(decode.source(), decode.target(), decode.beams(),
+                    decode.returns(), decode.length(), terminology.identity(), decode.background());
+            TermConstraints constraints = new TermConstraints(lease.model().tokenizer());
+            List<List<String>> decoded = cache.translate(lease, withTerms, constrained.stream().map(segments::get).toList(),
+                    missing -> new SegmentBatches(lease.model(), scheduler, cancellation).translate(missing,
+                            missing.stream().map(segment -> constraints.of(terminology.find(segment))).toList(), withTerms));
+            for (int j = 0; j < constrained.size(); j++) {
+                results.set(constrained.get(j), decoded.get(j));
+            }
+        }
+        return results;
     }
 
     /** Segments the cache lacks go to the decoder, shared with other requests' segments. */
@@ -127,9 +167,12 @@ public class NllbTranslationEngine implements TranslationEngine {
                 missing -> new SegmentBatches(lease.model(), scheduler, cancellation).translate(missing, decode));
     }
 
-    /** Puts each text back together from the translations of its segments, taken in order. */
+    /**
+     * Puts each text back together from the translations of its segments, taken in order, with the terms of its
+     * segments that their best translation contains.
+     */
     private static List<TranslationOutput> rejoin(List<SegmentedText> texts, List<List<String>> translated,
-                                                  int alternatives) {
+                                                  List<List<Term>> terms, int alternatives) {
         List<TranslationOutput> outputs = new ArrayList<>(texts.size());
         int next = 0;
         for (SegmentedText text : texts) {
@@ -146,7 +189,12 @@ public class NllbTranslationEngine implements TranslationEngine {
                 }));
             }
             List<String> all = List.copyOf(candidates);
-            outputs.add(new TranslationOutput(all.get(0), all.subList(1, all.size())));
+            List<Term> applied = new ArrayList<>();
+            for (int i = first; i < next; i++) {
+                String best = translated.get(i).get(0);
+                terms.get(i).stream().filter(term -> best.contains(term.target())).forEach(applied::add);
+            }
+            outputs.add(new TranslationOutput(all.get(0), all.subList(1, all.size()), applied));
         }
         return outputs;
     }

@@ -56,7 +56,9 @@ final class SharedTranslations {
         String material = String.join("\n", FORMAT, contentId, options.source(), options.target(),
                 Integer.toString(options.beams()), Integer.toString(options.returns()),
                 Double.toString(length.perSourceToken()), Integer.toString(length.extra()),
-                Integer.toString(length.cap()), text);
+                Integer.toString(length.cap()), text)
+                // Appended only when set, so the keys of unconstrained translations stay what they were.
+                + (options.terminology().isEmpty() ? "" : "\n" + options.terminology());
         return store.key(FORMAT, HexFormat.of().formatHex(Sha256.digest(material)));
     }
 

@@ -10,7 +10,18 @@ import java.util.List;
  * @param sourceLanguage   canonical code of the source, given or detected
  * @param sourceConfidence detector probability, null when the client named the source
  * @param characterCount   Unicode code points of the trimmed input
+ * @param terms            required terms found in the text and contained in {@code text}; empty without any
  */
 public record Translation(String text, List<String> alternatives, String sourceLanguage, Double sourceConfidence,
-                          int characterCount) {
+                          int characterCount, List<Term> terms) {
+
+    public Translation {
+        terms = List.copyOf(terms);
+    }
+
+    /** Without terms. */
+    public Translation(String text, List<String> alternatives, String sourceLanguage, Double sourceConfidence,
+                       int characterCount) {
+        this(text, alternatives, sourceLanguage, sourceConfidence, characterCount, List.of());
+    }
 }

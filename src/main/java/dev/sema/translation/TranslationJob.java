@@ -16,4 +16,10 @@ public record TranslationJob(List<String> texts, String source, String target, T
     public TranslationJob {
         texts = List.copyOf(texts);
     }
+
+    /** The same job with the terms of {@code terms} required. */
+    public TranslationJob withTerms(TermBook terms) {
+        return new TranslationJob(texts, source, target,
+                new TranslationOptions(options.beamSize(), options.alternatives(), terms));
+    }
 }

@@ -5,17 +5,23 @@ package dev.sema.translation;
  *
  * @param beamSize     beams (1 = greedy), 0 = configured default
  * @param alternatives n-best hypotheses to return besides the best one (≤ beam size), 0 = none
+ * @param terms        terms the translations must contain, {@link TermBook#NONE} for none
  * @param background   work nobody waits for interactively (a document's parts): the decoder serves waiting
  *                     interactive segments first and fills what is left of each batch with these
  */
-public record TranslationOptions(int beamSize, int alternatives, boolean background) {
+public record TranslationOptions(int beamSize, int alternatives, TermBook terms, boolean background) {
 
     public static final TranslationOptions DEFAULT = new TranslationOptions(0, 0);
     /** A document's parts: default beams, decoded after interactive requests' segments. */
-    public static final TranslationOptions BACKGROUND = new TranslationOptions(0, 0, true);
+    public static final TranslationOptions BACKGROUND = new TranslationOptions(0, 0, TermBook.NONE, true);
+
+    /** An interactive request's options, without terminology. */
+    public TranslationOptions(int beamSize, int alternatives) {
+        this(beamSize, alternatives, TermBook.NONE);
+    }
 
     /** An interactive request's options. */
-    public TranslationOptions(int beamSize, int alternatives) {
-        this(beamSize, alternatives, false);
+    public TranslationOptions(int beamSize, int alternatives, TermBook terms) {
+        this(beamSize, alternatives, terms, false);
     }
 }

@@ -67,7 +67,7 @@ public class TranslationService {
                 String text = texts.get(i);
                 translations[i] = new Translation(out.text().strip(),
                         out.alternatives().stream().map(String::strip).toList(), code, sources[i].confidence(),
-                        text.codePointCount(0, text.length()));
+                        text.codePointCount(0, text.length()), out.terms());
             }
         });
         return new TranslationResult(Arrays.asList(translations), target.code(), (System.nanoTime() - start) / 1e9);
@@ -85,6 +85,7 @@ public class TranslationService {
         Detected source = job.source() == null ? detect(text)
                 : new Detected(catalogue.require("source_language", job.source()).code(), null);
         SegmentedText segmented = engine.segment(text, source.code(), target.code());
+        job.options().terms().forPair(source.code(), target.code()); // a glossary without the pair fails here
         return new PreparedStream(segmented, source.code(), source.confidence(), target.code(), job.options(),
                 text.codePointCount(0, text.length()));
     }

@@ -1,5 +1,6 @@
 package dev.sema.batching;
 
+import dev.sema.generation.Constraint;
 import dev.sema.generation.Hypothesis;
 import dev.sema.generation.StoppingCriteria;
 import dev.sema.models.ModelSlot;
@@ -80,8 +81,10 @@ class DecodePriorityTest {
 
         @Override
         public List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
-                                             DecodeOptions options, StoppingCriteria stop) {
-            List<List<Hypothesis>> out = BatchDecoder.NLLB.decode(model, sources, forcedTargets, options, stop);
+                                             List<List<Constraint>> constraints, DecodeOptions options,
+                                             StoppingCriteria stop) {
+            List<List<Hypothesis>> out = BatchDecoder.NLLB.decode(model, sources, forcedTargets, constraints, options,
+                    stop);
             batches.add(rows(model, sources));
             if (held.getCount() > 0) {
                 held.countDown();

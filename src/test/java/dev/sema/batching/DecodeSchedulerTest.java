@@ -1,5 +1,6 @@
 package dev.sema.batching;
 
+import dev.sema.generation.Constraint;
 import dev.sema.generation.Hypothesis;
 import dev.sema.generation.StoppingCriteria;
 import dev.sema.models.ModelSlot;
@@ -232,7 +233,8 @@ class DecodeSchedulerTest {
 
         @Override
         public List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
-                                             DecodeOptions options, StoppingCriteria stop) {
+                                             List<List<Constraint>> constraints, DecodeOptions options,
+                                             StoppingCriteria stop) {
             if (batches.getAndIncrement() == 0) {
                 held.countDown();
                 try {
@@ -242,7 +244,7 @@ class DecodeSchedulerTest {
                     throw new CancellationException("interrupted at the gate");
                 }
             }
-            return BatchDecoder.NLLB.decode(model, sources, forcedTargets, options, (sequences, row) -> {
+            return BatchDecoder.NLLB.decode(model, sources, forcedTargets, constraints, options, (sequences, row) -> {
                 longestRow.accumulateAndGet(sequences.length(row), Math::max);
                 return stop.isDone(sequences, row);
             });

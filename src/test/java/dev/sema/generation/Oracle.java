@@ -21,6 +21,11 @@ final class Oracle {
 
     /** Log-probabilities of the next token of {@code source} after {@code generated}, processors applied. */
     double[] logProbs(int source, int[] generated) {
+        return logProbs(source, generated, true);
+    }
+
+    /** As {@link #logProbs(int, int[])}, with EOS masked before the softmax when {@code eosAllowed} is false. */
+    double[] logProbs(int source, int[] generated, boolean eosAllowed) {
         int[] prefix = new int[generated.length + 1];
         prefix[0] = config.decoderStartTokenId();
         System.arraycopy(generated, 0, prefix, 1, generated.length);
@@ -30,6 +35,9 @@ final class Oracle {
             sequences = sequences.advance(new int[]{0}, new int[]{token});
         }
         LogitsProcessorList.from(config).process(sequences, logits);
+        if (!eosAllowed) {
+            logits[0][config.eosTokenId()] = Float.NEGATIVE_INFINITY;
+        }
         double logSumExp = LogProbabilities.logSumExp(logits[0]);
         return Arrays.stream(toDoubles(logits[0])).map(logit -> logit - logSumExp).toArray();
     }
@@ -56,23 +64,57 @@ final class Oracle {
     /** Every possible output of {@code source}, best first: exhaustive search, for tiny vocabularies only. */
     List<Hypothesis> exhaustive(int source) {
         List<Hypothesis> all = new ArrayList<>();
-        expand(source, new int[0], 0, all);
+        expand(source, new int[0], 0, all, all, List.of());
         all.sort(Comparator.comparingDouble(Hypothesis::score).reversed());
         return all;
     }
 
-    private void expand(int source, int[] generated, double sum, List<Hypothesis> out) {
-        double[] logProbs = logProbs(source, generated);
+    /**
+     * Every output of {@code source} that contains all {@code constraints}, best first, with EOS masked before
+     * the softmax while a prefix still misses one, as constrained beam search scores them; those cut off at
+     * the limit only when no output ends with EOS.
+     */
+    List<Hypothesis> exhaustive(int source, List<Constraint> constraints) {
+        List<Hypothesis> ended = new ArrayList<>();
+        List<Hypothesis> cut = new ArrayList<>();
+        expand(source, new int[0], 0, ended, cut, constraints);
+        ended.removeIf(hypothesis -> !containsAll(hypothesis.tokens(), constraints));
+        cut.removeIf(hypothesis -> !containsAll(hypothesis.tokens(), constraints));
+        List<Hypothesis> all = ended.isEmpty() ? cut : ended;
+        all.sort(Comparator.comparingDouble(Hypothesis::score).reversed());
+        return all;
+    }
+
+    /** Whether {@code tokens} contains one alternative of every constraint as a contiguous run. */
+    static boolean containsAll(int[] tokens, List<Constraint> constraints) {
+        return constraints.stream().allMatch(constraint -> constraint.alternatives().stream()
+                .anyMatch(alternative -> indexOf(tokens, alternative) >= 0));
+    }
+
+    static int indexOf(int[] tokens, int[] run) {
+        for (int from = 0; from + run.length <= tokens.length; from++) {
+            if (Arrays.equals(tokens, from, from + run.length, run, 0, run.length)) {
+                return from;
+            }
+        }
+        return -1;
+    }
+
+    private void expand(int source, int[] generated, double sum, List<Hypothesis> ended, List<Hypothesis> cut,
+                        List<Constraint> constraints) {
+        double[] logProbs = logProbs(source, generated, containsAll(generated, constraints));
         for (int token = 0; token < logProbs.length; token++) {
             if (logProbs[token] == Double.NEGATIVE_INFINITY) {
                 continue;
             }
             int[] next = append(generated, token);
             double nextSum = sum + logProbs[token];
-            if (token == config.eosTokenId() || next.length == config.maxNewTokens(source)) {
-                out.add(Hypothesis.of(next, source, nextSum, config));
+            if (token == config.eosTokenId()) {
+                ended.add(Hypothesis.of(next, source, nextSum, config));
+            } else if (next.length == config.maxNewTokens(source)) {
+                cut.add(Hypothesis.of(next, source, nextSum, config));
             } else {
-                expand(source, next, nextSum, out);
+                expand(source, next, nextSum, ended, cut, constraints);
             }
         }
     }

@@ -74,9 +74,9 @@ class NllbTranslationEngineTest {
                 .toList()) + "\n\n42";
         List<Integer> batches = new ArrayList<>();
         EngineConfig config = EngineConfigs.of(1, 512, 400, 16);
-        DecodeScheduler scheduler = new DecodeScheduler(config.batchLimits(), (model, sources, targets, options, stop) -> {
+        DecodeScheduler scheduler = new DecodeScheduler(config.batchLimits(), (model, sources, targets, constraints, options, stop) -> {
             batches.add(sources.size());
-            return BatchDecoder.NLLB.decode(model, sources, targets, options, stop);
+            return BatchDecoder.NLLB.decode(model, sources, targets, constraints, options, stop);
         });
         NllbTranslationEngine engine = TestEngines.uncached(echo, config, scheduler);
         RecordingListener listener = new RecordingListener();

@@ -25,7 +25,8 @@ public record BatchTranslateRequest(
         @JsonbProperty("splitting_tags") @Schema(description = "XML only, as on /translate.")
         List<String> splittingTags,
         @JsonbProperty("non_splitting_tags") @Schema(description = "XML only, as on /translate.")
-        List<String> nonSplittingTags)
+        List<String> nonSplittingTags,
+        @JsonbProperty("glossary_id") @Schema(description = "As on /translate, for every text.") String glossaryId)
         implements RateLimitCost, CharacterCost {
 
     /** One request of quota per text, so a batch cannot multiply a client's allowance. */

@@ -43,7 +43,12 @@ public record TranslateRequest(
         @JsonbProperty("non_splitting_tags")
         @Schema(description = "XML only: elements that never end a sentence (inline, moved with their words).",
                 example = "[\"b\"]")
-        List<String> nonSplittingTags) implements CharacterCost {
+        List<String> nonSplittingTags,
+        @JsonbProperty("glossary_id")
+        @Schema(description = "A glossary of the calling key (POST /api/v1/glossaries): every entry whose source"
+                + " term occurs in the text comes out as its target term, verbatim. It needs a dictionary for the"
+                + " request's language pair.", example = "g_4f1d2c0b9a8e4d7c8b6a5f4e3d2c1b0a")
+        String glossaryId) implements CharacterCost {
 
     /** The translated characters count against an API key's character quota: for markup, its text only. */
     @Override

@@ -1,5 +1,6 @@
 package dev.sema.api.dto;
 
+import dev.sema.api.glossaries.GlossaryEntries;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,7 +9,7 @@ import java.util.List;
 
 @Schema(name = "TranslateResponse")
 @JsonbPropertyOrder({"translatedText", "sourceLanguage", "sourceLanguageConfidence", "targetLanguage",
-        "alternatives", "inferenceTime", "characterCount", "timestamp", "requestId", "totalTime"})
+        "alternatives", "inferenceTime", "characterCount", "timestamp", "requestId", "totalTime", "glossaryEntries"})
 public record TranslateResponse(
         @JsonbProperty("translated_text") @Schema(description = "Best translation, trimmed.",
                 example = "Good morning") String translatedText,
@@ -28,5 +29,8 @@ public record TranslateResponse(
         @JsonbProperty("request_id") @Schema(description = "Same as the X-Request-ID response header.",
                 example = "3f1c2a9e-5b7d-4c1e-9a51-0d2f6a8b7c44") String requestId,
         @JsonbProperty("total_time") @Schema(description = "Seconds from request arrival to response.",
-                example = "0.241") double totalTime) {
+                example = "0.241") double totalTime,
+        @JsonbProperty("glossary_entries") @Schema(description = "With glossary_id: the entries found in the"
+                + " text whose target term the translation contains, in text order; absent without glossary_id.")
+        List<GlossaryEntries.Entry> glossaryEntries) {
 }

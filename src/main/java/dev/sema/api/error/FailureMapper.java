@@ -2,7 +2,9 @@ package dev.sema.api.error;
 
 import dev.sema.api.RequestTrace;
 import dev.sema.failure.DocumentRefusedException;
+import dev.sema.failure.GlossaryNotFoundException;
 import dev.sema.failure.InferenceTimeoutException;
+import dev.sema.failure.InvalidGlossaryException;
 import dev.sema.failure.InvalidMarkupException;
 import dev.sema.failure.LanguageNotInModelException;
 import dev.sema.failure.LanguageUndeterminedException;
@@ -67,6 +69,13 @@ public class FailureMapper implements ExceptionMapper<SemaException> {
         if (failure instanceof InvalidMarkupException e) {
             return new ApiException(400, ApiError.ofField("invalid_markup", e.getMessage(), e.field(),
                     "line " + e.line() + ", column " + e.column()), Map.of());
+        }
+        if (failure instanceof InvalidGlossaryException e) {
+            return new ApiException(400, ApiError.of("invalid_glossary", e.getMessage()).withErrors(e.problems().stream()
+                    .map(problem -> new ApiError.FieldError(e.field(), problem)).toList()), Map.of());
+        }
+        if (failure instanceof GlossaryNotFoundException) {
+            return new ApiException(404, "glossary_not_found", failure.getMessage());
         }
         if (failure instanceof UnknownRegionException) {
             return new ApiException(404, "unknown_region", failure.getMessage());

@@ -16,6 +16,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +104,13 @@ final class JsonShape {
             Type element = list.getActualTypeArguments()[0];
             return json == JsonValue.ValueType.ARRAY && value.asJsonArray().stream()
                     .allMatch(item -> item.getValueType() != JsonValue.ValueType.NULL && fits(item, element));
+        }
+        if (type instanceof Class<?> nested && nested.isRecord()) { // e.g. a glossary's dictionaries
+            return json == JsonValue.ValueType.OBJECT && Arrays.stream(nested.getRecordComponents())
+                    .allMatch(component -> {
+                        JsonValue field = value.asJsonObject().get(jsonName(nested, component));
+                        return field == null || fits(field, component.getGenericType());
+                    });
         }
         return false; // a component type this check does not know: refuse rather than let the binder skip
     }

@@ -1,6 +1,7 @@
 package dev.sema.api.markup;
 
 import dev.sema.markup.MarkupDocument;
+import dev.sema.translation.TermBook;
 import dev.sema.translation.TranslationOptions;
 
 import java.util.List;
@@ -20,5 +21,11 @@ public record MarkupJob(List<MarkupDocument> documents, List<String> texts, Stri
     public MarkupJob {
         documents = List.copyOf(documents);
         texts = List.copyOf(texts);
+    }
+
+    /** The same job with the terms of {@code terms} required. */
+    public MarkupJob withTerms(TermBook terms) {
+        return new MarkupJob(documents, texts, source, target,
+                new TranslationOptions(options.beamSize(), options.alternatives(), terms));
     }
 }

@@ -18,6 +18,7 @@ import dev.sema.translation.PreparedStream;
 import dev.sema.translation.TranslationJob;
 import dev.sema.translation.TranslationService;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.sema.api.glossaries.GlossaryUse;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -68,10 +69,12 @@ public class StreamResource {
     private final RequestTrace trace;
     private final EventLog events;
     private final Quotas quotas;
+    private final GlossaryUse glossaries;
 
     @Inject
     public StreamResource(TranslationService service, ApiConfig api, StreamConfig config, RequestTrace trace,
-                          EventLog events, Quotas quotas) {
+                          EventLog events, Quotas quotas, GlossaryUse glossaries) {
+        this.glossaries = glossaries;
         this.service = service;
         this.requests = new TranslationRequests(api);
         this.config = config;
@@ -88,6 +91,7 @@ public class StreamResource {
         this.trace = null;
         this.events = null;
         this.quotas = null;
+        this.glossaries = null;
     }
 
     @POST
@@ -117,7 +121,8 @@ public class StreamResource {
     public void stream(TranslateRequest request, @Context SseEventSink sink, @Context Sse sse,
                        @Context HttpServletRequest http) {
         long arrived = System.nanoTime() - trace.elapsed().toNanos();
-        TranslationJob job = requests.stream(request);
+        TranslationJob job = requests.stream(request)
+                .withTerms(glossaries.termBook(request == null ? null : request.glossaryId(), http));
         PreparedStream prepared = service.prepare(job);
         trace.characters(prepared.characterCount());
         EventStream out = new EventStream(sink, sse);

@@ -1,7 +1,9 @@
 package dev.sema.api.error;
 
 import dev.sema.failure.DocumentRefusedException;
+import dev.sema.failure.GlossaryNotFoundException;
 import dev.sema.failure.InferenceTimeoutException;
+import dev.sema.failure.InvalidGlossaryException;
 import dev.sema.failure.InvalidMarkupException;
 import dev.sema.failure.LanguageNotInModelException;
 import dev.sema.failure.LanguageUndeterminedException;
@@ -34,7 +36,9 @@ class FailureMapperTest {
             new OverloadedException(),
             new InferenceTimeoutException("late"),
             new InvalidMarkupException("texts[1]", 3, 14, "unclosed element"),
-            new DocumentRefusedException(DocumentRefusedException.Reason.TOO_LARGE, "big"));
+            new DocumentRefusedException(DocumentRefusedException.Reason.TOO_LARGE, "big"),
+            new InvalidGlossaryException("dictionaries[0].entries", "Invalid glossary entries", List.of("line 2: empty source term")),
+            new GlossaryNotFoundException("g-1"));
 
     @Test
     void everyKindOfFailureIsMapped() {
@@ -45,7 +49,7 @@ class FailureMapperTest {
                 .collect(Collectors.toMap(ApiException::code, ApiException::status, (a, b) -> a));
         assertEquals(Map.of("unsupported_language", 400, "source_language_undetermined", 400, "unknown_region", 404,
                 "model_loading", 503, "overloaded", 503, "timeout", 503, "invalid_markup", 400,
-                "document_too_large", 413), statuses);
+                "document_too_large", 413, "invalid_glossary", 400, "glossary_not_found", 404), statuses);
         assertEquals(Arrays.asList("10", "1", "1"), ONE_OF_EACH.subList(4, 7).stream()
                 .map(e -> FailureMapper.toApi(e).headers().get("Retry-After")).toList());
     }

@@ -2,6 +2,7 @@ package dev.sema.api.filter;
 
 import dev.sema.api.dto.BatchTranslateRequest;
 import dev.sema.api.dto.TranslateRequest;
+import dev.sema.api.glossaries.GlossaryRequest;
 import dev.sema.api.error.ApiException;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,16 @@ class JsonShapeTest {
                 assertEquals(c[1], e.error().errors().get(0).field(), c[0]);
             }
         }
+    }
+
+    @Test
+    void nestedRecordsAreCheckedFieldByField() {
+        byte[] glossary = bytes("{\"name\":\"g\",\"dictionaries\":[{\"source_language\":\"en\",\"entries\":\"a\\tb\"}]}");
+        assertSame(glossary, JsonShape.conform(glossary, GlossaryRequest.class).orElseThrow());
+        assertThrows(ApiException.class, () -> JsonShape.conform(bytes("{\"dictionaries\":[{\"entries\":5}]}"),
+                GlossaryRequest.class));
+        assertThrows(ApiException.class, () -> JsonShape.conform(bytes("{\"dictionaries\":[\"tsv\"]}"),
+                GlossaryRequest.class));
     }
 
     @Test

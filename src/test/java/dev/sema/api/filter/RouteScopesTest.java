@@ -12,6 +12,8 @@ import dev.sema.api.documents.DocumentsResource;
 import dev.sema.api.audit.AuditResource;
 import dev.sema.api.compat.deepl.DeepLResource;
 import dev.sema.api.compat.libretranslate.LibreTranslateResource;
+import dev.sema.api.glossaries.GlossariesResource;
+import dev.sema.api.glossaries.GlossaryLanguagePairsResource;
 import dev.sema.api.stream.StreamResource;
 import jakarta.ws.rs.HttpMethod;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,13 @@ class RouteScopesTest {
                 Map.entry("DocumentsResource.upload", Scope.DOCUMENTS),
                 Map.entry("LibreTranslateResource.detect", Scope.DETECT),
                 Map.entry("LibreTranslateResource.translate", Scope.TRANSLATE),
+                Map.entry("GlossariesResource.change", Scope.GLOSSARIES),
+                Map.entry("GlossariesResource.create", Scope.GLOSSARIES),
+                Map.entry("GlossariesResource.delete", Scope.GLOSSARIES),
+                Map.entry("GlossariesResource.entries", Scope.GLOSSARIES),
+                Map.entry("GlossariesResource.get", Scope.GLOSSARIES),
+                Map.entry("GlossariesResource.list", Scope.GLOSSARIES),
+                Map.entry("GlossaryLanguagePairsResource.pairs", Scope.GLOSSARIES),
                 Map.entry("StreamResource.stream", Scope.TRANSLATE),
                 Map.entry("TranslateResource.translate", Scope.TRANSLATE),
                 Map.entry("TranslateResource.translateBatch", Scope.TRANSLATE),
@@ -56,7 +65,7 @@ class RouteScopesTest {
         for (Class<?> resource : new Class<?>[] {AdminKeysResource.class, AdminResource.class, AuditResource.class,
                 DetectLanguageResource.class, DocumentsResource.class, TranslateResource.class, StreamResource.class,
                 UsageResource.class, LanguagesResource.class, StatusResource.class, DeepLResource.class,
-                LibreTranslateResource.class}) {
+                LibreTranslateResource.class, GlossariesResource.class, GlossaryLanguagePairsResource.class}) {
             for (Method m : resource.getDeclaredMethods()) {
                 if (route(m)) {
                     AccessFilter.required(m, resource).ifPresent(s -> found.put(resource.getSimpleName() + "."

@@ -36,7 +36,11 @@ class OpenApiIT {
             Map.entry("/api/v1/health", "get"),
             Map.entry("/api/v1/admin/audit", "get"),
             Map.entry("/api/v1/documents/{id}", "get"),
-            Map.entry("/api/v1/documents/{id}/result", "get"));
+            Map.entry("/api/v1/documents/{id}/result", "get"),
+            Map.entry("/api/v1/glossaries", "get"),
+            Map.entry("/api/v1/glossaries/{id}", "get"),
+            Map.entry("/api/v1/glossaries/{id}/entries", "get"),
+            Map.entry("/api/v1/glossary-language-pairs", "get"));
 
     private final Http http = Http.main();
 
