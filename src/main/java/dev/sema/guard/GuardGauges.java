@@ -16,6 +16,7 @@ class GuardGauges {
 
     void register(@Observes Startup startup, SemaMetrics metrics, InferenceGuard guard, RateLimiter limiter) {
         metrics.gaugeInferenceQueue(guard::queueDepth);
+        metrics.gaugeInferenceRunning(guard::running);
         metrics.gaugeRateLimitClients(limiter::trackedClients);
     }
 }

@@ -95,6 +95,11 @@ public class SemaMetrics {
                 queueDepth::getAsInt);
     }
 
+    /** Reports how many inferences run now (a cancelled one counts until its thread has let go of the decoder). */
+    public void gaugeInferenceRunning(IntSupplier running) {
+        registry.gauge(metadata("sema_inference_running", "Inferences running now"), running::getAsInt);
+    }
+
     /** Reports how many documents wait or are being translated, by all replicas (the shared queue). */
     public void gaugeDocumentQueue(IntSupplier depth) {
         registry.gauge(metadata("sema_documents_queue_depth", "Documents queued or translating, all replicas"),

@@ -68,6 +68,10 @@ class StreamCancellationIT {
 
         awaitTrue("sema_inference_cancelled_total{reason=\"client_gone\"} to rise", () -> MetricsScrape.delta(before,
                 MetricsScrape.of(guard), CANCELLED, "reason", "client_gone") == 1);
+        // The request gives up at once; its inference thread lets go when it next looks (a group whose start had passed
+        // the cancellation check just before may still look up the cache): count only once it has.
+        awaitTrue("the cancelled inference to end", () -> MetricsScrape.of(guard)
+                .getOrDefault(MetricsScrape.key("sema_inference_running"), 1.0) == 0);
         awaitTrue("the inference queue to be empty", () -> MetricsScrape.of(guard)
                 .getOrDefault(MetricsScrape.key("sema_inference_queue_depth"), 0.0) == 0);
         // The first sentence alone, then groups of 16 (one decoder batch) one after the other: the groups of the two
