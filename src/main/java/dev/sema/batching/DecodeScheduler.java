@@ -85,7 +85,8 @@ public final class DecodeScheduler {
      * @throws CancellationException once {@code cancellation} fired or the thread was interrupted
      */
     List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
-                                  List<List<Constraint>> constraints, DecodeOptions options, Cancellation cancellation) {
+                                  List<List<Constraint>> constraints, DecodeOptions options,
+                                  Cancellation cancellation) {
         Request request = new Request(model, options, sources.size(), cancellation);
         lock.lock();
         try {
@@ -211,7 +212,7 @@ public final class DecodeScheduler {
         fill(batch, true);
         batches++;
         lastRequests = batch.requests.size();
-        mostRequests = Math.max(mostRequests, batch.requests.size());
+        mostRequests = Math.max(mostRequests, lastRequests);
         return batch.rows;
     }
 
@@ -243,16 +244,12 @@ public final class DecodeScheduler {
         int longest;
     }
 
-    /**
-     * One encoder pass and one decode of the batch; runs outside the lock. A row whose request was cancelled
-     * stops at the next decoder step.
-     */
+    /** One encoder pass and one decode of the batch, outside the lock; a cancelled request's rows stop next step. */
     private List<List<Hypothesis>> run(List<Row> batch) {
         Request first = batch.get(0).request;
         return decoder.decode(first.model, batch.stream().map(Row::ids).toList(),
                 batch.stream().mapToInt(Row::forcedTarget).toArray(), batch.stream().map(Row::constraints).toList(),
-                first.options,
-                (sequences, row) -> batch.get(sequences.source(row)).request.cancellation.isCancelled());
+                first.options, (sequences, row) -> batch.get(sequences.source(row)).request.cancellation.isCancelled());
     }
 
     private static void complete(List<Row> batch, List<List<Hypothesis>> decoded, RuntimeException failure) {
@@ -297,9 +294,7 @@ public final class DecodeScheduler {
         }
     }
 
-    record Stats(long batches, int mostRequestsInOneBatch, int queued) {
-    }
+    record Stats(long batches, int mostRequestsInOneBatch, int queued) { }
 
-    private record Row(Request request, int index, long[] ids, int forcedTarget, List<Constraint> constraints) {
-    }
+    private record Row(Request request, int index, long[] ids, int forcedTarget, List<Constraint> constraints) { }
 }
