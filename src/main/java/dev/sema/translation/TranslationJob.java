@@ -19,7 +19,6 @@ public record TranslationJob(List<String> texts, String source, String target, T
 
     /** The same job with the terms of {@code terms} required. */
     public TranslationJob withTerms(TermBook terms) {
-        return new TranslationJob(texts, source, target,
-                new TranslationOptions(options.beamSize(), options.alternatives(), terms));
+        return new TranslationJob(texts, source, target, options.withTerms(terms));
     }
 }

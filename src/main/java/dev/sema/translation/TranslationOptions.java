@@ -24,4 +24,9 @@ public record TranslationOptions(int beamSize, int alternatives, TermBook terms,
     public TranslationOptions(int beamSize, int alternatives, TermBook terms) {
         this(beamSize, alternatives, terms, false);
     }
+
+    /** The same options with {@code terms} required (and nothing else changed, background work staying so). */
+    public TranslationOptions withTerms(TermBook terms) {
+        return new TranslationOptions(beamSize, alternatives, terms, background);
+    }
 }

@@ -25,7 +25,6 @@ public record MarkupJob(List<MarkupDocument> documents, List<String> texts, Stri
 
     /** The same job with the terms of {@code terms} required. */
     public MarkupJob withTerms(TermBook terms) {
-        return new MarkupJob(documents, texts, source, target,
-                new TranslationOptions(options.beamSize(), options.alternatives(), terms));
+        return new MarkupJob(documents, texts, source, target, options.withTerms(terms));
     }
 }
