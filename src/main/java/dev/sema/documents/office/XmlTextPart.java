@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * One XML entry of a package and its translatable paragraphs in document order (a paragraph inside a text box or
- * note comes after the paragraph holding it). Translations are written innermost first, so the outer paragraph's
+ * note comes after the paragraph holding it); a text box written twice, for new and old readers, is read once
+ * ({@link AlternateContent}). Translations are written innermost first, so the outer paragraph's
  * copy of its text box already holds the translated text.
  */
 final class XmlTextPart {
@@ -20,6 +21,7 @@ final class XmlTextPart {
 
     private final Document document;
     private final RunFragments fragments;
+    private final AlternateContent alternates;
     private final List<Element> paragraphs = new ArrayList<>();
     private final List<String> xml = new ArrayList<>();
 
@@ -31,10 +33,14 @@ final class XmlTextPart {
                     + "save it as a standard (Transitional) document");
         }
         this.fragments = new RunFragments(dialect);
+        this.alternates = new AlternateContent(dialect);
         collect(document.getDocumentElement(), dialect);
     }
 
     private void collect(Element element, Dialect dialect) {
+        if (alternates.mirroredFallback(element)) {
+            return;
+        }
         if (dialect.paragraphNamespace().equals(element.getNamespaceURI())
                 && dialect.paragraphNames().contains(element.getLocalName()) && dialect.translatable(element)) {
             RunFragments.Fragment fragment = fragments.of(element);
@@ -64,5 +70,6 @@ final class XmlTextPart {
         for (int i = paragraphs.size() - 1; i >= 0; i--) {
             fragments.rebuild(paragraphs.get(i), translations.get(i));
         }
+        alternates.mirror(document);
     }
 }

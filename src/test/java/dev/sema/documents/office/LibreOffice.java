@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * --convert-to} with a profile of its own (so it neither meets a desktop instance nor another test's), under a
  * deadline. Conversions run one at a time: two instances on one profile would block each other.
  */
-final class LibreOffice {
+public final class LibreOffice {
 
     private static final Duration DEADLINE = Duration.ofSeconds(180);
     private static Path profile;
@@ -27,7 +27,7 @@ final class LibreOffice {
     }
 
     /** Skips the calling test, saying why, when soffice is not installed (CI installs libreoffice-*-nogui). */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(installed(), "LibreOffice (soffice) is not installed: the office format tests make "
                 + "their fixtures with it and re-open every output in it");
     }
@@ -48,7 +48,7 @@ final class LibreOffice {
      *
      * @return the converted files, in the inputs' order
      */
-    static synchronized List<Path> convert(List<Path> inputs, String filter, Path outDir) throws IOException,
+    public static synchronized List<Path> convert(List<Path> inputs, String filter, Path outDir) throws IOException,
             InterruptedException {
         if (profile == null) {
             profile = Files.createTempDirectory("sema-lo-profile");

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * A stand-in translation that changes every text and keeps every tag where it was: each text node is upper-cased
  * and each part's first one starts with "»", so no part, however short or already upper-case, comes back equal.
  */
-final class Marks {
+public final class Marks {
 
     static final String MARK = "»";
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -70,12 +70,12 @@ final class Marks {
     }
 
     /** The parts as the markup engine reads them: HTML parsed and serialised again, XML as it is. */
-    static List<DocumentPart> normalized(List<DocumentPart> parts) {
+    public static List<DocumentPart> normalized(List<DocumentPart> parts) {
         return normalized(parts, parts.stream().map(DocumentPart::content).toList());
     }
 
     /** {@link #normalized(List)} of the parts with other contents. */
-    static List<DocumentPart> normalized(List<DocumentPart> parts, List<String> contents) {
+    public static List<DocumentPart> normalized(List<DocumentPart> parts, List<String> contents) {
         List<DocumentPart> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             String content = contents.get(i);
@@ -90,16 +90,26 @@ final class Marks {
     }
 
     /** The text a reader sees in an XML part (tags dropped, whitespace collapsed). */
-    static String plain(String fragment) {
+    public static String plain(String fragment) {
         return collapse(Parser.unescapeEntities(TAG.matcher(fragment).replaceAll(""), false));
     }
 
-    static String collapse(String text) {
+    public static String collapse(String text) {
         return text.replaceAll("\\s+", " ").strip();
     }
 
     /** The text a reader sees in an HTML part (one block of a page). */
-    static String htmlText(String html) {
+    public static String htmlText(String html) {
         return collapse(Jsoup.parseBodyFragment(html).body().text());
+    }
+
+    /** A part's tags and their ids, sorted: what must all be there after any translation. */
+    public static List<String> tags(String content) {
+        Matcher tag = Pattern.compile("<(/?[a-z]+)[^>]*?(id=\"\\d+\")?").matcher(content);
+        List<String> tags = new ArrayList<>();
+        while (tag.find()) {
+            tags.add(tag.group(1) + (tag.group(2) == null ? "" : tag.group(2)));
+        }
+        return tags.stream().sorted().toList();
     }
 }

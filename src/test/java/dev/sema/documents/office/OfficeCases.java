@@ -12,11 +12,11 @@ import java.util.Map;
 /**
  * The fixtures of the office tests, made once per test run: Apache POI writes docx, pptx and xlsx; LibreOffice
  * converts a flat ODT (report.fodt: runs, a link, a footnote, a comment, a text box, a table, header and footer) to
- * docx, odt and epub, POI's pptx to odp and POI's xlsx to ods.
+ * docx, odt and epub, POI's pptx to odp and POI's xlsx to ods. The documents ITs upload the same files.
  */
-final class OfficeCases {
+public final class OfficeCases {
 
-    static final ZipLimits LIMITS = new ZipLimits(10_000, 256L * 1024 * 1024, 200);
+    public static final ZipLimits LIMITS = new ZipLimits(10_000, 256L * 1024 * 1024, 200);
     static final DocxFormat DOCX = new DocxFormat(LIMITS);
     static final PptxFormat PPTX = new PptxFormat(LIMITS);
     static final XlsxFormat XLSX = new XlsxFormat(LIMITS);
@@ -25,11 +25,11 @@ final class OfficeCases {
     static final OdsFormat ODS = new OdsFormat(LIMITS);
     static final EpubFormat EPUB = new EpubFormat(LIMITS);
     static final List<DocumentFormat> FORMATS = List.of(DOCX, PPTX, XLSX, ODT, ODP, ODS, EPUB);
-    static final List<String> NAMES = List.of("docx by POI", "docx by LibreOffice", "odt by LibreOffice",
+    public static final List<String> NAMES = List.of("docx by POI", "docx by LibreOffice", "odt by LibreOffice",
             "epub by LibreOffice", "pptx by POI", "odp by LibreOffice", "xlsx by POI", "ods by LibreOffice");
 
     /** One fixture: its file, the format that must read it, and the flat ODF LibreOffice re-opens it as. */
-    record Case(String name, String fileName, byte[] file, DocumentFormat format, String flat) {
+    public record Case(String name, String fileName, byte[] file, DocumentFormat format, String flat) {
         @Override
         public String toString() {
             return name;
@@ -42,14 +42,14 @@ final class OfficeCases {
     private OfficeCases() {
     }
 
-    static synchronized Case get(String name) throws Exception {
+    public static synchronized Case get(String name) throws Exception {
         if (cases == null) {
             cases = make();
         }
         return cases.get(name);
     }
 
-    static synchronized Path dir() throws Exception {
+    public static synchronized Path dir() throws Exception {
         get(NAMES.get(0));
         return dir;
     }

@@ -174,6 +174,28 @@ class OfficeDetailsTest {
         }
     }
 
+    /**
+     * LibreOffice writes a docx text box twice (mc:Choice for new readers, mc:Fallback's VML for old ones): its
+     * text is one part, translated once, and both copies carry the translation.
+     */
+    @Test
+    void aDocxTextBoxWrittenTwiceIsTranslatedOnceAndWrittenInBoth() throws Exception {
+        OfficeCases.Case c = OfficeCases.get("docx by LibreOffice");
+        String before = entry(c.file(), "word/document.xml");
+        assertEquals(2, count(before, "Text inside a box."), before);
+        assertEquals(1, c.format().extract(c.file()).stream()
+                .filter(p -> Marks.plain(p.content()).equals("Text inside a box.")).count());
+        String after = entry(marked(c.name(), "fr"), "word/document.xml");
+        assertEquals(0, count(after, "Text inside a box."), after);
+        assertEquals(2, count(after, "»TEXT INSIDE A BOX."), after);
+        int fallback = after.indexOf("<mc:Fallback>");
+        assertTrue(fallback > 0 && after.indexOf("»TEXT INSIDE A BOX.", fallback) > 0, after);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
     @Test
     void pptxTransitionTimingsStay() throws Exception {
         Pattern transition = Pattern.compile("<p:transition[^>]*>");
@@ -223,20 +245,11 @@ class OfficeDetailsTest {
             List<DocumentPart> again = c.format().extract(c.format().rebuild(c.file(), translations, "fr"));
             assertEquals(parts.size(), again.size(), name);
             for (int i = 0; i < parts.size(); i++) {
-                assertEquals(tags(parts.get(i).content()), tags(again.get(i).content()), name);
+                assertEquals(Marks.tags(parts.get(i).content()), Marks.tags(again.get(i).content()), name);
                 String text = Marks.plain(again.get(i).content());
                 assertEquals(text.toUpperCase(Locale.ROOT), text, name);
             }
         }
-    }
-
-    private static List<String> tags(String content) {
-        Matcher tag = Pattern.compile("<(/?[a-z]+)[^>]*?(id=\"\\d+\")?").matcher(content);
-        List<String> tags = new ArrayList<>();
-        while (tag.find()) {
-            tags.add(tag.group(1) + (tag.group(2) == null ? "" : tag.group(2)));
-        }
-        return tags.stream().sorted().toList();
     }
 
     private static String entry(byte[] file, String name) {

@@ -1,12 +1,17 @@
 package dev.sema.documents.office;
 
 import dev.sema.documents.format.DocumentPart;
+import dev.sema.documents.format.PartKind;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -19,42 +24,98 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * body, headers, notes, comments, text boxes, cells, speaker notes) or, for an EPUB, which it cannot open, each
  * content document as text. The text of every part must be there, the original's or the changed one.
  */
-final class Reopened {
+public final class Reopened {
+
+    /** A file to re-open: its path and the flat ODF extension it is saved as, or null for an EPUB. */
+    public record File(Path path, String flat) {
+    }
 
     private Reopened() {
     }
 
     static void check(OfficeCases.Case c, List<DocumentPart> parts, List<String> marked, Path same, Path changed,
                       Path dir) throws Exception {
-        if (c.flat() == null) {
-            checkEpub(marked, changed, dir);
-            checkEpub(parts.stream().map(DocumentPart::content).toList(), same, dir.resolve("same"));
-            return;
-        }
         Path input = Files.write(dir.resolve("input-" + c.fileName()), c.file());
-        List<Path> flats = LibreOffice.convert(List.of(input, same, changed), c.flat(), dir.resolve("flat"));
-        String inputText = flatText(flats.get(0));
-        String sameText = flatText(flats.get(1));
-        String changedText = flatText(flats.get(2));
+        Map<Path, String> texts = texts(List.of(new File(input, c.flat()), new File(same, c.flat()),
+                new File(changed, c.flat())), dir.resolve("reopened"));
+        List<String> originals = parts.stream().map(DocumentPart::content).toList();
+        assertShown(c, parts, originals, texts.get(input), texts.get(same));
+        assertShown(c, parts, marked, texts.get(input), texts.get(changed));
+    }
+
+    /**
+     * Each file as LibreOffice reads it, its text with whitespace collapsed; one soffice run for all the files
+     * saved as one flat format, and one for every EPUB's content documents.
+     */
+    public static Map<Path, String> texts(List<File> files, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        Map<String, List<Path>> byFlat = new LinkedHashMap<>();
+        Map<Path, Path> copies = new LinkedHashMap<>();
+        List<Path> epubDocuments = new ArrayList<>();
+        Map<Path, List<Path>> documentsOf = new LinkedHashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            File file = files.get(i);
+            // Numbered copies: soffice names its output after its input, and two inputs may share a name.
+            Path copy = Files.copy(file.path(), dir.resolve(i + "-" + file.path().getFileName()));
+            copies.put(file.path(), copy);
+            if (file.flat() == null) {
+                documentsOf.put(file.path(), epubDocuments(copy, i, dir));
+                epubDocuments.addAll(documentsOf.get(file.path()));
+            } else {
+                byFlat.computeIfAbsent(file.flat(), f -> new ArrayList<>()).add(copy);
+            }
+        }
+        Map<Path, String> flatTexts = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Path>> group : byFlat.entrySet()) {
+            List<Path> flats = LibreOffice.convert(group.getValue(), group.getKey(), dir.resolve(group.getKey()));
+            for (int i = 0; i < flats.size(); i++) {
+                flatTexts.put(group.getValue().get(i), flatText(flats.get(i)));
+            }
+        }
+        Map<Path, String> epubTexts = new LinkedHashMap<>();
+        if (!epubDocuments.isEmpty()) {
+            List<Path> txts = LibreOffice.convert(epubDocuments, "txt:Text (encoded):UTF8", dir.resolve("txt"));
+            for (int i = 0; i < txts.size(); i++) {
+                epubTexts.put(epubDocuments.get(i), Files.readString(txts.get(i), StandardCharsets.UTF_8));
+            }
+        }
+        Map<Path, String> texts = new LinkedHashMap<>();
+        for (File file : files) {
+            texts.put(file.path(), file.flat() != null ? flatTexts.get(copies.get(file.path()))
+                    : Marks.collapse(String.join("\n", documentsOf.get(file.path()).stream()
+                    .map(epubTexts::get).toList())));
+        }
+        return texts;
+    }
+
+    /**
+     * Each part's translation shows in the output as LibreOffice reads it and, where it differs, the original no
+     * longer does; parts LibreOffice shows nowhere in the input either (a spreadsheet's cell comments, which its
+     * flat format leaves out) are not looked for, and there is at most one such.
+     */
+    public static void assertShown(OfficeCases.Case c, List<DocumentPart> parts, List<String> translations,
+                                   String inputText, String outputText) {
         int unseen = 0;
         for (int i = 0; i < parts.size(); i++) {
-            String original = Marks.plain(parts.get(i).content());
-            String translated = Marks.plain(marked.get(i));
-            // LibreOffice's flat spreadsheet leaves out cell comments, of the input file too.
+            String original = text(parts.get(i), parts.get(i).content());
+            String translated = text(parts.get(i), translations.get(i));
             if (!inputText.contains(original)) {
                 unseen++;
                 continue;
             }
-            assertTrue(sameText.contains(original), () -> c.name() + ": \"" + original + "\" not in " + sameText);
-            assertTrue(changedText.contains(translated), () -> c.name() + ": \"" + translated + "\" not in "
-                    + changedText);
+            assertTrue(outputText.contains(translated), () -> c.name() + ": \"" + translated + "\" not in "
+                    + outputText);
             // A spreadsheet's formula keeps its cached result until it is recalculated, so its text may remain.
-            boolean lowerCase = !original.equals(original.toUpperCase(java.util.Locale.ROOT));
-            if (!"fods".equals(c.flat()) && original.length() >= 12 && lowerCase) {
-                assertFalse(changedText.contains(original), () -> c.name() + ": \"" + original + "\" still there");
+            boolean lowerCase = !original.equals(original.toUpperCase(Locale.ROOT));
+            if (!translated.equals(original) && !"fods".equals(c.flat()) && original.length() >= 12 && lowerCase) {
+                assertFalse(outputText.contains(original), () -> c.name() + ": \"" + original + "\" still there");
             }
         }
         assertTrue(unseen <= 1, c.name() + ": LibreOffice shows " + unseen + " parts of the input nowhere");
+    }
+
+    private static String text(DocumentPart part, String content) {
+        return part.kind() == PartKind.HTML ? Marks.htmlText(content) : Marks.plain(content);
     }
 
     private static String flatText(Path flat) throws Exception {
@@ -62,8 +123,8 @@ final class Reopened {
                 .getDocumentElement().getTextContent());
     }
 
-    /** The mimetype entry first and stored; each content document's paragraphs in LibreOffice's text of it. */
-    private static void checkEpub(List<String> parts, Path epub, Path dir) throws Exception {
+    /** The mimetype entry first and stored; each content document written out as a file of its own. */
+    private static List<Path> epubDocuments(Path epub, int number, Path dir) throws Exception {
         byte[] bytes = Files.readAllBytes(epub);
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             ZipEntry first = zip.getNextEntry();
@@ -72,20 +133,11 @@ final class Reopened {
         }
         ZipArchive archive = ZipArchive.read(bytes, OfficeCases.LIMITS);
         List<String> documents = EpubPackage.open(archive).contentDocuments();
-        Files.createDirectories(dir);
-        List<Path> files = new java.util.ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            files.add(Files.write(dir.resolve("doc" + i + ".xhtml"), archive.require(documents.get(i))));
+            files.add(Files.write(dir.resolve("epub" + number + "-doc" + i + ".xhtml"),
+                    archive.require(documents.get(i))));
         }
-        List<Path> texts = LibreOffice.convert(files, "txt:Text (encoded):UTF8", dir.resolve("txt"));
-        StringBuilder all = new StringBuilder();
-        for (Path text : texts) {
-            all.append(Files.readString(text, StandardCharsets.UTF_8)).append('\n');
-        }
-        String seen = Marks.collapse(all.toString());
-        for (String part : parts) {
-            String text = Marks.htmlText(part);
-            assertTrue(seen.contains(text), () -> "\"" + text + "\" not in " + seen);
-        }
+        return files;
     }
 }

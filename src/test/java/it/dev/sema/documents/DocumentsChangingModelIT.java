@@ -98,6 +98,12 @@ class DocumentsChangingModelIT {
         assertEquals(2, document.select("target[state=translated]").size(), out);
     }
 
+    /** Every office format: each part's text changed, its tags, links, formulas and numbers kept. */
+    @Test
+    void officeFilesChangeEveryPartAndNothingElse() throws Exception {
+        OfficeRoundTrip.assertChanged(new DocumentClient(TINY.replica(1)), DEADLINE);
+    }
+
     /**
      * The element names, sorted: every tag is still there. (Their order inside a sentence is the aligner's projection,
      * which a model emitting random words gives nothing to go by.)

@@ -100,6 +100,15 @@ class DocumentsEndpointIT {
         assertEquals("Good morning", second.select("segment[state=translated] > target").text(), two);
     }
 
+    /**
+     * docx (by POI and by LibreOffice), odt, epub, pptx, odp, xlsx and ods: the same text in the same runs, links,
+     * tables, headers, footers, notes, comments, text boxes, slide notes and cells; each re-opened by LibreOffice.
+     */
+    @Test
+    void officeFilesMadeByRealProgramsComeBackWithTheirTextAndStructure() throws Exception {
+        OfficeRoundTrip.assertEchoed(DOCS, DEADLINE);
+    }
+
     @Test
     void progressAndBillingAddUp() {
         JsonObject receipt = DOCS.upload("notes.txt", TXT, "fra_Latn").expect(202).json();
