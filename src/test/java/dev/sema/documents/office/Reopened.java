@@ -26,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public final class Reopened {
 
-    /** A file to re-open: its path and the flat ODF extension it is saved as, or null for an EPUB. */
+    /**
+     * A file to re-open: its path and the flat ODF extension it is saved as ({@code "txt:Text (encoded):UTF8"} for
+     * a web page), or null for an EPUB.
+     */
     public record File(Path path, String flat) {
     }
 
@@ -118,7 +121,11 @@ public final class Reopened {
         return part.kind() == PartKind.HTML ? Marks.htmlText(content) : Marks.plain(content);
     }
 
+    /** A flat ODF file's text content, or a plain text file's (what a web page converts to). */
     private static String flatText(Path flat) throws Exception {
+        if (flat.getFileName().toString().endsWith(".txt")) {
+            return Marks.collapse(Files.readString(flat, StandardCharsets.UTF_8));
+        }
         return Marks.collapse(SafeXml.parse(flat.getFileName().toString(), Files.readAllBytes(flat))
                 .getDocumentElement().getTextContent());
     }

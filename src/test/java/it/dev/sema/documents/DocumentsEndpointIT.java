@@ -1,5 +1,7 @@
 package it.dev.sema.documents;
 
+import dev.sema.documents.office.LibreOffice;
+import dev.sema.documents.office.Reopened;
 import it.dev.sema.Http;
 import jakarta.json.JsonObject;
 import org.jsoup.Jsoup;
@@ -8,7 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,14 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The documents lifecycle over HTTP on the echo model (semaIT): every format comes back with its text and structure
- * as they were, named and typed as uploaded; progress and billing add up; a wrong key is an unknown document; bad
- * files end as jobs in error with their reason, and refusals get their 4xx — never a 5xx.
+ * as they were, named and typed as uploaded (web pages and office files also as LibreOffice reads them); progress
+ * and billing add up; a wrong key is an unknown document; bad files end as jobs in error with their reason, and
+ * refusals get their 4xx — never a 5xx.
  */
 class DocumentsEndpointIT {
 
     private static final Http HTTP = Http.main();
     private static final DocumentClient DOCS = new DocumentClient(HTTP);
     private static final Duration DEADLINE = Duration.ofSeconds(90);
+    private static final String TEXT = "txt:Text (encoded):UTF8";
 
     static final String TXT = "First paragraph, with two\nlines of text.\n\nSecond paragraph.\n\n\nThird one.\n";
     static final String SRT = "1\n00:00:01,000 --> 00:00:03,500\nHello there, my friend.\n\n"
@@ -75,12 +82,19 @@ class DocumentsEndpointIT {
     }
 
     @Test
-    void markupKeepsItsTagsAndTextOnTheEchoModel() {
+    void markupKeepsItsTagsAndTextOnTheEchoModel() throws Exception {
+        LibreOffice.assumeInstalled();
         String html = roundTrip("page.html", HTML, "text/html;charset=UTF-8", "page.fra_Latn.html");
         assertEquals(Jsoup.parse(HTML).text(), Jsoup.parse(html).text());
         assertEquals("fr", Jsoup.parse(html).selectFirst("html").attr("lang"));
         assertEquals(Jsoup.parse(HTML).select("b, a[href=/x], td, pre").size(),
                 Jsoup.parse(html).select("b, a[href=/x], td, pre").size());
+        Path dir = Files.createTempDirectory("sema-html-");
+        Path in = Files.writeString(dir.resolve("in.html"), HTML);
+        Path out = Files.writeString(dir.resolve("out.html"), html);
+        Map<Path, String> reopened = Reopened.texts(List.of(new Reopened.File(in, TEXT), new Reopened.File(out, TEXT)),
+                dir.resolve("reopened"));
+        assertEquals(reopened.get(in), reopened.get(out), "the page as LibreOffice reads it");
         String xml = roundTrip("manual.xml", XML, "application/xml;charset=UTF-8", "manual.fra_Latn.xml");
         assertEquals(Jsoup.parse(XML, Parser.xmlParser()).text(), Jsoup.parse(xml, Parser.xmlParser()).text());
         assertTrue(xml.contains("<b>knob</b>"), xml);
