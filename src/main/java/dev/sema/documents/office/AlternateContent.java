@@ -12,7 +12,7 @@ import java.util.List;
  * Markup compatibility's {@code mc:AlternateContent}: one thing written twice, for new readers ({@code mc:Choice},
  * a DrawingML text box {@code wps:txbx}) and old ones ({@code mc:Fallback}, the same text box as VML
  * {@code v:textbox}). When both hold the same number of paragraphs, they are the same text: it is translated once,
- * in the choice, and the fallback's paragraphs are then written as copies of the choice's, so that readers of
+ * in the choice, and the fallback's paragraphs then get copies of the choice's content, so that readers of
  * either see one translation (and the text is neither billed twice nor translated two ways).
  */
 final class AlternateContent {
@@ -44,9 +44,19 @@ final class AlternateContent {
                 List<Element> source = paragraphs(choice);
                 List<Element> target = paragraphs(child(alternates.get(i), "Fallback"));
                 for (int p = 0; p < target.size(); p++) {
-                    target.get(p).getParentNode().replaceChild(source.get(p).cloneNode(true), target.get(p));
+                    copyContent(source.get(p), target.get(p));
                 }
             }
+        }
+    }
+
+    /** The paragraph's content becomes the source's; its own attributes (Word's paragraph ids) stay. */
+    private static void copyContent(Element source, Element target) {
+        while (target.getFirstChild() != null) {
+            target.removeChild(target.getFirstChild());
+        }
+        for (Node child = source.getFirstChild(); child != null; child = child.getNextSibling()) {
+            target.appendChild(child.cloneNode(true));
         }
     }
 
