@@ -121,13 +121,35 @@ public final class Reopened {
         return part.kind() == PartKind.HTML ? Marks.htmlText(content) : Marks.plain(content);
     }
 
-    /** A flat ODF file's text content, or a plain text file's (what a web page converts to). */
+    /**
+     * A flat ODF file's text: its master pages' (headers, footers) and its body's, not its metadata and settings
+     * (dates, ids); or a plain text file's (what a web page converts to).
+     */
     private static String flatText(Path flat) throws Exception {
         if (flat.getFileName().toString().endsWith(".txt")) {
             return Marks.collapse(Files.readString(flat, StandardCharsets.UTF_8));
         }
-        return Marks.collapse(SafeXml.parse(flat.getFileName().toString(), Files.readAllBytes(flat))
-                .getDocumentElement().getTextContent());
+        org.w3c.dom.Document document = SafeXml.parse(flat.getFileName().toString(), Files.readAllBytes(flat));
+        StringBuilder text = new StringBuilder();
+        for (String element : List.of("master-styles", "body")) {
+            var found = document.getElementsByTagNameNS(OdfDialect.OFFICE, element);
+            for (int i = 0; i < found.getLength(); i++) {
+                appendText(found.item(i), text);
+                text.append(' ');
+            }
+        }
+        return Marks.collapse(text.toString());
+    }
+
+    /** The node's text, but embedded images' (base64 of pictures LibreOffice renders, e.g. of a table). */
+    private static void appendText(org.w3c.dom.Node node, StringBuilder text) {
+        if (node instanceof org.w3c.dom.Text t) {
+            text.append(t.getData());
+        } else if (!"binary-data".equals(node.getLocalName())) {
+            for (var child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+                appendText(child, text);
+            }
+        }
     }
 
     /** The mimetype entry first and stored; each content document written out as a file of its own. */

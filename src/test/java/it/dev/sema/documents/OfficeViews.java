@@ -31,7 +31,7 @@ import java.util.Map;
 /**
  * An Office Open XML file as Apache POI reads it, in three lists: the texts by place (body paragraph, table cell,
  * header, footer, footnote, comment, slide shape, speaker notes, sheet cell), the formatted runs ("text|b",
- * "text|i", "text|-") and what must never change (link targets, formulas, numbers, sheet names).
+ * "text|i", "text|-"; neighbours formatted alike are one) and what must never change (link targets, formulas, numbers, sheet names).
  */
 record OfficeViews(Map<String, String> texts, List<String> runs, List<String> fixed) {
 
@@ -60,6 +60,20 @@ record OfficeViews(Map<String, String> texts, List<String> runs, List<String> fi
         }
     }
 
+    /**
+     * A run of a paragraph whose runs start at {@code first}; one formatted like the run before it extends that
+     * one, as a reader sees no border between them (a run holding a tab may come back as three).
+     */
+    private void run(int first, String text, String format) {
+        int last = runs.size() - 1;
+        if (last >= first && runs.get(last).endsWith("|" + format)) {
+            String before = runs.get(last);
+            runs.set(last, before.substring(0, before.length() - format.length() - 1) + text + "|" + format);
+        } else {
+            runs.add(text + "|" + format);
+        }
+    }
+
     private void word(byte[] file) throws IOException {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file))) {
             paragraphs("p", doc.getParagraphs(), doc);
@@ -84,9 +98,10 @@ record OfficeViews(Map<String, String> texts, List<String> runs, List<String> fi
     private void paragraphs(String place, List<XWPFParagraph> paragraphs, XWPFDocument doc) {
         for (int i = 0; i < paragraphs.size(); i++) {
             text(place + i, paragraphs.get(i).getText());
+            int first = runs.size();
             for (XWPFRun run : paragraphs.get(i).getRuns()) {
                 if (!run.text().isEmpty()) {
-                    runs.add(run.text() + "|" + (run.isBold() ? "b" : run.isItalic() ? "i" : "-"));
+                    run(first, run.text(), run.isBold() ? "b" : run.isItalic() ? "i" : "-");
                 }
                 if (run instanceof XWPFHyperlinkRun link && link.getHyperlink(doc) != null) {
                     fixed.add("link " + link.getHyperlink(doc).getURL());
@@ -113,9 +128,10 @@ record OfficeViews(Map<String, String> texts, List<String> runs, List<String> fi
                     && text.getPlaceholder() != Placeholder.DATETIME) {
                 text(place + " " + shape.getShapeId(), text.getText());
                 for (XSLFTextParagraph paragraph : text.getTextParagraphs()) {
+                    int first = runs.size();
                     for (XSLFTextRun run : paragraph.getTextRuns()) {
                         if (!run.getRawText().isEmpty()) {
-                            runs.add(run.getRawText() + "|" + (run.isBold() ? "b" : run.isItalic() ? "i" : "-"));
+                            run(first, run.getRawText(), run.isBold() ? "b" : run.isItalic() ? "i" : "-");
                         }
                     }
                 }
