@@ -70,7 +70,8 @@ public final class Reopened {
         }
         Map<Path, String> flatTexts = new LinkedHashMap<>();
         for (Map.Entry<String, List<Path>> group : byFlat.entrySet()) {
-            List<Path> flats = LibreOffice.convert(group.getValue(), group.getKey(), dir.resolve(group.getKey()));
+            List<Path> flats = LibreOffice.convert(group.getValue(), group.getKey(),
+                    dir.resolve(group.getKey().replaceAll("\\W", "-")));
             for (int i = 0; i < flats.size(); i++) {
                 flatTexts.put(group.getValue().get(i), flatText(flats.get(i)));
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,6 +97,10 @@ class DocumentsChangingModelIT {
         assertNotEquals("Hello world", document.select("trans-unit[id=1] > target").text());
         assertEquals(1, document.select("trans-unit[id=2] > target g[id=b]").size(), out);
         assertEquals(2, document.select("target[state=translated]").size(), out);
+        Document two = Jsoup.parse(translated("strings2.xlf", DocumentsEndpointIT.XLIFF_2), Parser.xmlParser());
+        assertEquals("Good morning", two.select("segment > source").text());
+        assertNotEquals("Good morning", two.select("segment[state=translated] > target").text(), two::outerHtml);
+        assertFalse(two.select("segment[state=translated] > target").text().isBlank(), two::outerHtml);
     }
 
     /** Every office format: each part's text changed, its tags, links, formulas and numbers kept. */
