@@ -1,6 +1,7 @@
 package it.dev.sema.documents;
 
 import dev.sema.documents.format.DocumentPart;
+import dev.sema.documents.format.PartKind;
 import dev.sema.documents.office.LibreOffice;
 import dev.sema.documents.office.Marks;
 import dev.sema.documents.office.OfficeCases;
@@ -64,8 +65,9 @@ final class OfficeRoundTrip {
     }
 
     /**
-     * A model that changes every text: every part's text changed and its tags all kept; links, formulas, numbers
-     * and every entry without text as they were; LibreOffice shows each new text and none of the old.
+     * A model that changes every text: every part's text changed and what it holds besides text kept; formulas,
+     * numbers, sheet names and every entry without text (link targets, images, styles) as they were; LibreOffice
+     * shows each new text and none of the old.
      */
     static void assertChanged(List<Translated> all) throws Exception {
         for (Translated t : all) {
@@ -78,7 +80,8 @@ final class OfficeRoundTrip {
                 String original = before.get(i).content();
                 String translated = after.get(i).content();
                 assertNotEquals(Marks.plain(original), Marks.plain(translated), name + " part " + i);
-                assertEquals(Marks.tags(original), Marks.tags(translated), name + " part " + i + ": " + translated);
+                assertEquals(kept(before.get(i), original), kept(after.get(i), translated), name + " part " + i + ": "
+                        + translated);
             }
             if (t.ooxml()) {
                 assertViewChanged(name, OfficeViews.of(t.original().fileName(), t.original().file()),
@@ -89,11 +92,25 @@ final class OfficeRoundTrip {
         }
     }
 
+    /**
+     * What a translation keeps whatever its words: a web page's tags; an office paragraph's things kept whole
+     * (tabs, breaks, images, note references). Its runs may be cut differently: where a model without meaning
+     * puts a bold word decides which run is longest, so which formatting is the paragraph's main one.
+     */
+    private static List<String> kept(DocumentPart part, String content) {
+        return part.kind() == PartKind.HTML ? Marks.tags(content)
+                : Marks.tags(content).stream().filter("x"::equals).toList();
+    }
+
+    /** Links are left out here: their targets live in relationship entries, which must not change at all. */
     private static void assertViewChanged(String name, OfficeViews before, OfficeViews after) {
-        assertEquals(before.fixed(), after.fixed(), name);
-        assertEquals(before.formats(), after.formats(), name + ": " + after.runs());
+        assertEquals(withoutLinks(before.fixed()), withoutLinks(after.fixed()), name);
         assertEquals(before.texts().keySet(), after.texts().keySet(), name + ": " + after.texts());
         before.texts().forEach((place, text) -> assertNotEquals(text, after.texts().get(place), name + " " + place));
+    }
+
+    private static List<String> withoutLinks(List<String> fixed) {
+        return fixed.stream().filter(f -> !f.startsWith("link ")).toList();
     }
 
     /** Every fixture uploaded, awaited and downloaded, then re-opened with its original. */

@@ -31,7 +31,8 @@ import java.util.Map;
 /**
  * An Office Open XML file as Apache POI reads it, in three lists: the texts by place (body paragraph, table cell,
  * header, footer, footnote, comment, slide shape, speaker notes, sheet cell), the formatted runs ("text|b",
- * "text|i", "text|-"; neighbours formatted alike are one) and what must never change (link targets, formulas, numbers, sheet names).
+ * "text|i", "text|-"; neighbours formatted alike are one) and what must never change (link targets, formulas,
+ * numbers, sheet names).
  */
 record OfficeViews(Map<String, String> texts, List<String> runs, List<String> fixed) {
 
@@ -46,12 +47,6 @@ record OfficeViews(Map<String, String> texts, List<String> runs, List<String> fi
             view.sheets(file);
         }
         return view;
-    }
-
-    /** The run formats seen ("b", "i"), without the texts: what a translation must keep, whatever its words. */
-    List<String> formats() {
-        return runs.stream().map(r -> r.substring(r.lastIndexOf('|') + 1)).filter(f -> !f.equals("-"))
-                .distinct().sorted().toList();
     }
 
     private void text(String place, String text) {
