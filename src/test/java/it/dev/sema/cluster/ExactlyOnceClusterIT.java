@@ -8,8 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +37,7 @@ class ExactlyOnceClusterIT {
     private static final int VICTIM = 1;
     private static final int SURVIVOR = 2;
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final OwnRedis REDIS = ownRedis();
+    private static final OwnRedis REDIS = OwnRedis.startForClass();
 
     @RegisterExtension
     static final Cluster CLUSTER = Cluster.of(2).with("SEMA_REDIS_URL", REDIS.url().toString())
@@ -125,16 +123,5 @@ class ExactlyOnceClusterIT {
         first.forEach(c -> all.add(c::call));
         second.forEach(c -> all.add(c::call));
         return all;
-    }
-
-    private static OwnRedis ownRedis() {
-        try {
-            return OwnRedis.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
