@@ -10,6 +10,7 @@ import { Account } from './account.js';
 import { MarkupView } from './markup.js';
 import { DocumentsPanel } from './documents.js';
 import { GlossaryPanel } from './glossaries.js';
+import { showSentences, sentencesOf } from './confidence.js';
 
 const $ = (id) => document.getElementById(id);
 const app = $('app');
@@ -18,6 +19,12 @@ const MAX_BEAM_SIZE = Number(app.dataset.maxBeamSize) || 8;
 const MAX_ALTERNATIVES = 3;
 const DEFAULT_TARGET = 'eng_Latn';
 const LANGUAGES_RETRY_S = 5;
+/**
+ * Sentences whose score (mean token log-probability) lies below this are marked as unsure. Fluent NLLB output
+ * mostly scores above −1; a sentence the model found hard (rare words, a garbled source, the wrong source
+ * language) falls well below. A hint to check, not a verdict.
+ */
+const LOW_CONFIDENCE = -1.5;
 
 const source = $('source-text');
 const output = $('output');
@@ -222,6 +229,7 @@ function request() {
   if (beamSize.value) body.beam_size = Math.max(Number(beamSize.value), alternatives);
   if (alternatives > 0) body.alternatives = alternatives;
   if (tagHandling) body.tag_handling = tagHandling;
+  else body.include_scores = true;
   if (glossaries.selected()) body.glossary_id = glossaries.selected();
   return body;
 }
@@ -240,7 +248,7 @@ function streams(sent) {
 /** A stream's answer so far: the sentences translated yet, in order, while the rest are on their way. */
 function progress(sent, partial) {
   if (sent.text !== source.value || sent.target_language !== targetPicker.value) return;
-  output.textContent = partial.translated_text;
+  showSentences(output, partial.segments, LOW_CONFIDENCE);
   output.dataset.state = 'streaming';
   setDirection(output, partial.target_language);
 }
@@ -251,6 +259,8 @@ function result(sent, answer) {
   hideNotice();
   shown = { ...answer, text: sent.text };
   markup.show(answer.translated_text);
+  const sentences = sent.tag_handling ? null : sentencesOf(answer);
+  if (sentences) showSentences(output, sentences, LOW_CONFIDENCE);
   output.dataset.state = 'fresh';
   output.removeAttribute('aria-busy');
   setDirection(output, answer.target_language);

@@ -70,7 +70,7 @@ export class Translator {
 
   /** The answer of /translate, built from a stream's events, each sentence shown as it arrives. */
   async streamed(request, controller) {
-    const answer = { translated_text: '', alternatives: [] };
+    const answer = { translated_text: '', alternatives: [], segments: [] };
     await this.api.stream(request, controller.signal, (name, data) => {
       if (name === 'start') {
         answer.source_language = data.source_language;
@@ -78,6 +78,7 @@ export class Translator {
         answer.target_language = data.target_language;
       } else if (name === 'segment') {
         answer.translated_text += data.text + data.separator;
+        answer.segments.push(data);
         if (this.controller === controller) this.view.progress(request, answer);
       } else if (name === 'done') {
         answer.inference_time = data.inference_time;

@@ -101,7 +101,7 @@ public class TranslateResource {
         return new TranslateResponse(t.text(), t.sourceLanguage(), t.sourceConfidence(), result.targetLanguage(),
                 requested(request.alternatives(), t.alternatives()), result.inferenceSeconds(), t.characterCount(),
                 Timestamps.now(), trace.requestId(), trace.elapsedSeconds(),
-                GlossaryUse.applied(request.glossaryId(), t.terms()));
+                GlossaryUse.applied(request.glossaryId(), t.terms()), scores(request.scoresWanted(), t));
     }
 
     @POST
@@ -134,10 +134,15 @@ public class TranslateResource {
         List<BatchTranslation> translations = result.translations().stream()
                 .map(t -> new BatchTranslation(t.text(), t.sourceLanguage(), t.sourceConfidence(), t.characterCount(),
                         requested(request.alternatives(), t.alternatives()),
-                        GlossaryUse.applied(request.glossaryId(), t.terms())))
+                        GlossaryUse.applied(request.glossaryId(), t.terms()), scores(request.scoresWanted(), t)))
                 .toList();
         return new BatchTranslateResponse(translations, result.targetLanguage(), result.inferenceSeconds(),
                 result.characterCount(), Timestamps.now(), trace.requestId(), trace.elapsedSeconds());
+    }
+
+    /** Scores appear in the body only when the client asked for them, so that other answers stay as they were. */
+    private static List<Double> scores(boolean wanted, Translation t) {
+        return wanted ? t.scores() : null;
     }
 
     /** Alternatives appear in the body only when the client asked for some. */

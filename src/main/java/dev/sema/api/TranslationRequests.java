@@ -47,12 +47,14 @@ public final class TranslationRequests {
     }
 
     MarkupJob singleMarkup(TranslateRequest r, MarkupOptions options) {
+        noScoresForMarkup(r.scoresWanted());
         return markup.job(List.of("text"), List.of(RequestChecks.requireField("text", r.text())), options,
                 source(r.sourceLanguage()), RequestChecks.requireField("target_language", r.targetLanguage()),
                 options(r.beamSize(), null), r.alternatives());
     }
 
     MarkupJob batchMarkup(BatchTranslateRequest r, MarkupOptions options) {
+        noScoresForMarkup(r.scoresWanted());
         List<String> texts = batchTexts(r);
         List<String> fields = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
@@ -61,6 +63,14 @@ public final class TranslationRequests {
         return markup.job(fields, texts, options, source(r.sourceLanguage()),
                 RequestChecks.requireField("target_language", r.targetLanguage()), options(r.beamSize(), null),
                 r.alternatives());
+    }
+
+    /** Markup is translated in runs of text between tags, not in sentences: there is no sentence to score. */
+    private static void noScoresForMarkup(boolean wanted) {
+        if (wanted) {
+            throw RequestChecks.invalid(400, "invalid_value", "include_scores", "Scores are given for plain text"
+                    + " only; send include_scores without tag_handling.", "not with tag_handling");
+        }
     }
 
     public TranslationJob single(TranslateRequest request) {

@@ -32,20 +32,20 @@ public final class SegmentBatches {
 
     /**
      * @param segments non-blank texts in {@code options.source()}
-     * @return per segment, in input order, its translations best first (at least one)
+     * @return per segment, in input order, its translations best first (at least one) and the best one's score
      */
-    public List<List<String>> translate(List<String> segments, DecodeOptions options) {
+    public List<DecodedSegment> translate(List<String> segments, DecodeOptions options) {
         return translate(segments, Collections.nCopies(segments.size(), List.of()), options);
     }
 
     /** As {@link #translate(List, DecodeOptions)}, each segment's output containing its {@code constraints}. */
-    public List<List<String>> translate(List<String> segments, List<List<Constraint>> constraints,
-                                        DecodeOptions options) {
+    public List<DecodedSegment> translate(List<String> segments, List<List<Constraint>> constraints,
+                                          DecodeOptions options) {
         NllbTokenizer tokenizer = model.tokenizer();
         return hypotheses(segments, constraints, options).stream()
-                .map(nBest -> nBest.stream()
+                .map(nBest -> new DecodedSegment(nBest.stream()
                         .map(h -> tokenizer.decode(Arrays.stream(h.tokens()).asLongStream().toArray()))
-                        .toList())
+                        .toList(), nBest.get(0).meanLogProb()))
                 .toList();
     }
 

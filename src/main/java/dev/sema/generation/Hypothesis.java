@@ -13,8 +13,14 @@ import java.util.Arrays;
  *                  EOS does not; fairseq counts EOS but not the language token)
  * @param truncated the row used up its {@link GenerationConfig#maxNewTokens(int) limit} (a forced EOS at the
  *                  limit counts as truncated too)
+ * @param meanLogProb the mean log-probability of the tokens the search chose: the same sum as {@code score}
+ *                  divided by the number of chosen tokens, EOS included, tokens a processor forced (the target
+ *                  language first, EOS at the limit) excluded. A forced token adds 0 to the sum, as every other
+ *                  token of its row is −∞, so it only ever dilutes a mean it would count in; this one is the
+ *                  model's average certainty in what it wrote, independent of the length penalty. 0 when
+ *                  nothing was chosen
  */
-public record Hypothesis(int[] tokens, double score, boolean truncated) {
+public record Hypothesis(int[] tokens, double score, boolean truncated, double meanLogProb) {
 
     public Hypothesis {
         tokens = tokens.clone();
@@ -35,8 +41,12 @@ public record Hypothesis(int[] tokens, double score, boolean truncated) {
     static Hypothesis of(int[] generated, int source, double sumLogProbs, GenerationConfig config) {
         boolean endsWithEos = generated.length > 0 && generated[generated.length - 1] == config.eosTokenId();
         int[] tokens = endsWithEos ? Arrays.copyOf(generated, generated.length - 1) : generated;
-        return new Hypothesis(tokens, lengthNormalized(sumLogProbs, tokens.length, config.lengthPenalty()),
-                generated.length >= config.maxNewTokens(source));
+        boolean atLimit = generated.length >= config.maxNewTokens(source);
+        int forced = (generated.length > 0 && config.forcedBosTokenId(source) >= 0 ? 1 : 0)
+                + (endsWithEos && atLimit && config.forceEosAtLimit() && generated.length > 1 ? 1 : 0);
+        int chosen = generated.length - forced;
+        return new Hypothesis(tokens, lengthNormalized(sumLogProbs, tokens.length, config.lengthPenalty()), atLimit,
+                chosen == 0 ? 0 : sumLogProbs / chosen);
     }
 
     /** The length-normalised score of a sequence of {@code length} tokens with summed log-probability {@code sum}. */
@@ -44,20 +54,23 @@ public record Hypothesis(int[] tokens, double score, boolean truncated) {
         return sumLogProbs / Math.pow(Math.max(1, length), lengthPenalty);
     }
 
-    /** Equal tokens (by content), score and flag. */
+    /** Equal tokens (by content), scores and flag. */
     @Override
     public boolean equals(Object other) {
         return other instanceof Hypothesis that && Arrays.equals(tokens, that.tokens)
-                && Double.compare(score, that.score) == 0 && truncated == that.truncated;
+                && Double.compare(score, that.score) == 0 && truncated == that.truncated
+                && Double.compare(meanLogProb, that.meanLogProb) == 0;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(tokens) + Double.hashCode(score)) + Boolean.hashCode(truncated);
+        return 31 * (31 * (31 * Arrays.hashCode(tokens) + Double.hashCode(score)) + Boolean.hashCode(truncated))
+                + Double.hashCode(meanLogProb);
     }
 
     @Override
     public String toString() {
-        return "Hypothesis" + Arrays.toString(tokens) + " score=" + score + (truncated ? " truncated" : "");
+        return "Hypothesis" + Arrays.toString(tokens) + " score=" + score + " mean=" + meanLogProb
+                + (truncated ? " truncated" : "");
     }
 }

@@ -2,6 +2,7 @@ package dev.sema.idempotency;
 
 import dev.sema.fleet.SharedStore;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +55,16 @@ public final class IdempotencyRecords implements AutoCloseable {
      * @param retention   how long the answer is kept: {@link IdempotencyConfig#retention()} for a client's key
      */
     public Verdict begin(String key, String fingerprint, Duration retention) {
-        String token = UUID.randomUUID().toString();
+        return begin(key, fingerprint, retention, null);
+    }
+
+    /**
+     * As {@link #begin(String, String, Duration)} for a request a trusted balancer stamped with its request id
+     * ({@code origin}), which a replay of it carries again: the claim is marked with it, so that a replay finding
+     * the claim tells its own first try (on a replica that may have died) from another request with the same key.
+     */
+    private Verdict begin(String key, String fingerprint, Duration retention, String origin) {
+        String token = tag(origin) + UUID.randomUUID();
         Claim sharedClaim = new Claim(key, fingerprint, token, retention, true);
         Optional<String> found = shared.claimOrRead(key, sharedClaim.pending(), config.lease().toMillis());
         Claim claim = found.isPresent() ? sharedClaim : new Claim(key, fingerprint, token, retention, false);
@@ -69,22 +79,29 @@ public final class IdempotencyRecords implements AutoCloseable {
         if (!rest.startsWith(fingerprint + "|")) {
             return new Verdict.Mismatch();
         }
-        return done ? new Verdict.Replay(StoredAnswer.decode(rest.substring(fingerprint.length() + 1)))
-                : new Verdict.Busy();
+        String after = rest.substring(fingerprint.length() + 1);
+        return done ? new Verdict.Replay(StoredAnswer.decode(after))
+                : new Verdict.Busy(origin != null && after.startsWith(tag(origin)));
+    }
+
+    /** What marks the claims of requests from {@code origin}: a name-based UUID of it, so no address is stored. */
+    private static String tag(String origin) {
+        return origin == null ? "" : UUID.nameUUIDFromBytes(origin.getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     /**
-     * As {@link #begin}, but while the key is busy, waits (up to a lease and a renewal, plus {@code patience}) for
-     * it to be answered or freed: the balancer's replay of a request whose replica died finds that replica's claim,
-     * which lapses within a lease.
+     * As {@link #begin}, for a request a trusted balancer stamped with its request id {@code origin}: while the key
+     * is busy with a claim of the same origin, waits (up to a lease and a renewal, plus {@code patience}) for it to
+     * be answered or freed. That is the balancer's replay of a request whose replica died, finding the dead replica's
+     * claim, which lapses within a lease; a claim of another request is {@link Verdict.Busy} at once.
      */
-    public Verdict await(String key, String fingerprint, Duration retention, Duration patience)
+    public Verdict await(String key, String fingerprint, Duration retention, String origin, Duration patience)
             throws InterruptedException {
         long deadline = System.nanoTime() + config.lease().plus(patience).toNanos();
-        Verdict verdict = begin(key, fingerprint, retention);
-        while (verdict instanceof Verdict.Busy && System.nanoTime() - deadline < 0) {
+        Verdict verdict = begin(key, fingerprint, retention, origin);
+        while (verdict instanceof Verdict.Busy busy && busy.replay() && System.nanoTime() - deadline < 0) {
             Thread.sleep(Math.max(5, config.lease().toMillis() / 10));
-            verdict = begin(key, fingerprint, retention);
+            verdict = begin(key, fingerprint, retention, origin);
         }
         return verdict;
     }

@@ -11,8 +11,13 @@ public sealed interface Verdict {
     record Replay(StoredAnswer answer) implements Verdict {
     }
 
-    /** The same request runs now elsewhere (another connection, another replica). */
-    record Busy() implements Verdict {
+    /**
+     * The same request runs now elsewhere (another connection, another replica).
+     *
+     * @param replay the running claim is an earlier try of this very request (the balancer's request id matched):
+     *               this is the balancer's replay, and the claim's replica may have died
+     */
+    record Busy(boolean replay) implements Verdict {
     }
 
     /** The key was used for a different request. */

@@ -4,6 +4,7 @@ import dev.sema.batching.BatchDecoder;
 import dev.sema.batching.Cancellation;
 import dev.sema.batching.DecodeOptions;
 import dev.sema.batching.DecodeScheduler;
+import dev.sema.batching.DecodedSegment;
 import dev.sema.batching.SegmentBatches;
 import dev.sema.failure.LanguageNotInModelException;
 import dev.sema.models.ModelRegistry;
@@ -86,7 +87,7 @@ public class NllbTranslationEngine implements TranslationEngine {
             DecodeOptions decode = decodeOptions(source, target, options);
             Terminology terminology = options.terms().forPair(source, target);
             List<List<Term>> terms = segments.stream().map(terminology::find).toList();
-            List<List<String>> translated = segments.isEmpty() ? List.of()
+            List<DecodedSegment> translated = segments.isEmpty() ? List.of()
                     : decode(lease, decode, terminology, segments, cancellation);
             return rejoin(segmented, translated, terms, options.alternatives());
         }
@@ -112,8 +113,7 @@ public class NllbTranslationEngine implements TranslationEngine {
             DecodeOptions decode = decodeOptions(source, target, new TranslationOptions(options.beamSize(), 0));
             Terminology terminology = options.terms().forPair(source, target);
             new SegmentStream(text, config.batchLimits().maxSegments()).run(
-                    group -> decode(lease, decode, terminology, group, cancellation).stream()
-                            .map(nBest -> nBest.get(0)).toList(),
+                    group -> decode(lease, decode, terminology, group, cancellation),
                     cancellation::isCancelled, listener);
         }
     }
@@ -130,8 +130,8 @@ public class NllbTranslationEngine implements TranslationEngine {
     }
 
     /** Segments with terms decode under their constraints, the others as without terminology; results in order. */
-    private List<List<String>> decode(ModelSlot.Lease<NllbModel> lease, DecodeOptions decode, Terminology terminology,
-                                      List<String> segments, Cancellation cancellation) {
+    private List<DecodedSegment> decode(ModelSlot.Lease<NllbModel> lease, DecodeOptions decode,
+                                        Terminology terminology, List<String> segments, Cancellation cancellation) {
         if (terminology == Terminology.NONE) {
             return decode(lease, decode, segments, cancellation);
         }
@@ -140,8 +140,8 @@ public class NllbTranslationEngine implements TranslationEngine {
         for (int i = 0; i < segments.size(); i++) {
             (terminology.find(segments.get(i)).isEmpty() ? free : constrained).add(i);
         }
-        List<List<String>> results = new ArrayList<>(Collections.nCopies(segments.size(), null));
-        List<List<String>> freeResults = free.isEmpty() ? List.of()
+        List<DecodedSegment> results = new ArrayList<>(Collections.nCopies(segments.size(), null));
+        List<DecodedSegment> freeResults = free.isEmpty() ? List.of()
                 : decode(lease, decode, free.stream().map(segments::get).toList(), cancellation);
         for (int j = 0; j < free.size(); j++) {
             results.set(free.get(j), freeResults.get(j));
@@ -150,7 +150,8 @@ public class NllbTranslationEngine implements TranslationEngine {
             DecodeOptions withTerms = new DecodeOptions(decode.source(), decode.target(), decode.beams(),
                     decode.returns(), decode.length(), terminology.identity(), decode.background());
             TermConstraints constraints = new TermConstraints(lease.model().tokenizer());
-            List<List<String>> decoded = cache.translate(lease, withTerms, constrained.stream().map(segments::get).toList(),
+            List<DecodedSegment> decoded = cache.translate(lease, withTerms,
+                    constrained.stream().map(segments::get).toList(),
                     missing -> new SegmentBatches(lease.model(), scheduler, cancellation).translate(missing,
                             missing.stream().map(segment -> constraints.of(terminology.find(segment))).toList(), withTerms));
             for (int j = 0; j < constrained.size(); j++) {
@@ -161,40 +162,43 @@ public class NllbTranslationEngine implements TranslationEngine {
     }
 
     /** Segments the cache lacks go to the decoder, shared with other requests' segments. */
-    private List<List<String>> decode(ModelSlot.Lease<NllbModel> lease, DecodeOptions decode, List<String> segments,
-                                      Cancellation cancellation) {
+    private List<DecodedSegment> decode(ModelSlot.Lease<NllbModel> lease, DecodeOptions decode,
+                                        List<String> segments, Cancellation cancellation) {
         return cache.translate(lease, decode, segments,
                 missing -> new SegmentBatches(lease.model(), scheduler, cancellation).translate(missing, decode));
     }
 
     /**
      * Puts each text back together from the translations of its segments, taken in order, with the terms of its
-     * segments that their best translation contains.
+     * segments that their best translation contains and every segment's score (0 for one copied unchanged).
      */
-    private static List<TranslationOutput> rejoin(List<SegmentedText> texts, List<List<String>> translated,
+    private static List<TranslationOutput> rejoin(List<SegmentedText> texts, List<DecodedSegment> translated,
                                                   List<List<Term>> terms, int alternatives) {
         List<TranslationOutput> outputs = new ArrayList<>(texts.size());
         int next = 0;
         for (SegmentedText text : texts) {
             int first = next;
             next += (int) text.segments().stream().filter(Segment::translatable).count();
-            List<List<String>> own = translated.subList(first, next);
+            List<DecodedSegment> own = translated.subList(first, next);
             Set<String> candidates = new LinkedHashSet<>();
             for (int k = 0; k <= alternatives; k++) {
                 int rank = k;
                 int[] cursor = {0};
                 candidates.add(text.join(segment -> {
-                    List<String> nBest = own.get(cursor[0]++);
+                    List<String> nBest = own.get(cursor[0]++).nBest();
                     return nBest.get(rank < nBest.size() ? rank : 0);
                 }));
             }
             List<String> all = List.copyOf(candidates);
             List<Term> applied = new ArrayList<>();
             for (int i = first; i < next; i++) {
-                String best = translated.get(i).get(0);
+                String best = translated.get(i).best();
                 terms.get(i).stream().filter(term -> best.contains(term.target())).forEach(applied::add);
             }
-            outputs.add(new TranslationOutput(all.get(0), all.subList(1, all.size()), applied));
+            int[] scored = {0};
+            List<Double> scores = text.segments().stream()
+                    .map(segment -> segment.translatable() ? own.get(scored[0]++).score() : 0.0).toList();
+            outputs.add(new TranslationOutput(all.get(0), all.subList(1, all.size()), applied, scores));
         }
         return outputs;
     }

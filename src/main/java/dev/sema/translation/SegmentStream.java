@@ -1,10 +1,12 @@
 package dev.sema.translation;
 
+import dev.sema.batching.DecodedSegment;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * The order in which a streamed text is decoded. The segments of one {@code /translate} request are decoded in one
@@ -28,11 +30,11 @@ final class SegmentStream {
     }
 
     /**
-     * @param translate    one group's segment texts to their best translations, in order
+     * @param translate    one group's segment texts to their translations, in order
      * @param cancelled    checked before each group: true stops the stream with a {@link CancellationException}
      * @param listener     receives every segment, in index order
      */
-    void run(UnaryOperator<List<String>> translate, BooleanSupplier cancelled,
+    void run(Function<List<String>, List<DecodedSegment>> translate, BooleanSupplier cancelled,
              SegmentListener listener) {
         List<Segment> segments = text.segments();
         int position = text.leading().codePointCount(0, text.leading().length());
@@ -50,16 +52,17 @@ final class SegmentStream {
                 }
                 end++;
             }
-            List<String> translated = batch.isEmpty() ? List.of() : translate.apply(batch);
+            List<DecodedSegment> translated = batch.isEmpty() ? List.of() : translate.apply(batch);
             int taken = 0;
             for (int i = next; i < end; i++) {
                 Segment segment = segments.get(i);
                 int length = segment.text().codePointCount(0, segment.text().length());
                 int separator = segment.separator().codePointCount(0, segment.separator().length());
                 int leading = i == 0 ? position : 0;
-                String out = segment.translatable() ? translated.get(taken++).strip() : segment.text();
-                listener.translated(new StreamedSegment(i, out, segment.separator(), position,
-                        position + length, leading + length + separator));
+                DecodedSegment decoded = segment.translatable() ? translated.get(taken++) : null;
+                listener.translated(new StreamedSegment(i, decoded == null ? segment.text() : decoded.best().strip(),
+                        segment.separator(), position, position + length, leading + length + separator,
+                        decoded == null ? 0 : decoded.score()));
                 position += length + separator;
             }
             next = end;

@@ -1,6 +1,7 @@
 package dev.sema.translation;
 
 import dev.sema.batching.DecodeOptions;
+import dev.sema.batching.DecodedSegment;
 import dev.sema.fleet.SharedStore;
 import dev.sema.generation.OutputLengthRule;
 import dev.sema.observability.Sha256;
@@ -30,8 +31,11 @@ final class SharedTranslations {
     /** KEYS: the entries; ARGV[1]: seconds to live, ARGV[i + 1]: the value of KEYS[i]. */
     private static final String WRITE = "for i, key in ipairs(KEYS) do"
             + " redis.call('SET', key, ARGV[i + 1], 'EX', ARGV[1]) end return #KEYS";
-    /** Changes whenever the key material or the value encoding does, so old entries are never misread. */
-    private static final String FORMAT = "tc1";
+    /**
+     * Changes whenever the key material or the value encoding does, so old entries are never misread: tc1 values
+     * held no score, and a tc2 replica neither finds them (another key) nor could decode one (no score field).
+     */
+    private static final String FORMAT = "tc2";
 
     private final SharedStore store;
     private final String ttlSeconds;
@@ -62,17 +66,17 @@ final class SharedTranslations {
         return store.key(FORMAT, HexFormat.of().formatHex(Sha256.digest(material)));
     }
 
-    /** @return the n-best lists found under {@code keys}; empty when Redis is away */
-    Map<String, List<String>> find(List<String> keys) {
+    /** @return the decoded segments found under {@code keys}; empty when Redis is away */
+    Map<String, DecodedSegment> find(List<String> keys) {
         Optional<List<KeyValue<String, String>>> values = store.call(c -> c.mget(keys.toArray(String[]::new)));
-        Map<String, List<String>> found = new HashMap<>();
+        Map<String, DecodedSegment> found = new HashMap<>();
         values.ifPresent(list -> list.stream().filter(KeyValue::hasValue)
-                .forEach(kv -> decode(kv.getValue()).ifPresent(nBest -> found.put(kv.getKey(), nBest))));
+                .forEach(kv -> decode(kv.getValue()).ifPresent(segment -> found.put(kv.getKey(), segment))));
         return found;
     }
 
-    /** Stores {@code entries} (key to n-best list) with the expiry; skipped when Redis is away. */
-    void keep(Map<String, List<String>> entries) {
+    /** Stores {@code entries} (key to decoded segment) with the expiry; skipped when Redis is away. */
+    void keep(Map<String, DecodedSegment> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -85,17 +89,30 @@ final class SharedTranslations {
         store.call(c -> c.eval(WRITE, ScriptOutputType.INTEGER, keys, args));
     }
 
-    /** Each string as its length in UTF-16 units, a colon and the string: no character needs escaping. */
-    static String encode(List<String> nBest) {
-        StringBuilder out = new StringBuilder();
-        nBest.forEach(s -> out.append(s.length()).append(':').append(s));
+    /**
+     * The score as {@link Double#toString} (which reads back to the same double), a semicolon, then each translation
+     * as its length in UTF-16 units, a colon and the string: no character needs escaping.
+     */
+    static String encode(DecodedSegment segment) {
+        StringBuilder out = new StringBuilder().append(segment.score()).append(';');
+        segment.nBest().forEach(s -> out.append(s.length()).append(':').append(s));
         return out.toString();
     }
 
     /** The inverse of {@link #encode}; empty for anything it did not write (another version, a foreign value). */
-    static Optional<List<String>> decode(String value) {
+    static Optional<DecodedSegment> decode(String value) {
+        int semicolon = value.indexOf(';');
+        double score;
+        try {
+            score = semicolon < 1 ? Double.NaN : Double.parseDouble(value.substring(0, semicolon));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (!Double.isFinite(score)) {
+            return Optional.empty();
+        }
         List<String> nBest = new ArrayList<>();
-        int at = 0;
+        int at = semicolon + 1;
         while (at < value.length()) {
             int colon = value.indexOf(':', at);
             if (colon <= at || colon - at > 9) {
@@ -114,6 +131,6 @@ final class SharedTranslations {
             nBest.add(value.substring(colon + 1, end));
             at = end;
         }
-        return nBest.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(nBest));
+        return nBest.isEmpty() ? Optional.empty() : Optional.of(new DecodedSegment(nBest, score));
     }
 }

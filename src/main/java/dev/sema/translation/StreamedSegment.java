@@ -11,7 +11,9 @@ package dev.sema.translation;
  * @param sourceEnd      where it ends (exclusive), in code points
  * @param characterCount code points of the source this segment accounts for: its content and its separator, so
  *                       that the segments of a whole text add up to the text's own count
+ * @param score          the mean token log-probability of its translation, 0 for a segment copied unchanged (as in
+ *                       {@link TranslationOutput#scores})
  */
 public record StreamedSegment(int index, String text, String separator, int sourceStart, int sourceEnd,
-                              int characterCount) {
+                              int characterCount, double score) {
 }

@@ -11,17 +11,20 @@ import java.util.List;
  * @param sourceConfidence detector probability, null when the client named the source
  * @param characterCount   Unicode code points of the trimmed input
  * @param terms            required terms found in the text and contained in {@code text}; empty without any
+ * @param scores           per segment, its best translation's mean token log-probability
+ *                         ({@link TranslationOutput#scores}); empty where there are none (markup)
  */
 public record Translation(String text, List<String> alternatives, String sourceLanguage, Double sourceConfidence,
-                          int characterCount, List<Term> terms) {
+                          int characterCount, List<Term> terms, List<Double> scores) {
 
     public Translation {
         terms = List.copyOf(terms);
+        scores = List.copyOf(scores);
     }
 
-    /** Without terms. */
+    /** Without terms or scores. */
     public Translation(String text, List<String> alternatives, String sourceLanguage, Double sourceConfidence,
                        int characterCount) {
-        this(text, alternatives, sourceLanguage, sourceConfidence, characterCount, List.of());
+        this(text, alternatives, sourceLanguage, sourceConfidence, characterCount, List.of(), List.of());
     }
 }

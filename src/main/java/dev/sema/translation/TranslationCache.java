@@ -3,6 +3,7 @@ package dev.sema.translation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sema.batching.DecodeOptions;
+import dev.sema.batching.DecodedSegment;
 import dev.sema.fleet.SharedStore;
 import dev.sema.models.ModelSlot;
 import dev.sema.models.ResolvedModel;
@@ -42,7 +43,7 @@ public class TranslationCache {
         void record(int memoryHits, int sharedHits, int misses);
     }
 
-    private final Cache<Key, List<String>> memory;
+    private final Cache<Key, DecodedSegment> memory;
     private final SharedTranslations shared;
     private final Lookups lookups;
     /** Generation per model instance; weak, so a retired model is not kept alive by the cache. */
@@ -78,10 +79,10 @@ public class TranslationCache {
      * @param lease     the model that translates
      * @param segments  segment texts, duplicates allowed
      * @param translate decodes distinct segments in neither level, returning their n-best lists in order
-     * @return per segment, in input order, its translations best first
+     * @return per segment, in input order, its translations best first and the best one's score
      */
-    List<List<String>> translate(ModelSlot.Lease<NllbModel> lease, DecodeOptions options, List<String> segments,
-                                 Function<List<String>, List<List<String>>> translate) {
+    List<DecodedSegment> translate(ModelSlot.Lease<NllbModel> lease, DecodeOptions options, List<String> segments,
+                                   Function<List<String>, List<DecodedSegment>> translate) {
         if (memory == null) {
             return translate.apply(segments);
         }
@@ -89,19 +90,19 @@ public class TranslationCache {
         Object contentId = shared.enabled() ? lease.info().get(ResolvedModel.CONTENT_ID) : null;
         List<Key> keys = segments.stream().map(s -> new Key(generation, options.withoutPriority(), s)).toList();
         int[] sharedHitsAndMisses = {0, 0};
-        Map<Key, List<String>> found = memory.getAll(keys, missing -> {
+        Map<Key, DecodedSegment> found = memory.getAll(keys, missing -> {
             List<Key> wanted = new ArrayList<>(new LinkedHashSet<>(missing));
             List<String> texts = wanted.stream().map(Key::text).toList();
-            List<List<String>> loaded;
+            List<DecodedSegment> loaded;
             if (contentId == null) {
                 loaded = translate.apply(texts);
                 sharedHitsAndMisses[1] += texts.size();
             } else {
                 loaded = throughShared(contentId.toString(), options, texts, translate, sharedHitsAndMisses);
             }
-            Map<Key, List<String>> entries = new HashMap<>();
+            Map<Key, DecodedSegment> entries = new HashMap<>();
             for (int i = 0; i < wanted.size(); i++) {
-                entries.put(wanted.get(i), List.copyOf(loaded.get(i)));
+                entries.put(wanted.get(i), loaded.get(i));
             }
             return entries;
         });
@@ -116,20 +117,20 @@ public class TranslationCache {
      *
      * @param counts incremented: [0] by the texts found, [1] by the texts decoded
      */
-    private List<List<String>> throughShared(String contentId, DecodeOptions options, List<String> texts,
-                                             Function<List<String>, List<List<String>>> translate, int[] counts) {
+    private List<DecodedSegment> throughShared(String contentId, DecodeOptions options, List<String> texts,
+                                               Function<List<String>, List<DecodedSegment>> translate, int[] counts) {
         List<String> keys = texts.stream().map(text -> shared.key(contentId, options, text)).toList();
-        Map<String, List<String>> found = shared.find(keys);
+        Map<String, DecodedSegment> found = shared.find(keys);
         List<Integer> absent = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
             if (!found.containsKey(keys.get(i))) {
                 absent.add(i);
             }
         }
-        List<List<String>> results = new ArrayList<>(keys.stream().map(found::get).toList());
+        List<DecodedSegment> results = new ArrayList<>(keys.stream().map(found::get).toList());
         if (!absent.isEmpty()) {
-            List<List<String>> decoded = translate.apply(absent.stream().map(texts::get).toList());
-            Map<String, List<String>> fresh = new HashMap<>();
+            List<DecodedSegment> decoded = translate.apply(absent.stream().map(texts::get).toList());
+            Map<String, DecodedSegment> fresh = new HashMap<>();
             for (int j = 0; j < absent.size(); j++) {
                 int i = absent.get(j);
                 results.set(i, decoded.get(j));

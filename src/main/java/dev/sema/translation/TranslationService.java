@@ -67,7 +67,7 @@ public class TranslationService {
                 String text = texts.get(i);
                 translations[i] = new Translation(out.text().strip(),
                         out.alternatives().stream().map(String::strip).toList(), code, sources[i].confidence(),
-                        text.codePointCount(0, text.length()), out.terms());
+                        text.codePointCount(0, text.length()), out.terms(), out.scores());
             }
         });
         return new TranslationResult(Arrays.asList(translations), target.code(), (System.nanoTime() - start) / 1e9);

@@ -21,11 +21,11 @@ class TranslationRequestsTest {
             new ApiConfig(List.of("*"), 30, 3, 8, 1000, 10, "test", 65536, 32, Optional.empty(), 600, 200));
 
     private static TranslateRequest single(String text, String source, Integer beams, Integer alternatives) {
-        return new TranslateRequest(text, "fr", source, beams, alternatives, null, null, null, null, null);
+        return new TranslateRequest(text, "fr", source, beams, alternatives, null, null, null, null, null, null);
     }
 
     private static BatchTranslateRequest batch(List<String> texts) {
-        return new BatchTranslateRequest(texts, "fr", "en", null, null, null, null, null, null, null);
+        return new BatchTranslateRequest(texts, "fr", "en", null, null, null, null, null, null, null, null);
     }
 
     @Test

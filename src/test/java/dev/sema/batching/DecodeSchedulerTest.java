@@ -9,6 +9,7 @@ import dev.sema.translation.EngineConfig;
 import dev.sema.translation.EngineConfigs;
 import dev.sema.translation.GeneratedModelSlots;
 import dev.sema.translation.NllbTranslationEngine;
+import dev.sema.translation.SameTranslations;
 import dev.sema.translation.TestEngines;
 import dev.sema.translation.TranslationOptions;
 import dev.sema.translation.TranslationOutput;
@@ -83,12 +84,13 @@ class DecodeSchedulerTest {
 
         Gate gate = new Gate();
         DecodeScheduler shared = scheduler(16, gate);
-        assertEquals(expected, runConcurrently(engine(tiny, 9, 16, shared), shared, calls, gate));
+        SameTranslations.assertSame(expected, runConcurrently(engine(tiny, 9, 16, shared), shared, calls, gate));
         assertTrue(shared.stats().mostRequestsInOneBatch() > 1, "requests shared batches: " + shared.stats());
 
         Gate sequentialGate = new Gate();
         DecodeScheduler sequential = scheduler(1, sequentialGate);
-        assertEquals(expected, runConcurrently(engine(tiny, 9, 1, sequential), sequential, calls, sequentialGate));
+        SameTranslations.assertSame(expected,
+                runConcurrently(engine(tiny, 9, 1, sequential), sequential, calls, sequentialGate));
         assertEquals(1, sequential.stats().mostRequestsInOneBatch(), "batch-max-size 1: one request a batch");
     }
 

@@ -1,6 +1,7 @@
 package dev.sema.fleet;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -35,6 +36,18 @@ public final class OwnRedis implements AutoCloseable {
         OwnRedis redis = new OwnRedis(port, Files.createTempDirectory("sema-redis"));
         redis.startAgain();
         return redis;
+    }
+
+    /** {@link #start()} for a static field's initialiser, which cannot throw checked exceptions. */
+    public static OwnRedis startForClass() {
+        try {
+            return start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public URI url() {

@@ -64,11 +64,11 @@ class SearchPartsTest {
     @Test
     void beamHypothesesKeepsTheBestAndEvictsTheWorst() {
         BeamHypotheses kept = new BeamHypotheses(2, 1.0, EarlyStopping.HEURISTIC, 10);
-        kept.add(new Hypothesis(new int[]{1}, -3, false));
-        kept.add(new Hypothesis(new int[]{2}, -1, false));
-        kept.add(new Hypothesis(new int[]{3}, -2, false));
-        kept.add(new Hypothesis(new int[]{4}, -5, false));
-        kept.add(new Hypothesis(new int[]{5}, Double.NEGATIVE_INFINITY, false));
+        kept.add(new Hypothesis(new int[]{1}, -3, false, 0));
+        kept.add(new Hypothesis(new int[]{2}, -1, false, 0));
+        kept.add(new Hypothesis(new int[]{3}, -2, false, 0));
+        kept.add(new Hypothesis(new int[]{4}, -5, false, 0));
+        kept.add(new Hypothesis(new int[]{5}, Double.NEGATIVE_INFINITY, false, 0));
         assertEquals(List.of(-1.0, -2.0), kept.best(5).stream().map(Hypothesis::score).toList());
     }
 
@@ -88,8 +88,8 @@ class SearchPartsTest {
 
     private static BeamHypotheses filled(EarlyStopping mode) {
         BeamHypotheses kept = new BeamHypotheses(2, 1.0, mode, 10);
-        kept.add(new Hypothesis(new int[]{1}, -1, false));
-        kept.add(new Hypothesis(new int[]{2}, -2, false));
+        kept.add(new Hypothesis(new int[]{1}, -1, false, 0));
+        kept.add(new Hypothesis(new int[]{2}, -2, false, 0));
         return kept;
     }
 

@@ -111,11 +111,26 @@ class IdempotencyRecordsTest {
     @ValueSource(strings = {"memory", "redis"})
     void aDeadReplicasClaimLapsesAndTheReplayWaitsForIt(String kind) throws Exception {
         replicas(kind);
-        assertInstanceOf(Verdict.Proceed.class, one.begin("k", "fp", DAY));
+        assertInstanceOf(Verdict.Proceed.class, one.await("k", "fp", DAY, "lb-1", Duration.ofSeconds(30)));
         one.close(); // no more renewals: as dead as a replica gets within one JVM
         long start = System.nanoTime();
-        assertInstanceOf(Verdict.Proceed.class, two.await("k", "fp", DAY, Duration.ofSeconds(30)));
+        assertInstanceOf(Verdict.Proceed.class, two.await("k", "fp", DAY, "lb-1", Duration.ofSeconds(30)));
         assertTrue(System.nanoTime() - start >= CONFIG.lease().toNanos() / 2, "took over before the lease lapsed");
+    }
+
+    /** Only a replay waits: another request with the same key, stamped with another id or none, is busy at once. */
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void aRunningClaimOfAnotherRequestIsBusyAndNotAReplay(String kind) throws Exception {
+        replicas(kind);
+        Claim claim = assertInstanceOf(Verdict.Proceed.class, one.await("k", "fp", DAY, "lb-1", Duration.ZERO))
+                .claim();
+        assertEquals(new Verdict.Busy(false), two.await("k", "fp", DAY, "lb-2", Duration.ofSeconds(30)));
+        assertEquals(new Verdict.Busy(false), two.begin("k", "fp", DAY));
+        assertEquals(new Verdict.Busy(true), two.await("k", "fp", DAY, "lb-1", Duration.ZERO),
+                "its own first try, renewed: still running when the wait ends");
+        one.complete(claim, ANSWER);
+        assertInstanceOf(Verdict.Replay.class, two.await("k", "fp", DAY, "lb-1", Duration.ZERO));
     }
 
     /** Many replicas racing for one key: exactly one proceeds, whatever the interleaving. */

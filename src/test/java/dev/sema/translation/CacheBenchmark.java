@@ -1,6 +1,7 @@
 package dev.sema.translation;
 
 import dev.sema.batching.DecodeOptions;
+import dev.sema.batching.DecodedSegment;
 import dev.sema.fleet.SharedStore;
 import dev.sema.fleet.SharedStoreConfig;
 import dev.sema.models.ModelLocator;
@@ -51,8 +52,8 @@ public final class CacheBenchmark {
                 Duration.ZERO);
         DecodeOptions options = new DecodeOptions("eng_Latn", "deu_Latn", 1, 1,
                 EngineConfigs.of(1, 512, 400, 16).outputLength());
-        Function<List<String>, List<List<String>>> stub = texts -> texts.stream()
-                .map(t -> List.of("Übersetzung von " + t)).toList();
+        Function<List<String>, List<DecodedSegment>> stub = texts -> texts.stream()
+                .map(t -> new DecodedSegment(List.of("Übersetzung von " + t), -0.5)).toList();
         List<String> segments = IntStream.range(0, n)
                 .mapToObj(i -> "Sentence number " + i + " of the benchmark, about as long as a usual one.").toList();
         TranslationCache a = new TranslationCache(n, new SharedTranslations(store, Duration.ofMinutes(10)),
@@ -89,7 +90,7 @@ public final class CacheBenchmark {
         }
     }
 
-    private static Function<List<String>, List<List<String>>> notDecoded() {
+    private static Function<List<String>, List<DecodedSegment>> notDecoded() {
         return texts -> {
             throw new AssertionError("decoded although cached: " + texts);
         };

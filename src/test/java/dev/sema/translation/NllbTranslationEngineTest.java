@@ -104,7 +104,7 @@ class NllbTranslationEngineTest {
             for (int i = 0; i < texts.size(); i++) {
                 TranslationOutput alone = engine.translate(List.of(texts.get(i)), "eng_Latn", "deu_Latn", options)
                         .get(0);
-                assertEquals(alone, batched.get(i), "text " + i + " at beam " + beams);
+                SameTranslations.assertSame(alone, batched.get(i), "text " + i + " at beam " + beams);
             }
         }
     }
@@ -196,6 +196,25 @@ class NllbTranslationEngineTest {
         TranslationOutput widened = engine.translate(List.of("Hello world, how are you?"), "eng_Latn", "fra_Latn",
                 new TranslationOptions(1, 2)).get(0);
         assertFalse(widened.alternatives().isEmpty());
+    }
+
+    @Test
+    void everySegmentGetsItsBestHypothesisMeanLogProbAndOneCopiedUnchangedZero() {
+        String text = "Hello world, how are you? 42\n\nWie geht es dir heute?";
+        NllbTranslationEngine engine = engine(tiny, 12, 16);
+        TranslationOutput out = engine.translate(List.of(text), "eng_Latn", "deu_Latn", TranslationOptions.DEFAULT)
+                .get(0);
+        try (ModelSlot.Lease<NllbModel> lease = tiny.acquire()) {
+            EngineConfig config = EngineConfigs.of(1, 12, 400, 16);
+            List<List<Hypothesis>> alone = TestEngines.alone(lease.model(), config).hypotheses(
+                    List.of("Hello world, how are you?", "Wie geht es dir heute?"),
+                    new DecodeOptions("eng_Latn", "deu_Latn", 1, 1, config.outputLength()));
+            assertEquals(3, out.scores().size(), "two sentences and the number between them: " + out.scores());
+            assertEquals(alone.get(0).get(0).meanLogProb(), out.scores().get(0), 1e-5);
+            assertEquals(0.0, out.scores().get(1), "copied, not generated");
+            assertEquals(alone.get(1).get(0).meanLogProb(), out.scores().get(2), 1e-5);
+            assertTrue(out.scores().get(0) < 0 && out.scores().get(2) < 0, "random weights are unsure");
+        }
     }
 
     @Test

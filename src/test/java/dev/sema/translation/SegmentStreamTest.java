@@ -1,6 +1,7 @@
 package dev.sema.translation;
 
 import com.ibm.icu.util.ULocale;
+import dev.sema.batching.DecodedSegment;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -26,9 +27,11 @@ class SegmentStreamTest {
     private static final class Recorder extends RecordingListener {
         final List<List<String>> groups = new ArrayList<>();
 
-        List<String> translate(List<String> group) {
+        /** Scores each translation minus its length in tenths, so that every segment's score is its own. */
+        List<DecodedSegment> translate(List<String> group) {
             groups.add(group);
-            return group.stream().map(s -> " " + s.toUpperCase() + " ").toList();
+            return group.stream().map(s -> new DecodedSegment(List.of(" " + s.toUpperCase() + " "), -s.length() / 10.0))
+                    .toList();
         }
     }
 
@@ -56,6 +59,8 @@ class SegmentStreamTest {
         assertEquals(List.of(0, 15, 19), s.stream().map(StreamedSegment::sourceStart).toList());
         assertEquals(List.of(14, 17, 30), s.stream().map(StreamedSegment::sourceEnd).toList());
         assertEquals(List.of(" ", "\n\n", ""), s.stream().map(StreamedSegment::separator).toList());
+        assertEquals(List.of(-1.5, 0.0, -1.1), s.stream().map(StreamedSegment::score).toList(),
+                "each segment its own score, the copied one 0");
         assertEquals(text.codePointCount(0, text.length()),
                 s.stream().mapToInt(StreamedSegment::characterCount).sum());
         int[] codePoints = text.codePoints().toArray();

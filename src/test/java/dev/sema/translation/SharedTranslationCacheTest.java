@@ -1,6 +1,7 @@
 package dev.sema.translation;
 
 import dev.sema.batching.DecodeOptions;
+import dev.sema.batching.DecodedSegment;
 import dev.sema.fleet.Eventually;
 import dev.sema.fleet.OwnRedis;
 import dev.sema.fleet.SharedStore;
@@ -64,12 +65,13 @@ class SharedTranslationCacheTest {
         Replica b = replica(TestStores.SHARED_REDIS, copy(TestModels.tiny(), "b"));
         assertEquals(a.contentId(), b.contentId(), "equal files, equal identity, whatever the path");
 
-        List<List<String>> fromA = a.translate(SEGMENTS);
+        List<DecodedSegment> fromA = a.translate(SEGMENTS);
         assertEquals(List.of(DISTINCT), a.decoded);
         assertEquals(List.of(1, 0, 3), a.counts(), "the repeated segment from memory, the rest decoded");
 
-        List<List<String>> fromB = b.translate(SEGMENTS);
-        assertEquals(fromA, fromB);
+        List<DecodedSegment> fromB = b.translate(SEGMENTS);
+        assertEquals(fromA, fromB, "texts and scores, to the last bit");
+        assertTrue(fromA.stream().allMatch(s -> s.score() < 0), "random weights are never certain: " + fromA);
         assertEquals(List.of(), b.decoded, "B decoded nothing");
         assertEquals(List.of(1, 3, 0), b.counts(), "three distinct segments from Redis in one lookup");
 
@@ -88,11 +90,11 @@ class SharedTranslationCacheTest {
         assertNotEquals(a.contentId(), echo.contentId());
         assertNotEquals(a.contentId(), edited.contentId(), "one byte more in one file is another model");
 
-        List<List<String>> fromA = a.translate(SEGMENTS);
-        List<List<String>> fromEcho = echo.translate(SEGMENTS);
+        List<DecodedSegment> fromA = a.translate(SEGMENTS);
+        List<DecodedSegment> fromEcho = echo.translate(SEGMENTS);
         assertEquals(List.of(DISTINCT), echo.decoded, "nothing of A's model reached the echo model's replica");
         for (int i = 0; i < SEGMENTS.size(); i++) {
-            assertTrue(SEGMENTS.get(i).startsWith(fromEcho.get(i).get(0)), "the echo model's own output (its input,"
+            assertTrue(SEGMENTS.get(i).startsWith(fromEcho.get(i).best()), "the echo model's own output (its input,"
                     + " up to the output cap): " + fromEcho.get(i));
         }
         assertNotEquals(fromA, fromEcho);
@@ -107,6 +109,33 @@ class SharedTranslationCacheTest {
     }
 
     @Test
+    void anEntryWithoutAScoreIsAMissAndIsWrittenAgain() throws Exception {
+        Replica a = replica(TestStores.SHARED_REDIS, copy(TestModels.tiny(), "a"));
+        Replica b = replica(TestStores.SHARED_REDIS, copy(TestModels.tiny(), "b"));
+        SharedTranslations level = new SharedTranslations(a.store, TTL);
+        String key = level.key(a.contentId(), GREEDY, SEGMENTS.get(0));
+        String withoutScore = "5:Hallo"; // how tc1 stored an n-best list: no score in front
+        a.store.call(c -> c.set(key, withoutScore)).orElseThrow();
+
+        List<DecodedSegment> fromA = a.translate(List.of(SEGMENTS.get(0)));
+        assertEquals(List.of(List.of(SEGMENTS.get(0))), a.decoded, "decoded, not read as a translation");
+        assertEquals(List.of(0, 0, 1), a.counts());
+        assertEquals(Optional.of(SharedTranslations.encode(fromA.get(0))), a.store.call(c -> c.get(key)),
+                "and replaced by an entry with its score");
+        assertEquals(fromA, b.translate(List.of(SEGMENTS.get(0))));
+        assertEquals(List.of(0, 1, 0), b.counts());
+    }
+
+    @Test
+    void theValueEncodingKeepsTheScoreExactlyAndRefusesForeignValues() {
+        DecodedSegment segment = new DecodedSegment(List.of("Guten Tag; 1:2", ""), -0.123456789012345);
+        assertEquals(Optional.of(segment), SharedTranslations.decode(SharedTranslations.encode(segment)));
+        for (String foreign : List.of("5:Hallo", "x;5:Hallo", ";5:Hallo", "NaN;5:Hallo", "-1.0;", "-1.0;9:kurz")) {
+            assertEquals(Optional.empty(), SharedTranslations.decode(foreign), foreign);
+        }
+    }
+
+    @Test
     void redisTroubleLeavesTheMemoryLevelAndSharingResumesAfterwards() throws Exception {
         OwnRedis redis = OwnRedis.start();
         stores.closeAtEnd(redis);
@@ -115,7 +144,7 @@ class SharedTranslationCacheTest {
         a.translate(SEGMENTS);
 
         redis.stop();
-        List<List<String>> fromB = b.translate(SEGMENTS);
+        List<DecodedSegment> fromB = b.translate(SEGMENTS);
         assertEquals(List.of(DISTINCT), b.decoded, "Redis away: B decodes, nothing throws");
         assertEquals(List.of(1, 0, 3), b.counts());
         assertEquals(fromB, a.translate(SEGMENTS), "A serves from its memory");
@@ -187,7 +216,7 @@ class SharedTranslationCacheTest {
             return List.of(counts[0], counts[1], counts[2]);
         }
 
-        List<List<String>> translate(List<String> segments) {
+        List<DecodedSegment> translate(List<String> segments) {
             try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
                 return cache.translate(lease, GREEDY, segments, missing -> {
                     decoded.add(List.copyOf(missing));

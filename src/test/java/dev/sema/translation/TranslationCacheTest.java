@@ -1,6 +1,7 @@
 package dev.sema.translation;
 
 import dev.sema.batching.DecodeOptions;
+import dev.sema.batching.DecodedSegment;
 import dev.sema.models.ModelSlot;
 import dev.sema.nllb.ModelVariant;
 import dev.sema.nllb.NllbModel;
@@ -45,15 +46,15 @@ class TranslationCacheTest {
         install(TestModels.tiny(), "rev-a");
         TranslationCache cache = cache(100);
         DecodeOptions greedy = options(1, 1);
-        List<List<String>> first = translate(cache, greedy, SEGMENTS);
+        List<DecodedSegment> first = translate(cache, greedy, SEGMENTS);
         assertEquals(List.of(List.of(SEGMENTS.get(0), SEGMENTS.get(1), SEGMENTS.get(3))), decoded,
                 "a repeated segment is decoded once");
         assertEquals(first.get(0), first.get(2));
         assertEquals(1, hits.get());
         assertEquals(3, misses.get());
 
-        List<List<String>> again = translate(cache, greedy, SEGMENTS);
-        assertEquals(first, again);
+        List<DecodedSegment> again = translate(cache, greedy, SEGMENTS);
+        assertEquals(first, again, "texts and scores");
         assertEquals(1, decoded.size(), "all four segments came from the cache");
         assertEquals(5, hits.get());
 
@@ -96,16 +97,16 @@ class TranslationCacheTest {
         install(TestModels.echo(), "same-revision");
         TranslationCache cache = cache(100);
         List<String> one = List.of("Hello world");
-        assertEquals(List.of(one), translate(cache, options(1, 1), one), "the echo model gives it back");
+        assertEquals(one, translate(cache, options(1, 1), one).get(0).nBest(), "the echo model gives it back");
         assertEquals(1, cache.size());
 
         // The same identity fields on purpose: only the load tells the two models apart.
         install(TestModels.tiny(), "same-revision");
-        List<List<String>> reloaded = translate(cache, options(1, 1), one);
+        List<DecodedSegment> reloaded = translate(cache, options(1, 1), one);
         assertEquals(2, decoded.size(), "decoded again after the reload");
-        assertNotEquals(List.of(one), reloaded);
+        assertNotEquals(one, reloaded.get(0).nBest());
         assertEquals(TestEngines.uncached(slot, CONFIG).translate(one, "eng_Latn", "deu_Latn",
-                TranslationOptions.DEFAULT).get(0).text(), reloaded.get(0).get(0));
+                TranslationOptions.DEFAULT).get(0).text(), reloaded.get(0).best());
         cache.cleanUp();
         assertEquals(1, cache.size(), "the echo model's entry was dropped");
     }
@@ -127,9 +128,9 @@ class TranslationCacheTest {
         return new DecodeOptions("eng_Latn", "deu_Latn", beams, returns, CONFIG.outputLength());
     }
 
-    private List<List<String>> translate(TranslationCache cache, DecodeOptions options, List<String> segments) {
+    private List<DecodedSegment> translate(TranslationCache cache, DecodeOptions options, List<String> segments) {
         try (ModelSlot.Lease<NllbModel> lease = slot.acquire()) {
-            Function<List<String>, List<List<String>>> decoder = missing -> {
+            Function<List<String>, List<DecodedSegment>> decoder = missing -> {
                 decoded.add(List.copyOf(missing));
                 return TestEngines.alone(lease.model(), CONFIG).translate(missing, options);
             };

@@ -26,8 +26,15 @@ public record BatchTranslateRequest(
         List<String> splittingTags,
         @JsonbProperty("non_splitting_tags") @Schema(description = "XML only, as on /translate.")
         List<String> nonSplittingTags,
-        @JsonbProperty("glossary_id") @Schema(description = "As on /translate, for every text.") String glossaryId)
+        @JsonbProperty("glossary_id") @Schema(description = "As on /translate, for every text.") String glossaryId,
+        @JsonbProperty("include_scores") @Schema(description = "As on /translate, for every text.")
+        Boolean includeScores)
         implements RateLimitCost, CharacterCost {
+
+    /** Whether the client asked for scores (absent means no). */
+    public boolean scoresWanted() {
+        return Boolean.TRUE.equals(includeScores);
+    }
 
     /** One request of quota per text, so a batch cannot multiply a client's allowance. */
     @Override

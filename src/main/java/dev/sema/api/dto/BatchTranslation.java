@@ -9,7 +9,7 @@ import java.util.List;
 
 @Schema(name = "BatchTranslation", description = "One translated text of a batch, in request order.")
 @JsonbPropertyOrder({"translatedText", "sourceLanguage", "sourceLanguageConfidence", "characterCount",
-        "alternatives", "glossaryEntries"})
+        "alternatives", "scores", "glossaryEntries"})
 public record BatchTranslation(
         @JsonbProperty("translated_text") @Schema(example = "Good morning") String translatedText,
         @JsonbProperty("source_language") @Schema(example = "swh_Latn") String sourceLanguage,
@@ -19,5 +19,6 @@ public record BatchTranslation(
         @Schema(description = "Present only when requested.") List<String> alternatives,
         @JsonbProperty("glossary_entries") @Schema(description = "With glossary_id: the entries found in the"
                 + " text whose target term the translation contains, in text order; absent without glossary_id.")
-        List<GlossaryEntries.Entry> glossaryEntries) {
+        List<GlossaryEntries.Entry> glossaryEntries,
+        @Schema(description = TranslateResponse.SCORES) List<Double> scores) {
 }

@@ -48,7 +48,16 @@ public record TranslateRequest(
         @Schema(description = "A glossary of the calling key (POST /api/v1/glossaries): every entry whose source"
                 + " term occurs in the text comes out as its target term, verbatim. It needs a dictionary for the"
                 + " request's language pair.", example = "g_4f1d2c0b9a8e4d7c8b6a5f4e3d2c1b0a")
-        String glossaryId) implements CharacterCost {
+        String glossaryId,
+        @JsonbProperty("include_scores")
+        @Schema(description = "true: add scores, one per sentence (the mean log-probability of the tokens the model"
+                + " chose for it), to the answer. Plain text only. Default false.", example = "false")
+        Boolean includeScores) implements CharacterCost {
+
+    /** Whether the client asked for scores (absent means no). */
+    public boolean scoresWanted() {
+        return Boolean.TRUE.equals(includeScores);
+    }
 
     /** The translated characters count against an API key's character quota: for markup, its text only. */
     @Override

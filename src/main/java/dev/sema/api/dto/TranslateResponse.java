@@ -9,7 +9,8 @@ import java.util.List;
 
 @Schema(name = "TranslateResponse")
 @JsonbPropertyOrder({"translatedText", "sourceLanguage", "sourceLanguageConfidence", "targetLanguage",
-        "alternatives", "inferenceTime", "characterCount", "timestamp", "requestId", "totalTime", "glossaryEntries"})
+        "alternatives", "scores", "inferenceTime", "characterCount", "timestamp", "requestId", "totalTime",
+        "glossaryEntries"})
 public record TranslateResponse(
         @JsonbProperty("translated_text") @Schema(description = "Best translation, trimmed.",
                 example = "Good morning") String translatedText,
@@ -32,5 +33,13 @@ public record TranslateResponse(
                 example = "0.241") double totalTime,
         @JsonbProperty("glossary_entries") @Schema(description = "With glossary_id: the entries found in the"
                 + " text whose target term the translation contains, in text order; absent without glossary_id.")
-        List<GlossaryEntries.Entry> glossaryEntries) {
+        List<GlossaryEntries.Entry> glossaryEntries,
+        @Schema(description = SCORES) List<Double> scores) {
+
+    /** What a score is, for every schema that carries scores. */
+    public static final String SCORES = "With include_scores only: per sentence of the text, in order, the mean"
+            + " natural-log probability of the tokens the model chose for its translation (end of sentence included,"
+            + " the forced target-language token not), from minus infinity to 0; 0 for a part copied unchanged"
+            + " (no letters). A relative confidence signal for ranking and flagging sentences, not the probability"
+            + " that the translation is correct.";
 }

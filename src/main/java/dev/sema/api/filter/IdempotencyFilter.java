@@ -34,8 +34,10 @@ import java.time.Duration;
  * caller's own (its API key or token subject, else its address), so no one reads another's answers.
  *
  * <p>The balancer stamps every request with {@code Sema-Balancer-Request-Id} and sends a replay of a request whose
- * replica died with the same id: for keyed requests from a trusted proxy, that id serves as the key (kept for the
- * shorter balancer retention), and the replay waits for the dead replica's claim to lapse instead of answering 409.
+ * replica died with the same id: for keyed requests from a trusted proxy without an Idempotency-Key, that id serves
+ * as the key (kept for the shorter balancer retention). Whichever the key, a replay that finds its own first try's
+ * claim (marked with the id) waits for the dead replica's claim to lapse instead of answering 409; a claim of another
+ * request is 409 at once.
  * Only successful answers are kept; anything else frees the key for another try.
  */
 @Provider
@@ -66,8 +68,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         Caller caller = (Caller) request.getProperty(Caller.PROPERTY);
         String clientKey = clientKey(request.getHeaderString(HEADER));
         String balancerId = request.getHeaderString(BALANCER_HEADER);
-        boolean byBalancer = clientKey == null && balancerId != null && caller != null && caller.key() != null
-                && clients.trusts(servletRequest.getRemoteAddr());
+        boolean fromBalancer = balancerId != null && clients.trusts(servletRequest.getRemoteAddr());
+        boolean byBalancer = clientKey == null && fromBalancer && caller != null && caller.key() != null;
         if (clientKey == null && !byBalancer) {
             return;
         }
@@ -83,9 +85,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String fingerprint = RequestFingerprint.of(request.getMethod(), request.getUriInfo().getPath(), body);
         Verdict verdict;
         try {
-            verdict = byBalancer
-                    ? records.await(key, fingerprint, records.config().balancerRetention(), REPLAY_PATIENCE)
-                    : records.begin(key, fingerprint, records.config().retention());
+            Duration retention = byBalancer ? records.config().balancerRetention() : records.config().retention();
+            verdict = fromBalancer ? records.await(key, fingerprint, retention, balancerId.strip(), REPLAY_PATIENCE)
+                    : records.begin(key, fingerprint, retention);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "interrupted", "The server is stopping; retry.");

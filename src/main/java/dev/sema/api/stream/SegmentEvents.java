@@ -26,6 +26,7 @@ final class SegmentEvents implements SegmentListener {
     private final StreamStart start;
     private final long pingNanos;
     private final long arrivedNanos;
+    private final boolean scores;
     private final BlockingQueue<Object> handed = new LinkedBlockingQueue<>();
     // the fields below belong to the request's thread
     private boolean finished;
@@ -37,12 +38,16 @@ final class SegmentEvents implements SegmentListener {
     private int segments;
     private int characters;
 
-    /** @param arrivedNanos {@link System#nanoTime()} when the request arrived (the first segment's time counts from it) */
-    SegmentEvents(EventStream out, StreamStart start, Duration ping, long arrivedNanos) {
+    /**
+     * @param arrivedNanos {@link System#nanoTime()} when the request arrived (the first segment's time counts from it)
+     * @param scores       whether each {@code segment} carries its score (the client sent {@code include_scores})
+     */
+    SegmentEvents(EventStream out, StreamStart start, Duration ping, long arrivedNanos, boolean scores) {
         this.out = out;
         this.start = start;
         this.pingNanos = ping.toNanos();
         this.arrivedNanos = arrivedNanos;
+        this.scores = scores;
     }
 
     @Override
@@ -95,7 +100,8 @@ final class SegmentEvents implements SegmentListener {
             finished = true;
         } else if (next instanceof StreamedSegment s) {
             if (write("segment", Integer.toString(s.index()),
-                    new StreamSegment(s.index(), s.text(), s.separator(), s.sourceStart(), s.sourceEnd()))) {
+                    new StreamSegment(s.index(), s.text(), s.separator(), s.sourceStart(), s.sourceEnd(),
+                            scores ? s.score() : null))) {
                 lastSegmentAt = System.nanoTime();
                 firstSegmentAt = segments == 0 ? lastSegmentAt : firstSegmentAt;
                 segments++;

@@ -128,7 +128,7 @@ public class StreamResource {
         EventStream out = new EventStream(sink, sse);
         SegmentEvents segments = new SegmentEvents(out, new StreamStart(trace.requestId(), prepared.sourceLanguage(),
                 prepared.sourceConfidence(), prepared.targetLanguage(), prepared.segmentCount()), config.pingInterval(),
-                arrived);
+                arrived, request.scoresWanted());
         Optional<Hold> hold = ApiKeyFilter.detachHold(http);
         try {
             service.stream(prepared, segments);

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The data of one {@code segment} event (its SSE id is the index). */
 @Schema(name = "StreamSegment", description = "Data of a `segment` event: one sentence, in order.")
-@JsonbPropertyOrder({"index", "text", "separator", "sourceStart", "sourceEnd"})
+@JsonbPropertyOrder({"index", "text", "separator", "sourceStart", "sourceEnd", "score"})
 public record StreamSegment(
         @Schema(description = "Position among the text's segments, from 0; also the event's id.", example = "0")
         int index,
@@ -17,5 +17,7 @@ public record StreamSegment(
         @JsonbProperty("source_start") @Schema(description = "Start of the sentence in the trimmed source text, in"
                 + " Unicode code points.", example = "0") int sourceStart,
         @JsonbProperty("source_end") @Schema(description = "Its end (exclusive), in code points.", example = "17")
-        int sourceEnd) {
+        int sourceEnd,
+        @Schema(description = "With include_scores only: the sentence's score, as in TranslateResponse.scores.",
+                example = "-0.42") Double score) {
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ class ClusterRateLimitIT {
     private static final String TRANSLATE = "/api/v1/translate";
     private static final String TEXT = "{\"text\":\"Habari ya asubuhi, rafiki yangu\"}";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    private static final OwnRedis REDIS = ownRedis();
+    private static final OwnRedis REDIS = OwnRedis.startForClass();
 
     @RegisterExtension
     static final Cluster CLUSTER = Cluster.of(3).with("SEMA_REDIS_URL", REDIS.url().toString())
@@ -204,17 +203,6 @@ class ClusterRateLimitIT {
         return Map.of("Content-Type", "application/json", "X-Forwarded-For", "2001:db8:"
                 + Long.toHexString(random.getMostSignificantBits() & 0xffff) + ":"
                 + Long.toHexString(random.getLeastSignificantBits() & 0xffff) + "::1");
-    }
-
-    private static OwnRedis ownRedis() {
-        try {
-            return OwnRedis.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Threads sending one request per fresh client through the balancer, counting 200s and anything else. */

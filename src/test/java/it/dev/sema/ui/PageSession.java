@@ -40,6 +40,11 @@ final class PageSession implements BeforeAllCallback, BeforeEachCallback, AfterA
         return new PageSession(Http.guard(), true);
     }
 
+    /** The random-weight nllb-tiny (semaGlossaryIT), whose translations all score low, once its models are loaded. */
+    static PageSession onTinyModelServer() {
+        return new PageSession(Http.on("http.port.glossary"), true);
+    }
+
     /** The server that never has models (semaBareIT). */
     static PageSession onBareServer() {
         return new PageSession(Http.bare(), false);

@@ -36,7 +36,7 @@ public record DeepLTranslateRequest(
     /** The same request in Sema's terms, with the languages as given (codes are mapped by the resource). */
     BatchTranslateRequest toBatch(String target, String source) {
         return new BatchTranslateRequest(text, target, source, null, null, tagHandling, ignoreTags, splittingTags,
-                nonSplittingTags, null);
+                nonSplittingTags, null, null);
     }
 
     @Override

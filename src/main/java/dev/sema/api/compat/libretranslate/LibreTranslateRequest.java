@@ -29,7 +29,7 @@ public record LibreTranslateRequest(
     /** The same request in Sema's terms, with the languages as given (codes are mapped by the resource). */
     BatchTranslateRequest toBatch(String sourceLanguage, String targetLanguage) {
         return new BatchTranslateRequest(q, targetLanguage, sourceLanguage, null, alternatives, tagHandling(), null,
-                null, null, null);
+                null, null, null, null);
     }
 
     boolean single() {
