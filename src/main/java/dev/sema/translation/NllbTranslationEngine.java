@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * NLLB-200 translation on ONNX Runtime. Each text is cut into sentence-sized segments ({@link Segmenter}); the
@@ -86,9 +88,11 @@ public class NllbTranslationEngine implements TranslationEngine {
             DecodeOptions decode = decodeOptions(source, target, options);
             Terminology terminology = options.terms().forPair(source, target);
             List<List<Term>> terms = segments.stream().map(terminology::find).toList();
+            Map<String, SourceEncoding> encodings = options.sourceStates() ? new ConcurrentHashMap<>() : null;
             List<List<String>> translated = segments.isEmpty() ? List.of()
-                    : decode(lease, decode, terminology, segments, cancellation);
-            return rejoin(segmented, translated, terms, options.alternatives());
+                    : decode(lease, decode, terminology, segments, cancellation, encodings == null ? null
+                            : (segment, ids, states) -> encodings.put(segment, new SourceEncoding(ids, states)));
+            return rejoin(segmented, translated, terms, options.alternatives(), encodings);
         }
     }
 
@@ -112,7 +116,7 @@ public class NllbTranslationEngine implements TranslationEngine {
             DecodeOptions decode = decodeOptions(source, target, new TranslationOptions(options.beamSize(), 0));
             Terminology terminology = options.terms().forPair(source, target);
             new SegmentStream(text, config.batchLimits().maxSegments()).run(
-                    group -> decode(lease, decode, terminology, group, cancellation).stream()
+                    group -> decode(lease, decode, terminology, group, cancellation, null).stream()
                             .map(nBest -> nBest.get(0)).toList(),
                     cancellation::isCancelled, listener);
         }
@@ -129,11 +133,16 @@ public class NllbTranslationEngine implements TranslationEngine {
                 options.background());
     }
 
-    /** Segments with terms decode under their constraints, the others as without terminology; results in order. */
+    /**
+     * Segments with terms decode under their constraints, the others as without terminology; results in order.
+     *
+     * @param states told each decoded segment's encoder states; null when nobody wants them
+     */
     private List<List<String>> decode(ModelSlot.Lease<NllbModel> lease, DecodeOptions decode, Terminology terminology,
-                                      List<String> segments, Cancellation cancellation) {
+                                      List<String> segments, Cancellation cancellation,
+                                      SegmentBatches.SourceStates states) {
         if (terminology == Terminology.NONE) {
-            return decode(lease, decode, segments, cancellation);
+            return decode(lease, decode, segments, cancellation, states);
         }
         List<Integer> constrained = new ArrayList<>();
         List<Integer> free = new ArrayList<>();
@@ -142,7 +151,7 @@ public class NllbTranslationEngine implements TranslationEngine {
         }
         List<List<String>> results = new ArrayList<>(Collections.nCopies(segments.size(), null));
         List<List<String>> freeResults = free.isEmpty() ? List.of()
-                : decode(lease, decode, free.stream().map(segments::get).toList(), cancellation);
+                : decode(lease, decode, free.stream().map(segments::get).toList(), cancellation, states);
         for (int j = 0; j < free.size(); j++) {
             results.set(free.get(j), freeResults.get(j));
         }
@@ -150,9 +159,11 @@ public class NllbTranslationEngine implements TranslationEngine {
             DecodeOptions withTerms = new DecodeOptions(decode.source(), decode.target(), decode.beams(),
                     decode.returns(), decode.length(), terminology.identity(), decode.background());
             TermConstraints constraints = new TermConstraints(lease.model().tokenizer());
-            List<List<String>> decoded = cache.translate(lease, withTerms, constrained.stream().map(segments::get).toList(),
-                    missing -> new SegmentBatches(lease.model(), scheduler, cancellation).translate(missing,
-                            missing.stream().map(segment -> constraints.of(terminology.find(segment))).toList(), withTerms));
+            List<List<String>> decoded = cache.translate(lease, withTerms,
+                    constrained.stream().map(segments::get).toList(),
+                    missing -> new SegmentBatches(lease.model(), scheduler, cancellation, states).translate(missing,
+                            missing.stream().map(segment -> constraints.of(terminology.find(segment))).toList(),
+                            withTerms));
             for (int j = 0; j < constrained.size(); j++) {
                 results.set(constrained.get(j), decoded.get(j));
             }
@@ -162,17 +173,20 @@ public class NllbTranslationEngine implements TranslationEngine {
 
     /** Segments the cache lacks go to the decoder, shared with other requests' segments. */
     private List<List<String>> decode(ModelSlot.Lease<NllbModel> lease, DecodeOptions decode, List<String> segments,
-                                      Cancellation cancellation) {
-        return cache.translate(lease, decode, segments,
-                missing -> new SegmentBatches(lease.model(), scheduler, cancellation).translate(missing, decode));
+                                      Cancellation cancellation, SegmentBatches.SourceStates states) {
+        return cache.translate(lease, decode, segments, missing ->
+                new SegmentBatches(lease.model(), scheduler, cancellation, states).translate(missing, decode));
     }
 
     /**
      * Puts each text back together from the translations of its segments, taken in order, with the terms of its
-     * segments that their best translation contains.
+     * segments that their best translation contains and, when {@code encodings} is given, where its segments lie.
+     *
+     * @param encodings the decoded segments' encoder states by segment text (cached ones have none), or null
      */
     private static List<TranslationOutput> rejoin(List<SegmentedText> texts, List<List<String>> translated,
-                                                  List<List<Term>> terms, int alternatives) {
+                                                  List<List<Term>> terms, int alternatives,
+                                                  Map<String, SourceEncoding> encodings) {
         List<TranslationOutput> outputs = new ArrayList<>(texts.size());
         int next = 0;
         for (SegmentedText text : texts) {
@@ -194,7 +208,9 @@ public class NllbTranslationEngine implements TranslationEngine {
                 String best = translated.get(i).get(0);
                 terms.get(i).stream().filter(term -> best.contains(term.target())).forEach(applied::add);
             }
-            outputs.add(new TranslationOutput(all.get(0), all.subList(1, all.size()), applied));
+            List<TranslatedSegment> segments = encodings == null ? List.of()
+                    : text.trace(own.stream().map(nBest -> nBest.get(0)).toList(), encodings::get);
+            outputs.add(new TranslationOutput(all.get(0), all.subList(1, all.size()), applied, segments));
         }
         return outputs;
     }

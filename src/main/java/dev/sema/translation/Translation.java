@@ -11,12 +11,21 @@ import java.util.List;
  * @param sourceConfidence detector probability, null when the client named the source
  * @param characterCount   Unicode code points of the trimmed input
  * @param terms            required terms found in the text and contained in {@code text}; empty without any
+ * @param segments         the text's segments and where their translations lie in {@code text}, for aligning
+ *                         words; empty unless {@link TranslationOptions#sourceStates()} asked for them
  */
 public record Translation(String text, List<String> alternatives, String sourceLanguage, Double sourceConfidence,
-                          int characterCount, List<Term> terms) {
+                          int characterCount, List<Term> terms, List<TranslatedSegment> segments) {
 
     public Translation {
         terms = List.copyOf(terms);
+        segments = List.copyOf(segments);
+    }
+
+    /** Without segments. */
+    public Translation(String text, List<String> alternatives, String sourceLanguage, Double sourceConfidence,
+                       int characterCount, List<Term> terms) {
+        this(text, alternatives, sourceLanguage, sourceConfidence, characterCount, terms, List.of());
     }
 
     /** Without terms. */

@@ -9,12 +9,22 @@ import java.util.List;
  * @param alternatives further n-best translations, best first (empty unless requested)
  * @param terms        the required terms found in the text whose target term {@code text} contains, in text
  *                     order, one per occurrence; empty without terminology
+ * @param segments     where each translated segment lies in the text and in {@code text}, with its source's
+ *                     encoder states where they were computed; empty unless
+ *                     {@link TranslationOptions#sourceStates()} asked for them
  */
-public record TranslationOutput(String text, List<String> alternatives, List<Term> terms) {
+public record TranslationOutput(String text, List<String> alternatives, List<Term> terms,
+                                List<TranslatedSegment> segments) {
 
     public TranslationOutput {
         alternatives = List.copyOf(alternatives);
         terms = List.copyOf(terms);
+        segments = List.copyOf(segments);
+    }
+
+    /** Without segments. */
+    public TranslationOutput(String text, List<String> alternatives, List<Term> terms) {
+        this(text, alternatives, terms, List.of());
     }
 
     /** Without terminology. */
