@@ -122,12 +122,9 @@ class NllbWordAlignerTest {
     @Test
     void theEnginesSourceStatesGiveTheLinksOfAFreshEncoderPass() {
         TranslationOutput out = translatedWithStates();
-        List<AlignmentLink> reused = aligner(MODELS.tiny).align(PARAGRAPH, "eng_Latn", out.text(), "fra_Latn",
-                out.segments());
-        List<AlignmentLink> fresh = aligner(MODELS.tiny).align(PARAGRAPH, "eng_Latn", out.text(), "fra_Latn",
-                withEncodings(out.segments(), encoding -> null));
+        List<AlignmentLink> reused = linksWith(out, UnaryOperator.identity());
         assertFalse(reused.isEmpty());
-        assertEquals(fresh, reused);
+        assertEquals(linksWith(out, encoding -> null), reused);
         int firstEnd = out.segments().get(0).sourceEnd();
         assertTrue(reused.stream().anyMatch(l -> l.sourceStart() >= out.segments().get(1).sourceStart()),
                 "the second sentence is aligned too: " + reused);
@@ -138,36 +135,34 @@ class NllbWordAlignerTest {
         }
     }
 
+    /** The paragraph's links with each segment's encoding changed (null: dropped, so the aligner encodes). */
+    private static List<AlignmentLink> linksWith(TranslationOutput out, UnaryOperator<SourceEncoding> change) {
+        return aligner(MODELS.tiny).align(PARAGRAPH, "eng_Latn", out.text(), "fra_Latn",
+                withEncodings(out.segments(), change));
+    }
+
+    /** The vectors in reverse order, under {@code ids}: wrong for any text, so links move wherever they are used. */
+    private static SourceEncoding reversedStates(long[] ids, SourceEncoding encoding) {
+        List<float[]> states = new ArrayList<>(List.of(encoding.states()));
+        Collections.reverse(states);
+        return new SourceEncoding(ids, states.toArray(float[][]::new));
+    }
+
     @Test
     void theHandedOverStatesAreWhatTheAlignerUses() {
         TranslationOutput out = translatedWithStates();
-        List<AlignmentLink> fresh = aligner(MODELS.tiny).align(PARAGRAPH, "eng_Latn", out.text(), "fra_Latn",
-                withEncodings(out.segments(), encoding -> null));
-        // The same ids with their vectors in reverse order: the aligner takes them as given, so the links move.
-        List<AlignmentLink> reversed = aligner(MODELS.tiny).align(PARAGRAPH, "eng_Latn", out.text(), "fra_Latn",
-                withEncodings(out.segments(), e -> {
-                    List<float[]> states = new ArrayList<>(List.of(e.states()));
-                    Collections.reverse(states);
-                    return new SourceEncoding(e.ids(), states.toArray(float[][]::new));
-                }));
-        assertNotEquals(fresh, reversed);
+        assertNotEquals(linksWith(out, encoding -> null), linksWith(out, e -> reversedStates(e.ids(), e)));
     }
 
     @Test
     void statesForOtherIdsAreNotUsedTheSourceIsEncodedInstead() {
         TranslationOutput out = translatedWithStates();
-        List<AlignmentLink> fresh = aligner(MODELS.tiny).align(PARAGRAPH, "eng_Latn", out.text(), "fra_Latn",
-                withEncodings(out.segments(), encoding -> null));
-        // Ids as if encoded under another language token (reversed vectors, which would move the links if used).
-        List<AlignmentLink> mismatched = aligner(MODELS.tiny).align(PARAGRAPH, "eng_Latn", out.text(), "fra_Latn",
-                withEncodings(out.segments(), e -> {
-                    long[] ids = e.ids().clone();
-                    ids[0]++;
-                    List<float[]> states = new ArrayList<>(List.of(e.states()));
-                    Collections.reverse(states);
-                    return new SourceEncoding(ids, states.toArray(float[][]::new));
-                }));
-        assertEquals(fresh, mismatched);
+        // Ids as if encoded under another language token: the aligner must not take these states.
+        assertEquals(linksWith(out, encoding -> null), linksWith(out, e -> {
+            long[] ids = e.ids().clone();
+            ids[0]++;
+            return reversedStates(ids, e);
+        }));
     }
 
     @Test
