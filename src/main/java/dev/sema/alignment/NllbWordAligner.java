@@ -92,17 +92,18 @@ public class NllbWordAligner implements WordAligner {
      * texts as one pair when there are none or they do not fit these texts.
      */
     private static List<TranslatedSegment> pairs(String source, String target, List<TranslatedSegment> segments) {
+        List<TranslatedSegment> whole = List.of(
+                new TranslatedSegment(0, source.length(), 0, target.length(), Optional.empty()));
         List<TranslatedSegment> pairs = new ArrayList<>();
         for (TranslatedSegment s : segments) {
             int targetEnd = Math.min(s.targetEnd(), target.length());
             if (s.sourceEnd() > source.length() || s.targetStart() > targetEnd) {
-                return List.of(new TranslatedSegment(0, source.length(), 0, target.length(), Optional.empty()));
+                return whole;
             }
             pairs.add(new TranslatedSegment(s.sourceStart(), s.sourceEnd(), s.targetStart(), targetEnd,
                     s.encoding()));
         }
-        return pairs.isEmpty()
-                ? List.of(new TranslatedSegment(0, source.length(), 0, target.length(), Optional.empty())) : pairs;
+        return pairs.isEmpty() ? whole : pairs;
     }
 
     /** One segment and its translation, links in the whole texts' offsets. */
