@@ -2,6 +2,7 @@ package dev.sema.batching;
 
 import dev.sema.generation.Constraint;
 import dev.sema.generation.Hypothesis;
+import dev.sema.nllb.EncodedBatch;
 import dev.sema.nllb.NllbModel;
 
 import java.util.ArrayDeque;
@@ -81,13 +82,16 @@ public final class DecodeScheduler {
      *                      take them (shortest first keeps the padding small)
      * @param forcedTargets the target language id per segment
      * @param constraints   per segment, what its output must contain (see {@link BatchDecoder#decode})
+     * @param sourceStates  null, or one slot per segment that receives the encoder's vector of each of its
+     *                      tokens, copied out of the batch (which other requests' rows share); filled when this
+     *                      returns
      * @return per segment, in input order, its hypotheses best first
      * @throws CancellationException once {@code cancellation} fired or the thread was interrupted
      */
     List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
                                   List<List<Constraint>> constraints, DecodeOptions options,
-                                  Cancellation cancellation) {
-        Request request = new Request(model, options, sources.size(), cancellation);
+                                  Cancellation cancellation, float[][][] sourceStates) {
+        QueuedRequest request = new QueuedRequest(model, options, sources.size(), cancellation, sourceStates);
         lock.lock();
         try {
             for (int i = 0; i < sources.size(); i++) {
@@ -140,7 +144,7 @@ public final class DecodeScheduler {
      * Waits for the decoder to finish a batch or for a request to arrive ({@code nanos} > 0: at most that long).
      * Called under the lock. A caller interrupted here (its timeout) gives up like a cancelled one.
      */
-    private void await(Request request, long nanos) {
+    private void await(QueuedRequest request, long nanos) {
         try {
             if (nanos > 0) {
                 changed.awaitNanos(nanos);
@@ -158,7 +162,7 @@ public final class DecodeScheduler {
      * Takes a cancelled request's queued rows out, so that none of them starts; its rows in a running batch
      * end at that batch's next step. Called under the lock.
      */
-    private CancellationException withdraw(Request request) {
+    private CancellationException withdraw(QueuedRequest request) {
         queue.removeIf(row -> row.request == request);
         return new CancellationException("translation cancelled: " + request.cancellation.reason().orElseThrow());
     }
@@ -184,8 +188,8 @@ public final class DecodeScheduler {
         return Math.max(0, Math.max(freeSince, oldest.request.queuedAt) + waitNanos - System.nanoTime());
     }
 
-    private Set<Request> queuedRequests() {
-        Set<Request> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Set<QueuedRequest> queuedRequests() {
+        Set<QueuedRequest> queued = Collections.newSetFromMap(new IdentityHashMap<>());
         queue.forEach(row -> queued.add(row.request));
         return queued;
     }
@@ -239,17 +243,31 @@ public final class DecodeScheduler {
     /** The batch being taken: its rows, their requests, the first request (whose settings it has), longest row. */
     private static final class Batch {
         final List<Row> rows = new ArrayList<>();
-        final Set<Request> requests = Collections.newSetFromMap(new IdentityHashMap<>());
-        Request head;
+        final Set<QueuedRequest> requests = Collections.newSetFromMap(new IdentityHashMap<>());
+        QueuedRequest head;
         int longest;
     }
 
     /** One encoder pass and one decode of the batch, outside the lock; a cancelled request's rows stop next step. */
     private List<List<Hypothesis>> run(List<Row> batch) {
-        Request first = batch.get(0).request;
+        QueuedRequest first = batch.get(0).request;
         return decoder.decode(first.model, batch.stream().map(Row::ids).toList(),
                 batch.stream().mapToInt(Row::forcedTarget).toArray(), batch.stream().map(Row::constraints).toList(),
-                first.options, (sequences, row) -> batch.get(sequences.source(row)).request.cancellation.isCancelled());
+                first.options, encoded -> keepStates(batch, encoded),
+                (sequences, row) -> batch.get(sequences.source(row)).request.cancellation.isCancelled());
+    }
+
+    /**
+     * Copies each row's vectors out for the requests that asked, on the decoding thread; its requester reads them
+     * after taking the lock that {@link #complete} is called under, so it sees them.
+     */
+    private static void keepStates(List<Row> batch, EncodedBatch encoded) {
+        for (int j = 0; j < batch.size(); j++) {
+            Row row = batch.get(j);
+            if (row.request.sourceStates != null) {
+                row.request.sourceStates[row.index] = encoded.tokenStates(j, 0, row.ids.length);
+            }
+        }
     }
 
     private static void complete(List<Row> batch, List<List<Hypothesis>> decoded, RuntimeException failure) {
@@ -264,37 +282,7 @@ public final class DecodeScheduler {
         }
     }
 
-    /** One request's segments; fields other than the final ones are guarded by the scheduler's lock. */
-    private static final class Request {
-        final NllbModel model;
-        final DecodeOptions options;
-        final Cancellation cancellation;
-        final long queuedAt = System.nanoTime();
-        final List<Hypothesis>[] results;
-        int remaining;
-        RuntimeException failure;
-
-        @SuppressWarnings("unchecked")
-        Request(NllbModel model, DecodeOptions options, int segments, Cancellation cancellation) {
-            this.model = model;
-            this.options = options;
-            this.cancellation = cancellation;
-            this.results = new List[segments];
-            this.remaining = segments;
-        }
-
-        /**
-         * Same model instance (so the same suppressed ids) and settings; languages may differ. Constrained
-         * segments only batch with the same terminology, so a free batch never leaves plain beam search.
-         */
-        boolean batchesWith(Request other) {
-            return model == other.model && options.beams() == other.options.beams()
-                    && options.returns() == other.options.returns() && options.length().equals(other.options.length())
-                    && options.terminology().equals(other.options.terminology());
-        }
-    }
-
     record Stats(long batches, int mostRequestsInOneBatch, int queued) { }
 
-    private record Row(Request request, int index, long[] ids, int forcedTarget, List<Constraint> constraints) { }
+    private record Row(QueuedRequest request, int index, long[] ids, int forcedTarget, List<Constraint> constraints) { }
 }

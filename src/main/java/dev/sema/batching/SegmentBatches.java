@@ -19,15 +19,33 @@ import java.util.stream.IntStream;
  */
 public final class SegmentBatches {
 
+    /** Told each decoded segment's source as the encoder saw it, for a caller that aligns words with it. */
+    @FunctionalInterface
+    public interface SourceStates {
+        /**
+         * @param ids    the token ids encoded, source language token first, {@code </s>} last
+         * @param states the encoder's vector of each of {@code ids}, copied out of the shared batch
+         */
+        void encoded(String segment, long[] ids, float[][] states);
+    }
+
     private final NllbModel model;
     private final DecodeScheduler scheduler;
     private final Cancellation cancellation;
+    private final SourceStates sourceStates;
 
     /** @param cancellation the request's: once it fires, its segments stop costing the decoder */
     public SegmentBatches(NllbModel model, DecodeScheduler scheduler, Cancellation cancellation) {
+        this(model, scheduler, cancellation, null);
+    }
+
+    /** @param sourceStates told each segment's encoder states once it is decoded; null: they are not kept */
+    public SegmentBatches(NllbModel model, DecodeScheduler scheduler, Cancellation cancellation,
+                          SourceStates sourceStates) {
         this.model = model;
         this.scheduler = scheduler;
         this.cancellation = cancellation;
+        this.sourceStates = sourceStates;
     }
 
     /**
@@ -62,11 +80,15 @@ public final class SegmentBatches {
         Arrays.sort(order, Comparator.comparingInt(i -> ids.get(i).length));
         int[] targets = new int[order.length];
         Arrays.fill(targets, tokenizer.languageId(options.target()));
+        float[][][] states = sourceStates == null ? null : new float[order.length][][];
         List<List<Hypothesis>> sorted = scheduler.decode(model, Arrays.stream(order).map(ids::get).toList(),
-                targets, Arrays.stream(order).map(constraints::get).toList(), options, cancellation);
+                targets, Arrays.stream(order).map(constraints::get).toList(), options, cancellation, states);
         List<List<Hypothesis>> results = new ArrayList<>(Collections.nCopies(order.length, null));
         for (int j = 0; j < order.length; j++) {
             results.set(order[j], sorted.get(j));
+            if (states != null) {
+                sourceStates.encoded(segments.get(order[j]), ids.get(order[j]), states[j]);
+            }
         }
         return results;
     }

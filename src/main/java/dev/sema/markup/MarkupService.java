@@ -5,6 +5,7 @@ import dev.sema.failure.LanguageUndeterminedException;
 import dev.sema.languages.Language;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.languages.LanguageTags;
+import dev.sema.translation.TranslatedSegment;
 import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationJob;
 import dev.sema.translation.TranslationOptions;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,9 @@ import java.util.Map;
 /**
  * Translation of markup: each document's units and attributes go to the model as plain sentences, all texts of
  * one request (per source language) in one translation call so the engine batches them, then the tags are
- * projected back with the word aligner. Without a source language, each document's language is detected once
- * from all its text (a short unit such as "Home" alone would be a poor guess).
+ * projected back with the word aligner, which gets the engine's segments and their source encoder states
+ * ({@link TranslationOptions#withSourceStates()}) so it encodes only the translations. Without a source
+ * language, each document's language is detected once from all its text (a short unit such as "Home" alone would be a poor guess).
  */
 @ApplicationScoped
 public class MarkupService {
@@ -84,22 +87,40 @@ public class MarkupService {
                 bySource.computeIfAbsent(sources[i], k -> new ArrayList<>()).add(i);
             }
         }
-        List<List<String>> translated = new ArrayList<>(documents.stream().map(d -> List.<String>of()).toList());
-        bySource.forEach((code, indices) -> translateGroup(documents, indices, code, to, options, translated));
+        List<List<Translation>> translated = new ArrayList<>(
+                documents.stream().map(d -> List.<Translation>of()).toList());
+        TranslationOptions withStates = options.withSourceStates();
+        bySource.forEach((code, indices) -> translateGroup(documents, indices, code, to, withStates, translated));
         List<Translation> out = new ArrayList<>(documents.size());
         for (int i = 0; i < documents.size(); i++) {
             String code = sources[i];
             MarkupDocument document = documents.get(i);
-            String rendered = document.render(translated.get(i), (s, t) -> aligner.align(s, code, t, to.code()),
+            Map<List<String>, List<TranslatedSegment>> segments = segments(document, translated.get(i));
+            String rendered = document.render(translated.get(i).stream().map(Translation::text).toList(),
+                    (s, t) -> aligner.align(s, code, t, to.code(), segments.getOrDefault(List.of(s, t), List.of())),
                     tags.tag(to), LanguageTags.rightToLeft(to));
             out.add(new Translation(rendered, List.of(), code, confidences[i], document.characterCount()));
         }
         return new TranslationResult(out, to.code(), (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * Each text's segments with their encoder states, by text and translation: the aligner takes them instead of
+     * encoding the sentences again.
+     */
+    private static Map<List<String>, List<TranslatedSegment>> segments(MarkupDocument document,
+                                                                       List<Translation> translations) {
+        Map<List<String>, List<TranslatedSegment>> segments = new HashMap<>();
+        List<String> texts = document.texts();
+        for (int k = 0; k < translations.size(); k++) {
+            segments.put(List.of(texts.get(k), translations.get(k).text()), translations.get(k).segments());
+        }
+        return segments;
+    }
+
     /** All texts of the documents of one source language in one call, so the engine batches them together. */
     private void translateGroup(List<MarkupDocument> documents, List<Integer> indices, String source, Language to,
-                                TranslationOptions options, List<List<String>> translated) {
+                                TranslationOptions options, List<List<Translation>> translated) {
         List<String> texts = new ArrayList<>();
         indices.forEach(i -> texts.addAll(documents.get(i).texts()));
         List<Translation> results = translation.translate(new TranslationJob(texts, source, to.code(), options))
@@ -107,7 +128,7 @@ public class MarkupService {
         int next = 0;
         for (int i : indices) {
             int count = documents.get(i).texts().size();
-            translated.set(i, results.subList(next, next + count).stream().map(Translation::text).toList());
+            translated.set(i, results.subList(next, next + count));
             next += count;
         }
     }

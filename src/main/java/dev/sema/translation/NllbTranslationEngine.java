@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * NLLB-200 translation on ONNX Runtime. Each text is cut into sentence-sized segments ({@link Segmenter}); the
@@ -87,9 +89,11 @@ public class NllbTranslationEngine implements TranslationEngine {
             DecodeOptions decode = decodeOptions(source, target, options);
             Terminology terminology = options.terms().forPair(source, target);
             List<List<Term>> terms = segments.stream().map(terminology::find).toList();
+            Map<String, SourceEncoding> encodings = options.sourceStates() ? new ConcurrentHashMap<>() : null;
             List<DecodedSegment> translated = segments.isEmpty() ? List.of()
-                    : decode(lease, decode, terminology, segments, cancellation);
-            return rejoin(segmented, translated, terms, options.alternatives());
+                    : decode(lease, decode, terminology, segments, cancellation, encodings == null ? null
+                            : (segment, ids, states) -> encodings.put(segment, new SourceEncoding(ids, states)));
+            return rejoin(segmented, translated, terms, options.alternatives(), encodings);
         }
     }
 
@@ -113,7 +117,7 @@ public class NllbTranslationEngine implements TranslationEngine {
             DecodeOptions decode = decodeOptions(source, target, new TranslationOptions(options.beamSize(), 0));
             Terminology terminology = options.terms().forPair(source, target);
             new SegmentStream(text, config.batchLimits().maxSegments()).run(
-                    group -> decode(lease, decode, terminology, group, cancellation),
+                    group -> decode(lease, decode, terminology, group, cancellation, null),
                     cancellation::isCancelled, listener);
         }
     }
@@ -129,11 +133,16 @@ public class NllbTranslationEngine implements TranslationEngine {
                 options.background());
     }
 
-    /** Segments with terms decode under their constraints, the others as without terminology; results in order. */
+    /**
+     * Segments with terms decode under their constraints, the others as without terminology; results in order.
+     *
+     * @param states told each decoded segment's encoder states; null when nobody wants them
+     */
     private List<DecodedSegment> decode(ModelSlot.Lease<NllbModel> lease, DecodeOptions decode,
-                                        Terminology terminology, List<String> segments, Cancellation cancellation) {
+                                        Terminology terminology, List<String> segments, Cancellation cancellation,
+                                        SegmentBatches.SourceStates states) {
         if (terminology == Terminology.NONE) {
-            return decode(lease, decode, segments, cancellation);
+            return decode(lease, decode, segments, cancellation, states);
         }
         List<Integer> constrained = new ArrayList<>();
         List<Integer> free = new ArrayList<>();
@@ -142,7 +151,7 @@ public class NllbTranslationEngine implements TranslationEngine {
         }
         List<DecodedSegment> results = new ArrayList<>(Collections.nCopies(segments.size(), null));
         List<DecodedSegment> freeResults = free.isEmpty() ? List.of()
-                : decode(lease, decode, free.stream().map(segments::get).toList(), cancellation);
+                : decode(lease, decode, free.stream().map(segments::get).toList(), cancellation, states);
         for (int j = 0; j < free.size(); j++) {
             results.set(free.get(j), freeResults.get(j));
         }
@@ -152,8 +161,9 @@ public class NllbTranslationEngine implements TranslationEngine {
             TermConstraints constraints = new TermConstraints(lease.model().tokenizer());
             List<DecodedSegment> decoded = cache.translate(lease, withTerms,
                     constrained.stream().map(segments::get).toList(),
-                    missing -> new SegmentBatches(lease.model(), scheduler, cancellation).translate(missing,
-                            missing.stream().map(segment -> constraints.of(terminology.find(segment))).toList(), withTerms));
+                    missing -> new SegmentBatches(lease.model(), scheduler, cancellation, states).translate(missing,
+                            missing.stream().map(segment -> constraints.of(terminology.find(segment))).toList(),
+                            withTerms));
             for (int j = 0; j < constrained.size(); j++) {
                 results.set(constrained.get(j), decoded.get(j));
             }
@@ -163,17 +173,22 @@ public class NllbTranslationEngine implements TranslationEngine {
 
     /** Segments the cache lacks go to the decoder, shared with other requests' segments. */
     private List<DecodedSegment> decode(ModelSlot.Lease<NllbModel> lease, DecodeOptions decode,
-                                        List<String> segments, Cancellation cancellation) {
-        return cache.translate(lease, decode, segments,
-                missing -> new SegmentBatches(lease.model(), scheduler, cancellation).translate(missing, decode));
+                                        List<String> segments, Cancellation cancellation,
+                                        SegmentBatches.SourceStates states) {
+        return cache.translate(lease, decode, segments, missing ->
+                new SegmentBatches(lease.model(), scheduler, cancellation, states).translate(missing, decode));
     }
 
     /**
      * Puts each text back together from the translations of its segments, taken in order, with the terms of its
-     * segments that their best translation contains and every segment's score (0 for one copied unchanged).
+     * segments that their best translation contains, every segment's score (0 for one copied unchanged) and, when
+     * {@code encodings} is given, where its segments lie.
+     *
+     * @param encodings the decoded segments' encoder states by segment text (cached ones have none), or null
      */
     private static List<TranslationOutput> rejoin(List<SegmentedText> texts, List<DecodedSegment> translated,
-                                                  List<List<Term>> terms, int alternatives) {
+                                                  List<List<Term>> terms, int alternatives,
+                                                  Map<String, SourceEncoding> encodings) {
         List<TranslationOutput> outputs = new ArrayList<>(texts.size());
         int next = 0;
         for (SegmentedText text : texts) {
@@ -198,7 +213,9 @@ public class NllbTranslationEngine implements TranslationEngine {
             int[] scored = {0};
             List<Double> scores = text.segments().stream()
                     .map(segment -> segment.translatable() ? own.get(scored[0]++).score() : 0.0).toList();
-            outputs.add(new TranslationOutput(all.get(0), all.subList(1, all.size()), applied, scores));
+            List<TranslatedSegment> segments = encodings == null ? List.of()
+                    : text.trace(own.stream().map(DecodedSegment::best).toList(), encodings::get);
+            outputs.add(new TranslationOutput(all.get(0), all.subList(1, all.size()), applied, scores, segments));
         }
         return outputs;
     }

@@ -3,6 +3,8 @@ package dev.sema.translation;
 import com.ibm.icu.lang.UCharacter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -57,6 +59,32 @@ public record SegmentedText(String leading, List<Segment> segments) {
             joined.append(segment.separator());
         }
         return joined.toString();
+    }
+
+    /**
+     * Where each translatable segment and its translation lie in this text and in {@link #join}'s result.
+     *
+     * @param translations the translation of each translatable segment, in order
+     * @param encodings    a segment's encoding by its text, or null when there is none
+     */
+    List<TranslatedSegment> trace(List<String> translations, Function<String, SourceEncoding> encodings) {
+        List<TranslatedSegment> traced = new ArrayList<>();
+        int source = leading.length();
+        int target = leading.length();
+        for (Segment segment : segments) {
+            int length = segment.text().length();
+            if (segment.translatable()) {
+                String translation = translations.get(traced.size());
+                traced.add(new TranslatedSegment(source, source + length, target, target + translation.length(),
+                        Optional.ofNullable(encodings.apply(segment.text()))));
+                target += translation.length();
+            } else {
+                target += length;
+            }
+            source += length + segment.separator().length();
+            target += segment.separator().length();
+        }
+        return List.copyOf(traced);
     }
 
     /** The original text. */

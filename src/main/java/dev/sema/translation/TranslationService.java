@@ -65,9 +65,12 @@ public class TranslationService {
                 int i = indices.get(j);
                 TranslationOutput out = outputs.get(j);
                 String text = texts.get(i);
-                translations[i] = new Translation(out.text().strip(),
+                String best = out.text().strip();
+                int trimmed = out.text().length() - out.text().stripLeading().length();
+                translations[i] = new Translation(best,
                         out.alternatives().stream().map(String::strip).toList(), code, sources[i].confidence(),
-                        text.codePointCount(0, text.length()), out.terms(), out.scores());
+                        text.codePointCount(0, text.length()), out.terms(), out.scores(),
+                        out.segments().stream().map(segment -> segment.shiftTarget(trimmed)).toList());
             }
         });
         return new TranslationResult(Arrays.asList(translations), target.code(), (System.nanoTime() - start) / 1e9);

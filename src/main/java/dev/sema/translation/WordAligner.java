@@ -20,5 +20,18 @@ public interface WordAligner {
      * @return links between character ranges of {@code source} and of {@code target}, in no particular order; a
      *         source range may link to several target ranges and the other way round; empty when unknown
      */
-    List<AlignmentLink> align(String source, String sourceLanguage, String target, String targetLanguage);
+    default List<AlignmentLink> align(String source, String sourceLanguage, String target, String targetLanguage) {
+        return align(source, sourceLanguage, target, targetLanguage, List.of());
+    }
+
+    /**
+     * As {@link #align(String, String, String, String)}, segment by segment as the engine translated the source
+     * ({@link Translation#segments()}), with the encoder states the engine computed for them where it handed
+     * them over; the aligner checks that they fit before it uses them.
+     *
+     * @param segments the source's segments and where their translations lie in {@code target}; empty: the two
+     *                 texts as one pair
+     */
+    List<AlignmentLink> align(String source, String sourceLanguage, String target, String targetLanguage,
+                              List<TranslatedSegment> segments);
 }

@@ -6,15 +6,24 @@ import dev.sema.translation.AlignmentLink;
 import dev.sema.translation.EngineConfigs;
 import dev.sema.translation.GeneratedModelSlots;
 import dev.sema.translation.TestEngines;
+import dev.sema.translation.SourceEncoding;
+import dev.sema.translation.TranslatedSegment;
 import dev.sema.translation.TranslationOptions;
+import dev.sema.translation.TranslationOutput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The aligner on the generated models' real encoder graphs. */
@@ -90,6 +99,95 @@ class NllbWordAlignerTest {
                 new AlignmentLink(19, 22, 27, 32),   // mat – tapis
                 new AlignmentLink(22, 23, 32, 33));  // . – .
         assertEquals(expected, aligner(MODELS.tiny).align(source, "eng_Latn", target, "fra_Latn"));
+    }
+
+    private static final String PARAGRAPH = "The cat sat on the mat. It was warm there, and the dog slept nearby.";
+
+    /** The paragraph through the tiny model with its segments and their encoder states kept. */
+    private static TranslationOutput translatedWithStates() {
+        TranslationOutput out = TestEngines.uncached(MODELS.tiny, EngineConfigs.of(1, 24, 400, 16))
+                .translate(List.of(PARAGRAPH), "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT.withSourceStates())
+                .get(0);
+        assertEquals(2, out.segments().size(), "two sentences, two segments: " + out.segments());
+        out.segments().forEach(s -> assertTrue(s.encoding().isPresent(), "decoded, so encoded: " + s));
+        return out;
+    }
+
+    private static List<TranslatedSegment> withEncodings(List<TranslatedSegment> segments,
+                                                         UnaryOperator<SourceEncoding> change) {
+        return segments.stream().map(s -> new TranslatedSegment(s.sourceStart(), s.sourceEnd(), s.targetStart(),
+                s.targetEnd(), s.encoding().map(change))).toList();
+    }
+
+    @Test
+    void theEnginesSourceStatesGiveTheLinksOfAFreshEncoderPass() {
+        TranslationOutput out = translatedWithStates();
+        List<AlignmentLink> reused = linksWith(out, UnaryOperator.identity());
+        assertFalse(reused.isEmpty());
+        assertEquals(linksWith(out, encoding -> null), reused);
+        int firstEnd = out.segments().get(0).sourceEnd();
+        assertTrue(reused.stream().anyMatch(l -> l.sourceStart() >= out.segments().get(1).sourceStart()),
+                "the second sentence is aligned too: " + reused);
+        for (AlignmentLink link : reused) {
+            TranslatedSegment own = link.sourceStart() < firstEnd ? out.segments().get(0) : out.segments().get(1);
+            assertTrue(link.targetStart() >= own.targetStart() && link.targetEnd() <= own.targetEnd(),
+                    "a word links within its sentence's translation: " + link + " in " + out.segments());
+        }
+    }
+
+    /** The paragraph's links with each segment's encoding changed (null: dropped, so the aligner encodes). */
+    private static List<AlignmentLink> linksWith(TranslationOutput out, UnaryOperator<SourceEncoding> change) {
+        return aligner(MODELS.tiny).align(PARAGRAPH, "eng_Latn", out.text(), "fra_Latn",
+                withEncodings(out.segments(), change));
+    }
+
+    /** The vectors in reverse order, under {@code ids}: wrong for any text, so links move wherever they are used. */
+    private static SourceEncoding reversedStates(long[] ids, SourceEncoding encoding) {
+        List<float[]> states = new ArrayList<>(List.of(encoding.states()));
+        Collections.reverse(states);
+        return new SourceEncoding(ids, states.toArray(float[][]::new));
+    }
+
+    @Test
+    void theHandedOverStatesAreWhatTheAlignerUses() {
+        TranslationOutput out = translatedWithStates();
+        assertNotEquals(linksWith(out, encoding -> null), linksWith(out, e -> reversedStates(e.ids(), e)));
+    }
+
+    @Test
+    void statesForOtherIdsAreNotUsedTheSourceIsEncodedInstead() {
+        TranslationOutput out = translatedWithStates();
+        // Ids as if encoded under another language token: the aligner must not take these states.
+        assertEquals(linksWith(out, encoding -> null), linksWith(out, e -> {
+            long[] ids = e.ids().clone();
+            ids[0]++;
+            return reversedStates(ids, e);
+        }));
+    }
+
+    @Test
+    void segmentsThatDoNotFitTheTextsAreIgnoredForTheWholePair() {
+        String source = "The cat sat on the mat.";
+        String target = "Le chat était assis sur le tapis.";
+        List<TranslatedSegment> foreign = List.of(new TranslatedSegment(0, source.length() + 5, 0, 3,
+                Optional.empty()));
+        assertEquals(aligner(MODELS.tiny).align(source, "eng_Latn", target, "fra_Latn"),
+                aligner(MODELS.tiny).align(source, "eng_Latn", target, "fra_Latn", foreign));
+    }
+
+    @Test
+    void whatTheEngineCopiedLinksToItsCopy() {
+        String text = "Hello there.\n\n42 — 7\n\nGoodbye now.";
+        TranslationOutput out = TestEngines.uncached(MODELS.echo, EngineConfigs.of(1, 512, 400, 16))
+                .translate(List.of(text), "eng_Latn", "fra_Latn", TranslationOptions.DEFAULT.withSourceStates())
+                .get(0);
+        int at = text.indexOf("42");
+        List<AlignmentLink> links = aligner(MODELS.echo).align(text, "eng_Latn", out.text(), "fra_Latn",
+                out.segments());
+        assertTrue(out.segments().stream().noneMatch(s -> s.sourceStart() <= at && at < s.sourceEnd()),
+                "42 — 7 is no segment of its own: " + out.segments());
+        assertTrue(links.contains(same(at, at + 2)), links.toString());
+        assertTrue(links.contains(same(at + 3, at + 4)), links.toString());
     }
 
     @Test

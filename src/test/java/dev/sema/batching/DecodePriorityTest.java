@@ -4,6 +4,7 @@ import dev.sema.generation.Constraint;
 import dev.sema.generation.Hypothesis;
 import dev.sema.generation.StoppingCriteria;
 import dev.sema.models.ModelSlot;
+import dev.sema.nllb.EncodedBatch;
 import dev.sema.nllb.NllbModel;
 import dev.sema.translation.EngineConfig;
 import dev.sema.translation.EngineConfigs;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -82,9 +84,9 @@ class DecodePriorityTest {
         @Override
         public List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
                                              List<List<Constraint>> constraints, DecodeOptions options,
-                                             StoppingCriteria stop) {
+                                             Consumer<EncodedBatch> encoded, StoppingCriteria stop) {
             List<List<Hypothesis>> out = BatchDecoder.NLLB.decode(model, sources, forcedTargets, constraints, options,
-                    stop);
+                    encoded, stop);
             batches.add(rows(model, sources));
             if (held.getCount() > 0) {
                 held.countDown();

@@ -4,6 +4,7 @@ import dev.sema.generation.Constraint;
 import dev.sema.generation.Hypothesis;
 import dev.sema.generation.StoppingCriteria;
 import dev.sema.models.ModelSlot;
+import dev.sema.nllb.EncodedBatch;
 import dev.sema.nllb.NllbModel;
 import dev.sema.translation.EngineConfig;
 import dev.sema.translation.EngineConfigs;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -236,7 +238,7 @@ class DecodeSchedulerTest {
         @Override
         public List<List<Hypothesis>> decode(NllbModel model, List<long[]> sources, int[] forcedTargets,
                                              List<List<Constraint>> constraints, DecodeOptions options,
-                                             StoppingCriteria stop) {
+                                             Consumer<EncodedBatch> encoded, StoppingCriteria stop) {
             if (batches.getAndIncrement() == 0) {
                 held.countDown();
                 try {
@@ -246,10 +248,11 @@ class DecodeSchedulerTest {
                     throw new CancellationException("interrupted at the gate");
                 }
             }
-            return BatchDecoder.NLLB.decode(model, sources, forcedTargets, constraints, options, (sequences, row) -> {
-                longestRow.accumulateAndGet(sequences.length(row), Math::max);
-                return stop.isDone(sequences, row);
-            });
+            return BatchDecoder.NLLB.decode(model, sources, forcedTargets, constraints, options, encoded,
+                    (sequences, row) -> {
+                        longestRow.accumulateAndGet(sequences.length(row), Math::max);
+                        return stop.isDone(sequences, row);
+                    });
         }
     }
 

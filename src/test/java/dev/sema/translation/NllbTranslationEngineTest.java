@@ -74,10 +74,11 @@ class NllbTranslationEngineTest {
                 .toList()) + "\n\n42";
         List<Integer> batches = new ArrayList<>();
         EngineConfig config = EngineConfigs.of(1, 512, 400, 16);
-        DecodeScheduler scheduler = new DecodeScheduler(config.batchLimits(), (model, sources, targets, constraints, options, stop) -> {
-            batches.add(sources.size());
-            return BatchDecoder.NLLB.decode(model, sources, targets, constraints, options, stop);
-        });
+        DecodeScheduler scheduler = new DecodeScheduler(config.batchLimits(),
+                (model, sources, targets, constraints, options, encoded, stop) -> {
+                    batches.add(sources.size());
+                    return BatchDecoder.NLLB.decode(model, sources, targets, constraints, options, encoded, stop);
+                });
         NllbTranslationEngine engine = TestEngines.uncached(echo, config, scheduler);
         RecordingListener listener = new RecordingListener();
         engine.stream(engine.segment(paragraph, "eng_Latn", "fra_Latn"), "eng_Latn", "fra_Latn",
