@@ -99,7 +99,10 @@ public class CompatBodies implements ContainerRequestFilter {
         }
     }
 
-    /** A form's fields as JSON: a repeated field ({@code text=a&text=b}) becomes an array, any other a string. */
+    /**
+     * A form's fields as JSON: a repeated field ({@code text=a&text=b}) becomes an array, indexed ones an array of
+     * objects ({@link IndexedFields}), any other a string.
+     */
     static JsonObject formObject(byte[] body) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
@@ -119,7 +122,7 @@ public class CompatBodies implements ContainerRequestFilter {
                 object.add(name, JSON.createArrayBuilder(values));
             }
         });
-        return object.build();
+        return IndexedFields.nest(object.build(), JSON);
     }
 
     private static String decode(String encoded) {
