@@ -4,6 +4,8 @@ import dev.sema.api.ApiConfig;
 import dev.sema.api.error.ApiException;
 import dev.sema.api.filter.FilterOrder;
 import dev.sema.api.filter.JsonBodyCheck;
+import dev.sema.api.filter.RequestLimits;
+import dev.sema.documents.DocumentsConfig;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -22,6 +24,8 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +39,8 @@ import java.util.Set;
  * Makes a foreign client's request look like a Sema request before anything else reads it, so the rest of the edge
  * (body limits, the JSON shape check, access, quotas, rate limits) treats it exactly as one of its own: DeepL's
  * {@code Authorization: DeepL-Auth-Key <key>} and LibreTranslate's {@code api_key} body field become the bearer
- * token; form bodies (as DeepL's clients and LibreTranslate's page send them) become the equivalent JSON, and
+ * token (also from a multipart upload's {@code api_key} part); form bodies (as DeepL's clients and LibreTranslate's
+ * page send them) become the equivalent JSON, and
  * fields that clients spell several ways take the one JSON type each ({@link BodyField}). Paths outside the
  * surfaces pass untouched.
  */
@@ -51,6 +56,8 @@ public class CompatBodies implements ContainerRequestFilter {
 
     @Inject
     ApiConfig config;
+    @Inject
+    DocumentsConfig documents;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -63,6 +70,10 @@ public class CompatBodies implements ContainerRequestFilter {
             bearer(request, authorization.substring(DEEPL_SCHEME.length()));
         }
         MediaType type = request.getMediaType();
+        if (authorization == null && type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            multipartKey(request, type);
+            return;
+        }
         boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
         boolean json = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
         if (!BODY_METHODS.contains(request.getMethod()) || !request.hasEntity() || !(form || json)) {
@@ -83,6 +94,19 @@ public class CompatBodies implements ContainerRequestFilter {
         request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON + ";charset=UTF-8");
         request.getHeaders().putSingle(HttpHeaders.CONTENT_LENGTH, Integer.toString(normalized.length));
         request.setEntityStream(new ByteArrayInputStream(normalized));
+    }
+
+    /**
+     * LibreTranslate's file upload names its key in an {@code api_key} part: read as far as a document may be
+     * (RequestLimits refuses more), the stream given back whole for the resource.
+     */
+    private void multipartKey(ContainerRequestContext request, MediaType type) throws IOException {
+        InputStream original = request.getEntityStream();
+        byte[] head = original.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
+                documents.maxBytes() + RequestLimits.MULTIPART_OVERHEAD));
+        MultipartField.value(head, type.getParameters().get("boundary"), API_KEY)
+                .filter(key -> !key.isBlank()).ifPresent(key -> bearer(request, key));
+        request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), original));
     }
 
     private static void bearer(ContainerRequestContext request, String key) {

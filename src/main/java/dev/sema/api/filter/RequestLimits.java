@@ -32,7 +32,7 @@ public class RequestLimits implements ContainerRequestFilter {
     private static final Pattern DOCUMENT_UPLOAD =
             Pattern.compile("/?(api/v1/documents|v2/document|libretranslate/translate_file)/?");
     /** Room for the multipart envelope and the form's other fields around a file of the largest size. */
-    private static final long MULTIPART_OVERHEAD = 64 * 1024;
+    public static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     @Inject
     ApiConfig config;

@@ -14,6 +14,7 @@ import dev.sema.api.compat.deepl.DeepLResource;
 import dev.sema.api.compat.deepl.documents.DeepLDocumentsResource;
 import dev.sema.api.compat.deepl.glossaries.DeepLGlossariesResource;
 import dev.sema.api.compat.deepl.glossaries.DeepLMultilingualGlossariesResource;
+import dev.sema.api.compat.libretranslate.LibreTranslateFilesResource;
 import dev.sema.api.compat.libretranslate.LibreTranslateResource;
 import dev.sema.api.glossaries.GlossariesResource;
 import dev.sema.api.glossaries.GlossaryLanguagePairsResource;
@@ -69,6 +70,7 @@ class RouteScopesTest {
                 Map.entry("DocumentsResource.upload", Scope.DOCUMENTS),
                 Map.entry("LibreTranslateResource.detect", Scope.DETECT),
                 Map.entry("LibreTranslateResource.translate", Scope.TRANSLATE),
+                Map.entry("LibreTranslateFilesResource.translateFile", Scope.DOCUMENTS),
                 Map.entry("GlossariesResource.change", Scope.GLOSSARIES),
                 Map.entry("GlossariesResource.create", Scope.GLOSSARIES),
                 Map.entry("GlossariesResource.delete", Scope.GLOSSARIES),
@@ -86,7 +88,7 @@ class RouteScopesTest {
                 UsageResource.class, LanguagesResource.class, StatusResource.class, DeepLResource.class,
                 LibreTranslateResource.class, GlossariesResource.class, GlossaryLanguagePairsResource.class,
                 DeepLDocumentsResource.class, DeepLGlossariesResource.class,
-                DeepLMultilingualGlossariesResource.class}) {
+                DeepLMultilingualGlossariesResource.class, LibreTranslateFilesResource.class}) {
             for (Method m : resource.getDeclaredMethods()) {
                 if (route(m)) {
                     AccessFilter.required(m, resource).ifPresent(s -> found.put(resource.getSimpleName() + "."
