@@ -72,7 +72,7 @@ public class DeepLGlossariesResource {
     public Response create(DeepLGlossaryRequest request, @Context HttpServletRequest context) {
         DeepLGlossaryRequest r = RequestChecks.requireBody(request);
         Glossary created = glossaries.create(Viewers.of(context, accounts), terms.name(r.name()),
-                List.of(terms.dictionary("", r.single())));
+                List.of(terms.dictionary(r.single())));
         return Response.status(Response.Status.CREATED).entity(terms.v2(created)).build();
     }
 

@@ -3,6 +3,8 @@ package dev.sema.api.compat.deepl.glossaries;
 import dev.sema.api.compat.ClientCodes;
 import dev.sema.api.compat.deepl.DeepLCodes;
 import dev.sema.api.error.RequestChecks;
+import dev.sema.api.glossaries.DictionaryRequest;
+import dev.sema.api.glossaries.GlossaryRequests;
 import dev.sema.glossary.Dictionary;
 import dev.sema.glossary.EntriesFormat;
 import dev.sema.glossary.EntriesParser;
@@ -17,49 +19,39 @@ import java.util.Locale;
 /**
  * Glossaries between DeepL's terms and Sema's: DeepL codes in ({@code en}, {@code EN-GB}, {@code sw}) to canonical
  * FLORES-200 codes, refused with Sema's suggestions when unknown; lower-case DeepL codes out, as DeepL answers them;
- * entries parsed and written by Sema's own parser, so the rules and line-numbered errors are the same.
+ * bodies checked by Sema's own {@link GlossaryRequests}, so the rules and line-numbered errors are the same.
  */
 final class DeepLGlossaryTerms {
 
-    private static final int MAX_NAME = 200;
-
     private final LanguageCatalogue catalogue;
     private final DeepLCodes codes;
+    private final GlossaryRequests requests;
 
     DeepLGlossaryTerms(LanguageCatalogue catalogue) {
         this.catalogue = catalogue;
         this.codes = new DeepLCodes(new ClientCodes(catalogue));
+        this.requests = new GlossaryRequests(catalogue);
     }
 
     String name(String name) {
-        return RequestChecks.requireText("name", name, MAX_NAME);
+        return requests.name(name);
     }
 
     /** @param required whether at least one dictionary must be given (on create) */
-    List<Dictionary> dictionaries(List<DeepLDictionaryRequest> requests, boolean required) {
-        if (requests == null || requests.isEmpty()) {
-            if (required) {
-                throw RequestChecks.invalid(400, "invalid_request", "dictionaries",
-                        "A glossary needs at least one dictionary.", "at least one dictionary");
-            }
-            return List.of();
-        }
-        List<Dictionary> dictionaries = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            dictionaries.add(dictionary("dictionaries[" + i + "].", requests.get(i)));
-        }
-        return dictionaries;
+    List<Dictionary> dictionaries(List<DeepLDictionaryRequest> dictionaries, boolean required) {
+        return requests.dictionaries(dictionaries == null ? null : dictionaries.stream().map(this::sema).toList(),
+                required);
     }
 
-    /** @param prefix how the request names the dictionary's fields, e.g. {@code dictionaries[0].} or nothing */
-    Dictionary dictionary(String prefix, DeepLDictionaryRequest request) {
-        RequestChecks.requireField(prefix.isEmpty() ? "entries" : prefix, request);
-        EntriesFormat format = request.entriesFormat() == null ? EntriesFormat.TSV
-                : EntriesFormat.parse(request.entriesFormat()).orElseThrow(() -> RequestChecks.invalid(400,
-                "invalid_request", prefix + "entries_format", "entries_format is 'tsv' or 'csv'.", "tsv or csv"));
-        return new Dictionary(language(prefix + "source_lang", request.sourceLang()),
-                language(prefix + "target_lang", request.targetLang()), EntriesParser.parse(
-                RequestChecks.requireField(prefix + "entries", request.entries()), format, prefix + "entries"));
+    /** One dictionary: v2's top-level fields, or the body of v3's PUT. */
+    Dictionary dictionary(DeepLDictionaryRequest dictionary) {
+        return dictionaries(List.of(dictionary), true).get(0);
+    }
+
+    /** The same dictionary in Sema's terms; an unknown DeepL code stays as given, for the refusal to name it. */
+    private DictionaryRequest sema(DeepLDictionaryRequest d) {
+        return d == null ? null : new DictionaryRequest(codes.flores(d.sourceLang()), codes.flores(d.targetLang()),
+                d.entries(), d.entriesFormat());
     }
 
     /** The canonical code of a DeepL code; 400 with suggestions when there is no such language. */

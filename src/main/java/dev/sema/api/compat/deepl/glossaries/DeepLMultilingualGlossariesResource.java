@@ -138,7 +138,7 @@ public class DeepLMultilingualGlossariesResource {
     public DeepLMultilingualGlossaryInfo.Dictionary replace(@PathParam("id") String id,
                                                             DeepLDictionaryRequest request,
                                                             @Context HttpServletRequest context) {
-        Dictionary dictionary = terms.dictionary("", RequestChecks.requireBody(request));
+        Dictionary dictionary = terms.dictionary(RequestChecks.requireBody(request));
         glossaries.change(Viewers.of(context, accounts), id, null, List.of(dictionary), false);
         return terms.info(dictionary);
     }
