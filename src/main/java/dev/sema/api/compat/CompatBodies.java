@@ -25,7 +25,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -97,16 +96,20 @@ public class CompatBodies implements ContainerRequestFilter {
     }
 
     /**
-     * LibreTranslate's file upload names its key in an {@code api_key} part: read as far as a document may be
-     * (RequestLimits refuses more), the stream given back whole for the resource.
+     * LibreTranslate's file upload names its key in an {@code api_key} part: the body is read as far as a document
+     * may be (413 beyond, as RequestLimits answers a declared length) and given back whole for the resource.
      */
     private void multipartKey(ContainerRequestContext request, MediaType type) throws IOException {
+        long limit = documents.maxBytes() + RequestLimits.MULTIPART_OVERHEAD;
         InputStream original = request.getEntityStream();
-        byte[] head = original.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
-                documents.maxBytes() + RequestLimits.MULTIPART_OVERHEAD));
-        MultipartField.value(head, type.getParameters().get("boundary"), API_KEY)
+        byte[] body = original.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
+        if (original.read() >= 0) {
+            throw new ApiException(413, "document_too_large", "A document may have at most "
+                    + documents.maxBytes() + " bytes.");
+        }
+        MultipartField.value(body, type.getParameters().get("boundary"), API_KEY)
                 .filter(key -> !key.isBlank()).ifPresent(key -> bearer(request, key));
-        request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(head), original));
+        request.setEntityStream(new ByteArrayInputStream(body));
     }
 
     private static void bearer(ContainerRequestContext request, String key) {
