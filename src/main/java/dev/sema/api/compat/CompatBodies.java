@@ -69,8 +69,9 @@ public class CompatBodies implements ContainerRequestFilter {
             bearer(request, authorization.substring(DEEPL_SCHEME.length()));
         }
         MediaType type = request.getMediaType();
-        if (authorization == null && type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
-            multipartKey(request, type);
+        if (surface.get() == Surface.LIBRETRANSLATE && type != null
+                && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            multipartKey(request, type, authorization == null);
             return;
         }
         boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
@@ -97,9 +98,11 @@ public class CompatBodies implements ContainerRequestFilter {
 
     /**
      * LibreTranslate's file upload names its key in an {@code api_key} part: the body is read as far as a document
-     * may be (413 beyond, as RequestLimits answers a declared length) and given back whole for the resource.
+     * may be (413 beyond, as RequestLimits answers a declared length) and given back as bytes, which its resource
+     * reads the parts from ({@link MultipartField}).
      */
-    private void multipartKey(ContainerRequestContext request, MediaType type) throws IOException {
+    private void multipartKey(ContainerRequestContext request, MediaType type, boolean keyFromBody)
+            throws IOException {
         long limit = documents.maxBytes() + RequestLimits.MULTIPART_OVERHEAD;
         InputStream original = request.getEntityStream();
         byte[] body = original.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
@@ -107,8 +110,10 @@ public class CompatBodies implements ContainerRequestFilter {
             throw new ApiException(413, "document_too_large", "A document may have at most "
                     + documents.maxBytes() + " bytes.");
         }
-        MultipartField.value(body, type.getParameters().get("boundary"), API_KEY)
-                .filter(key -> !key.isBlank()).ifPresent(key -> bearer(request, key));
+        if (keyFromBody) {
+            MultipartField.value(body, type.getParameters().get("boundary"), API_KEY)
+                    .filter(key -> !key.isBlank()).ifPresent(key -> bearer(request, key));
+        }
         request.setEntityStream(new ByteArrayInputStream(body));
     }
 

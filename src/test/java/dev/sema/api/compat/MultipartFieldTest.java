@@ -21,6 +21,10 @@ class MultipartFieldTest {
         assertEquals(Optional.of("sw"), MultipartField.value(body, "b1", "target"));
         assertEquals(Optional.empty(), MultipartField.value(body, "b1", "source"));
         assertEquals(Optional.empty(), MultipartField.value(body, "other", "api_key"));
+        MultipartField.Part file = MultipartField.part(body, "b1", "file").orElseThrow();
+        assertEquals("a.txt", file.fileName());
+        assertEquals("name=\"api_key\"\r\n\r\nnot this", new String(file.content(), StandardCharsets.UTF_8));
+        assertEquals(null, MultipartField.part(body, "b1", "target").orElseThrow().fileName());
         assertEquals(Optional.empty(), MultipartField.value("garbage".getBytes(StandardCharsets.UTF_8), "b1",
                 "api_key"));
     }

@@ -2,13 +2,13 @@ package dev.sema.api.compat.libretranslate;
 
 import dev.sema.accounts.Scope;
 import dev.sema.api.compat.ClientCodes;
+import dev.sema.api.compat.MultipartField;
 import dev.sema.api.documents.DocumentTransfer;
 import dev.sema.api.error.ApiException;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.api.filter.RequiresScope;
 import dev.sema.documents.DocumentStatus;
 import dev.sema.documents.Documents;
-import dev.sema.documents.DocumentsConfig;
 import dev.sema.documents.Receipt;
 import dev.sema.documents.StoredDocument;
 import dev.sema.documents.Upload;
@@ -17,24 +17,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -55,20 +54,17 @@ public class LibreTranslateFilesResource {
     private static final long POLL_MS = 100;
 
     private final Documents documents;
-    private final DocumentsConfig config;
     private final ClientCodes codes;
 
     @Inject
-    public LibreTranslateFilesResource(Documents documents, DocumentsConfig config, LanguageCatalogue catalogue) {
+    public LibreTranslateFilesResource(Documents documents, LanguageCatalogue catalogue) {
         this.documents = documents;
-        this.config = config;
         this.codes = new ClientCodes(catalogue);
     }
 
     /** For the CDI client proxy only. */
     protected LibreTranslateFilesResource() {
         this.documents = null;
-        this.config = null;
         this.codes = null;
     }
 
@@ -85,17 +81,21 @@ public class LibreTranslateFilesResource {
             + " translation failed: {\"error\": ...}")
     @APIResponse(responseCode = "403", description = "The key is unknown, revoked or lacks the documents scope.")
     @APIResponse(responseCode = "429", description = "Too many documents in flight, or the key's quota is used up.")
-    public LibreFileTranslation translateFile(@FormParam("file") EntityPart file,
-                                              @FormParam("source") String source,
-                                              @FormParam("target") String target,
+    public LibreFileTranslation translateFile(@RequestBody(content = @Content(mediaType =
+                                                      MediaType.MULTIPART_FORM_DATA)) byte[] body,
+                                              @Context HttpHeaders headers,
                                               @Context HttpServletRequest request,
-                                              @Context UriInfo uri) throws IOException {
-        RequestChecks.requireField("file", file);
-        RequestChecks.requireField("target", target);
+                                              @Context UriInfo uri) {
+        // the parts from the bytes CompatBodies read for the api_key (JAX-RS's own multipart reader cannot re-read)
+        String boundary = headers.getMediaType().getParameters().get("boundary");
+        MultipartField.Part file = RequestChecks.requireField("file",
+                MultipartField.part(body, boundary, "file").orElse(null));
+        String target = RequestChecks.requireField("target", MultipartField.value(body, boundary, "target")
+                .orElse(null));
+        String source = MultipartField.value(body, boundary, "source").orElse(null);
         String from = source == null || source.isBlank() || source.strip().equalsIgnoreCase("auto") ? null
                 : codes.flores(source);
-        Receipt receipt = documents.submit(new Upload(file.getFileName().orElse(null),
-                DocumentTransfer.read(file, config.maxBytes()), from, codes.flores(target),
+        Receipt receipt = documents.submit(new Upload(file.fileName(), file.content(), from, codes.flores(target),
                 DocumentTransfer.callerKey(request)));
         awaitEnd(receipt);
         return new LibreFileTranslation(uri.getBaseUriBuilder().path("libretranslate").path("download_file")
