@@ -27,7 +27,8 @@ class DeepLGlossaryTermsTest {
         Glossary glossary = new Glossary("g_1", "G", "k", 1, OffsetDateTime.parse("2026-01-02T03:04:05Z"),
                 OffsetDateTime.parse("2026-01-02T03:04:05Z"), List.of(dictionary,
                 new Dictionary("zho_Hant", "deu_Latn", dictionary.entries())));
-        assertEquals(new DeepLGlossaryInfo("g_1", "G", true, "en", "sw", "2026-01-02T03:04:05Z", 1), terms.v2(glossary));
+        assertEquals(new DeepLGlossaryInfo("g_1", "G", true, "en", "sw", "2026-01-02T03:04:05Z", 1),
+                terms.v2(glossary));
         assertEquals(List.of("en→sw", "zh-hant→de"), terms.v3(glossary).dictionaries().stream()
                 .map(d -> d.sourceLang() + "→" + d.targetLang()).toList());
         assertEquals("river\tmto\n", terms.entries(dictionary).entries());
