@@ -47,6 +47,11 @@ public final class ClientCodes {
         return tagged != null ? Optional.of(tagged) : catalogue.find(code.strip());
     }
 
+    /** A client code as Sema's, or unchanged for the service to refuse with its suggestions; null stays null. */
+    public String flores(String code) {
+        return code == null ? null : find(code).map(Language::code).orElse(code);
+    }
+
     public LanguageCatalogue catalogue() {
         return catalogue;
     }

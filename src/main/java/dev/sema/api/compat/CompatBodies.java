@@ -4,6 +4,8 @@ import dev.sema.api.ApiConfig;
 import dev.sema.api.error.ApiException;
 import dev.sema.api.filter.FilterOrder;
 import dev.sema.api.filter.JsonBodyCheck;
+import dev.sema.api.filter.RequestLimits;
+import dev.sema.documents.DocumentsConfig;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,7 +38,8 @@ import java.util.Set;
  * Makes a foreign client's request look like a Sema request before anything else reads it, so the rest of the edge
  * (body limits, the JSON shape check, access, quotas, rate limits) treats it exactly as one of its own: DeepL's
  * {@code Authorization: DeepL-Auth-Key <key>} and LibreTranslate's {@code api_key} body field become the bearer
- * token; form bodies (as DeepL's clients and LibreTranslate's page send them) become the equivalent JSON, and
+ * token (also from a multipart upload's {@code api_key} part); form bodies (as DeepL's clients and LibreTranslate's
+ * page send them) become the equivalent JSON, and
  * fields that clients spell several ways take the one JSON type each ({@link BodyField}). Paths outside the
  * surfaces pass untouched.
  */
@@ -51,6 +55,8 @@ public class CompatBodies implements ContainerRequestFilter {
 
     @Inject
     ApiConfig config;
+    @Inject
+    DocumentsConfig documents;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
@@ -63,6 +69,11 @@ public class CompatBodies implements ContainerRequestFilter {
             bearer(request, authorization.substring(DEEPL_SCHEME.length()));
         }
         MediaType type = request.getMediaType();
+        if (surface.get() == Surface.LIBRETRANSLATE && type != null
+                && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            multipartKey(request, type, authorization == null);
+            return;
+        }
         boolean form = type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
         boolean json = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
         if (!BODY_METHODS.contains(request.getMethod()) || !request.hasEntity() || !(form || json)) {
@@ -85,6 +96,27 @@ public class CompatBodies implements ContainerRequestFilter {
         request.setEntityStream(new ByteArrayInputStream(normalized));
     }
 
+    /**
+     * LibreTranslate's file upload names its key in an {@code api_key} part: the body is read as far as a document
+     * may be (413 beyond, as RequestLimits answers a declared length) and given back as bytes, which its resource
+     * reads the parts from ({@link MultipartField}).
+     */
+    private void multipartKey(ContainerRequestContext request, MediaType type, boolean keyFromBody)
+            throws IOException {
+        long limit = documents.maxBytes() + RequestLimits.MULTIPART_OVERHEAD;
+        InputStream original = request.getEntityStream();
+        byte[] body = original.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
+        if (original.read() >= 0) {
+            throw new ApiException(413, "document_too_large", "A document may have at most "
+                    + documents.maxBytes() + " bytes.");
+        }
+        if (keyFromBody) {
+            MultipartField.value(body, type.getParameters().get("boundary"), API_KEY)
+                    .filter(key -> !key.isBlank()).ifPresent(key -> bearer(request, key));
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
+    }
+
     private static void bearer(ContainerRequestContext request, String key) {
         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + key.strip());
     }
@@ -99,7 +131,10 @@ public class CompatBodies implements ContainerRequestFilter {
         }
     }
 
-    /** A form's fields as JSON: a repeated field ({@code text=a&text=b}) becomes an array, any other a string. */
+    /**
+     * A form's fields as JSON: a repeated field ({@code text=a&text=b}) becomes an array, indexed ones an array of
+     * objects ({@link IndexedFields}), any other a string.
+     */
     static JsonObject formObject(byte[] body) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
@@ -119,7 +154,7 @@ public class CompatBodies implements ContainerRequestFilter {
                 object.add(name, JSON.createArrayBuilder(values));
             }
         });
-        return object.build();
+        return IndexedFields.nest(object.build(), JSON);
     }
 
     private static String decode(String encoded) {

@@ -2,9 +2,7 @@ package dev.sema.api.documents;
 
 import dev.sema.accounts.Scope;
 import dev.sema.api.error.RequestChecks;
-import dev.sema.api.filter.Caller;
 import dev.sema.api.filter.RequiresScope;
-import dev.sema.documents.DocumentResult;
 import dev.sema.documents.Documents;
 import dev.sema.documents.DocumentsConfig;
 import dev.sema.documents.Upload;
@@ -33,9 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * DeepL's document lifecycle: upload (202 with the document's id and key), status, result, deletion. Every call
@@ -86,19 +81,11 @@ public class DocumentsResource {
                            @Context HttpServletRequest request) throws IOException {
         RequestChecks.requireField("file", file);
         RequestChecks.requireField("target_language", target);
-        Caller caller = (Caller) request.getAttribute(Caller.PROPERTY);
-        byte[] bytes = read(file);
+        byte[] bytes = DocumentTransfer.read(file, config.maxBytes());
         var receipt = documents.submit(new Upload(file.getFileName().orElse(null), bytes,
                 source == null || source.isBlank() || source.equals("auto") ? null : source, target,
-                caller == null ? null : caller.key()));
+                DocumentTransfer.callerKey(request)));
         return Response.accepted(DocumentReceipt.of(receipt)).type(MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    /** At most one byte more than the limit: enough to know it is too large, never the whole of a huge file. */
-    private byte[] read(EntityPart file) throws IOException {
-        try (InputStream in = file.getContent()) {
-            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBytes() + 1));
-        }
     }
 
     @GET
@@ -131,12 +118,7 @@ public class DocumentsResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiError")))
     public Response result(@PathParam("id") String id,
                            @Parameter(required = true) @HeaderParam(KEY_HEADER) String key) {
-        DocumentResult result = documents.result(id, key);
-        String encoded = URLEncoder.encode(result.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(result.bytes(), result.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + result.fileName()
-                        .replaceAll("[^\\x20-\\x7e]|\"", "_") + "\"; filename*=UTF-8''" + encoded)
-                .build();
+        return DocumentTransfer.attachment(documents.result(id, key));
     }
 
     @DELETE

@@ -25,10 +25,14 @@ public class RequestLimits implements ContainerRequestFilter {
 
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
 
-    /** A document upload: multipart, bounded by {@code sema.document-max-bytes} instead of the JSON limits. */
-    private static final Pattern DOCUMENT_UPLOAD = Pattern.compile("/?api/v1/documents/?");
+    /**
+     * A document upload (Sema's, DeepL's, LibreTranslate's): multipart, bounded by {@code sema.document-max-bytes}
+     * instead of the JSON limits.
+     */
+    private static final Pattern DOCUMENT_UPLOAD =
+            Pattern.compile("/?(api/v1/documents|v2/document|libretranslate/translate_file)/?");
     /** Room for the multipart envelope and the form's other fields around a file of the largest size. */
-    private static final long MULTIPART_OVERHEAD = 64 * 1024;
+    public static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     @Inject
     ApiConfig config;

@@ -9,23 +9,26 @@ import dev.sema.languages.LanguageCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Glossary request bodies into domain values: languages resolved to canonical codes, entries parsed. */
-final class GlossaryRequests {
+/**
+ * Glossary request bodies into domain values: languages resolved to canonical codes, entries parsed. Also DeepL's
+ * glossary routes ({@code api/compat}) go through it, so the rules and errors are the same.
+ */
+public final class GlossaryRequests {
 
     static final int MAX_NAME = 200;
 
     private final LanguageCatalogue catalogue;
 
-    GlossaryRequests(LanguageCatalogue catalogue) {
+    public GlossaryRequests(LanguageCatalogue catalogue) {
         this.catalogue = catalogue;
     }
 
-    String name(String name) {
+    public String name(String name) {
         return RequestChecks.requireText("name", name, MAX_NAME);
     }
 
     /** @param required whether at least one dictionary must be given (on create) */
-    List<Dictionary> dictionaries(List<DictionaryRequest> requests, boolean required) {
+    public List<Dictionary> dictionaries(List<DictionaryRequest> requests, boolean required) {
         if (requests == null || requests.isEmpty()) {
             if (required) {
                 throw RequestChecks.invalid(400, "invalid_request", "dictionaries",

@@ -14,12 +14,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code admin:keys} see all (the admin token only reaches admin routes, so it never gets here). Glossaries live in the accounts database, so they need API keys on, and an
  * anonymous caller owns nothing.
  */
-final class Viewers {
+public final class Viewers {
 
     private Viewers() {
     }
 
-    static Viewer of(HttpServletRequest request, AccountsConfig accounts) {
+    public static Viewer of(HttpServletRequest request, AccountsConfig accounts) {
         if (accounts.mode() == AccountsMode.OFF) {
             throw new AccountsOffException();
         }

@@ -39,6 +39,16 @@ class CompatBodiesTest {
     }
 
     @Test
+    void indexedFormFieldsBecomeAnArrayOfObjectsInIndexOrder() {
+        JsonObject glossary = form("name=G&dictionaries%5B1%5D.source_lang=de&dictionaries%5B0%5D.source_lang=en"
+                + "&dictionaries%5B0%5D.entries=a%09b&dictionaries%5B1%5D.entries=c%09d", Surface.DEEPL);
+        assertEquals("G", glossary.getString("name"));
+        assertEquals("[{\"source_lang\":\"en\",\"entries\":\"a\\tb\"},{\"source_lang\":\"de\",\"entries\":"
+                + "\"c\\td\"}]", glossary.getJsonArray("dictionaries").toString());
+        assertFalse(glossary.containsKey("dictionaries[0].source_lang"));
+    }
+
+    @Test
     void surfacesAreFoundByPathOnly() {
         assertEquals(Surface.DEEPL, Surface.of("/v2/translate").orElseThrow());
         assertEquals(Surface.DEEPL, Surface.of("v2/usage").orElseThrow());

@@ -20,6 +20,10 @@ class SurfaceTest {
         assertEquals(429, Surface.DEEPL.status(429, error("rate_limited")));
         assertEquals(413, Surface.DEEPL.status(413, error("text_too_long")));
         assertEquals(400, Surface.DEEPL.status(400, error("unsupported_language")));
+        assertEquals(400, Surface.DEEPL.status(415, error("unsupported_document_type")));
+        assertEquals(503, Surface.DEEPL.status(409, error("document_not_ready")), "DocumentNotReadyException");
+        assertEquals(Surface.DEEPL, Surface.of("/v3/glossaries").orElseThrow());
+        assertEquals(Surface.DEEPL, Surface.of("v2/document").orElseThrow());
         assertEquals(new Surface.DeepLError("detail of x"), Surface.DEEPL.body(error("x")));
     }
 

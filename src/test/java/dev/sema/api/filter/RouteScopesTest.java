@@ -11,6 +11,10 @@ import dev.sema.api.UsageResource;
 import dev.sema.api.documents.DocumentsResource;
 import dev.sema.api.audit.AuditResource;
 import dev.sema.api.compat.deepl.DeepLResource;
+import dev.sema.api.compat.deepl.documents.DeepLDocumentsResource;
+import dev.sema.api.compat.deepl.glossaries.DeepLGlossariesResource;
+import dev.sema.api.compat.deepl.glossaries.DeepLMultilingualGlossariesResource;
+import dev.sema.api.compat.libretranslate.LibreTranslateFilesResource;
 import dev.sema.api.compat.libretranslate.LibreTranslateResource;
 import dev.sema.api.glossaries.GlossariesResource;
 import dev.sema.api.glossaries.GlossaryLanguagePairsResource;
@@ -41,6 +45,22 @@ class RouteScopesTest {
                 Map.entry("AdminResource.slots", Scope.ADMIN_MODELS),
                 Map.entry("AuditResource.events", Scope.ADMIN_AUDIT),
                 Map.entry("DeepLResource.translate", Scope.TRANSLATE),
+                Map.entry("DeepLDocumentsResource.upload", Scope.DOCUMENTS),
+                Map.entry("DeepLDocumentsResource.status", Scope.DOCUMENTS),
+                Map.entry("DeepLDocumentsResource.result", Scope.DOCUMENTS),
+                Map.entry("DeepLGlossariesResource.create", Scope.GLOSSARIES),
+                Map.entry("DeepLGlossariesResource.list", Scope.GLOSSARIES),
+                Map.entry("DeepLGlossariesResource.get", Scope.GLOSSARIES),
+                Map.entry("DeepLGlossariesResource.entries", Scope.GLOSSARIES),
+                Map.entry("DeepLGlossariesResource.delete", Scope.GLOSSARIES),
+                Map.entry("DeepLGlossariesResource.pairs", Scope.GLOSSARIES),
+                Map.entry("DeepLMultilingualGlossariesResource.create", Scope.GLOSSARIES),
+                Map.entry("DeepLMultilingualGlossariesResource.list", Scope.GLOSSARIES),
+                Map.entry("DeepLMultilingualGlossariesResource.get", Scope.GLOSSARIES),
+                Map.entry("DeepLMultilingualGlossariesResource.entries", Scope.GLOSSARIES),
+                Map.entry("DeepLMultilingualGlossariesResource.change", Scope.GLOSSARIES),
+                Map.entry("DeepLMultilingualGlossariesResource.replace", Scope.GLOSSARIES),
+                Map.entry("DeepLMultilingualGlossariesResource.delete", Scope.GLOSSARIES),
                 Map.entry("DeepLResource.usage", Scope.USAGE),
                 Map.entry("DeepLResource.usageByPost", Scope.USAGE),
                 Map.entry("DetectLanguageResource.detect", Scope.DETECT),
@@ -50,6 +70,7 @@ class RouteScopesTest {
                 Map.entry("DocumentsResource.upload", Scope.DOCUMENTS),
                 Map.entry("LibreTranslateResource.detect", Scope.DETECT),
                 Map.entry("LibreTranslateResource.translate", Scope.TRANSLATE),
+                Map.entry("LibreTranslateFilesResource.translateFile", Scope.DOCUMENTS),
                 Map.entry("GlossariesResource.change", Scope.GLOSSARIES),
                 Map.entry("GlossariesResource.create", Scope.GLOSSARIES),
                 Map.entry("GlossariesResource.delete", Scope.GLOSSARIES),
@@ -65,7 +86,9 @@ class RouteScopesTest {
         for (Class<?> resource : new Class<?>[] {AdminKeysResource.class, AdminResource.class, AuditResource.class,
                 DetectLanguageResource.class, DocumentsResource.class, TranslateResource.class, StreamResource.class,
                 UsageResource.class, LanguagesResource.class, StatusResource.class, DeepLResource.class,
-                LibreTranslateResource.class, GlossariesResource.class, GlossaryLanguagePairsResource.class}) {
+                LibreTranslateResource.class, GlossariesResource.class, GlossaryLanguagePairsResource.class,
+                DeepLDocumentsResource.class, DeepLGlossariesResource.class,
+                DeepLMultilingualGlossariesResource.class, LibreTranslateFilesResource.class}) {
             for (Method m : resource.getDeclaredMethods()) {
                 if (route(m)) {
                     AccessFilter.required(m, resource).ifPresent(s -> found.put(resource.getSimpleName() + "."

@@ -28,22 +28,22 @@ public final class DocumentClient {
 
     private final Http server;
 
-    DocumentClient(Http server) {
+    public DocumentClient(Http server) {
         this.server = server;
     }
 
-    record Reply(int status, byte[] body, HttpResponse<byte[]> response) {
-        String text() {
+    public record Reply(int status, byte[] body, HttpResponse<byte[]> response) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        JsonObject json() {
+        public JsonObject json() {
             try (var reader = Json.createReader(new StringReader(text()))) {
                 return reader.readObject();
             }
         }
 
-        Reply expect(int expected) {
+        public Reply expect(int expected) {
             assertEquals(expected, status, () -> "status of " + response.request().uri() + ": " + text());
             return this;
         }
@@ -58,6 +58,12 @@ public final class DocumentClient {
 
     /** @param fields form fields besides the file, in order */
     Reply upload(String fileName, byte[] file, Map<String, String> fields, Map<String, String> headers) {
+        return upload("/api/v1/documents", fileName, file, fields, headers);
+    }
+
+    /** A multipart upload to any route ({@code /v2/document}, {@code /libretranslate/translate_file}). */
+    public Reply upload(String path, String fileName, byte[] file, Map<String, String> fields,
+                        Map<String, String> headers) {
         String boundary = "----sema" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
@@ -66,7 +72,7 @@ public final class DocumentClient {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         body.writeBytes(file);
         write(body, "\r\n--" + boundary + "--\r\n");
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/api/v1/documents"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         headers.forEach(request::header);

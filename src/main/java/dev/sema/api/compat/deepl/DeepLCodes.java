@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@link ClientCodes} tag in capitals ({@code SW}, {@code YO}, {@code KI}); NLLB has one English and one
  * Portuguese, so each variant names the same model language.
  */
-final class DeepLCodes {
+public final class DeepLCodes {
 
     /** The target variants DeepL's clients require (they refuse plain {@code EN} and {@code PT} as targets). */
     private static final Map<String, List<DeepLLanguage>> TARGET_VARIANTS = Map.of(
@@ -29,7 +29,7 @@ final class DeepLCodes {
 
     private final ClientCodes codes;
 
-    DeepLCodes(ClientCodes codes) {
+    public DeepLCodes(ClientCodes codes) {
         this.codes = codes;
     }
 
@@ -37,7 +37,7 @@ final class DeepLCodes {
      * The FLORES-200 code of a DeepL code ({@code EN-US} → {@code eng_Latn}), or the code unchanged when no language
      * matches, for the translation service to refuse with its suggestions; null stays null.
      */
-    String flores(String deepL) {
+    public String flores(String deepL) {
         if (deepL == null || deepL.isBlank()) {
             return null;
         }
@@ -48,7 +48,7 @@ final class DeepLCodes {
     }
 
     /** How DeepL names a detected source language: {@code EN}, {@code ZH}, {@code SW}. */
-    String source(String floresCode) {
+    public String source(String floresCode) {
         String special = SOURCE_CODES.get(floresCode);
         return special != null ? special : upper(codes.tag(floresCode));
     }

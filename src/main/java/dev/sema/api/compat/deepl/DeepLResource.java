@@ -7,10 +7,12 @@ import dev.sema.api.compat.ClientCodes;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.api.filter.RateLimited;
 import dev.sema.api.filter.RequiresScope;
+import dev.sema.api.glossaries.GlossaryUse;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.translation.TranslationResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,12 +48,15 @@ public class DeepLResource {
     private final TranslationRunner runner;
     private final DeepLCodes codes;
     private final UsageResource usage;
+    private final GlossaryUse glossaries;
 
     @Inject
-    public DeepLResource(TranslationRunner runner, LanguageCatalogue catalogue, UsageResource usage) {
+    public DeepLResource(TranslationRunner runner, LanguageCatalogue catalogue, UsageResource usage,
+                         GlossaryUse glossaries) {
         this.runner = runner;
         this.codes = new DeepLCodes(new ClientCodes(catalogue));
         this.usage = usage;
+        this.glossaries = glossaries;
     }
 
     /** For the CDI client proxy only. */
@@ -58,6 +64,7 @@ public class DeepLResource {
         this.runner = null;
         this.codes = null;
         this.usage = null;
+        this.glossaries = null;
     }
 
     @POST
@@ -66,8 +73,8 @@ public class DeepLResource {
     @RequiresScope(Scope.TRANSLATE)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
     @Operation(summary = "Translate text (DeepL)", description = "DeepL's /v2/translate: text repeated, source_lang,"
-            + " target_lang, tag_handling; as JSON or a form. Authorization: DeepL-Auth-Key <Sema key>. Errors as"
-            + " DeepL's: {\"message\"}, 403 for a refused key, 456 for an exhausted quota, 429, 413, 400.")
+            + " target_lang, tag_handling, glossary_id; as JSON or a form. Authorization: DeepL-Auth-Key <Sema key>."
+            + " Errors as DeepL's: {\"message\"}, 403 for a refused key, 456 for an exhausted quota, 429, 413, 400.")
     @APIResponse(responseCode = "200", description = "Translated, in request order.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeepLTranslateResponse.class)))
     @APIResponse(responseCode = "400", description = "Bad request: {\"message\": ...}")
@@ -75,10 +82,10 @@ public class DeepLResource {
     @APIResponse(responseCode = "413", description = "Too many characters.")
     @APIResponse(responseCode = "429", description = "Too many requests.")
     @APIResponse(responseCode = "456", description = "The key's character quota is used up.")
-    public DeepLTranslateResponse translate(DeepLTranslateRequest request) {
+    public DeepLTranslateResponse translate(DeepLTranslateRequest request, @Context HttpServletRequest context) {
         DeepLTranslateRequest r = RequestChecks.requireBody(request);
         TranslationResult result = runner.batch(r.toBatch(codes.flores(r.targetLang()),
-                codes.flores(r.sourceLang())));
+                codes.flores(r.sourceLang())), glossaries.termBook(r.glossaryId(), context));
         return new DeepLTranslateResponse(result.translations().stream()
                 .map(t -> new DeepLTranslation(codes.source(t.sourceLanguage()), t.text(), t.characterCount()))
                 .toList());

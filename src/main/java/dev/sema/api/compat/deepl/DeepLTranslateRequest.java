@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 /**
- * DeepL's {@code /v2/translate} body, as JSON or as a form ({@code text} repeated). {@code split_sentences},
+ * DeepL's {@code /v2/translate} body, as JSON or as a form ({@code text} repeated), {@code glossary_id} as on
+ * Sema's own routes. {@code split_sentences},
  * {@code preserve_formatting}, {@code formality}, {@code context}, {@code model_type} and any other field are
  * accepted and ignored: Sema always splits sentences itself and keeps formatting, and has no formality or model
  * choice. Costs quota and rate limit exactly as the same texts sent to {@code /api/v1/translate/batch}.
@@ -31,7 +32,10 @@ public record DeepLTranslateRequest(
         @JsonbProperty("splitting_tags") @Schema(description = "XML only; comma-separated in forms.")
         List<String> splittingTags,
         @JsonbProperty("non_splitting_tags") @Schema(description = "XML only; comma-separated in forms.")
-        List<String> nonSplittingTags) implements CharacterCost, RateLimitCost {
+        List<String> nonSplittingTags,
+        @JsonbProperty("glossary_id") @Schema(description = "A glossary of the caller's (/v2/glossaries,"
+                + " /v3/glossaries or /api/v1/glossaries) with a dictionary for the pair.") String glossaryId)
+        implements CharacterCost, RateLimitCost {
 
     /** The same request in Sema's terms, with the languages as given (codes are mapped by the resource). */
     BatchTranslateRequest toBatch(String target, String source) {

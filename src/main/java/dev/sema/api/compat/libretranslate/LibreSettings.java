@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * LibreTranslate's {@code /frontend/settings}, which its clients read for the character limit and whether a key is
- * needed. Files and suggestions are not offered here.
+ * needed, and which files {@code /translate_file} takes. Suggestions are not offered here.
  */
 @Schema(name = "LibreSettings")
 public record LibreSettings(int charLimit, int frontendTimeout, boolean apiKeys, boolean keyRequired,

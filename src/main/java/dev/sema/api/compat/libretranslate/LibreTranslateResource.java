@@ -45,6 +45,9 @@ import java.util.function.Function;
 public class LibreTranslateResource {
 
     private static final String AUTO = "auto";
+    /** What /translate_file takes: the formats the documents service reads without LibreOffice. */
+    private static final List<String> FILE_FORMATS = List.of(".txt", ".html", ".xml", ".xlf", ".xliff", ".srt",
+            ".vtt", ".md", ".docx", ".pptx", ".xlsx", ".odt", ".odp", ".ods", ".epub");
 
     private final TranslationRunner runner;
     private final DetectLanguageResource detection;
@@ -89,7 +92,8 @@ public class LibreTranslateResource {
     public Object translate(LibreTranslateRequest request) {
         LibreTranslateRequest r = RequestChecks.requireBody(request);
         boolean detect = r.source() == null || r.source().isBlank() || r.source().strip().equalsIgnoreCase(AUTO);
-        TranslationResult result = runner.batch(r.toBatch(detect ? null : flores(r.source()), flores(r.target())));
+        TranslationResult result = runner.batch(r.toBatch(detect ? null : codes.flores(r.source()),
+                codes.flores(r.target())));
         List<Translation> all = result.translations();
         Function<Translation, LibreDetection> detected = t -> detect
                 ? LibreDetection.of(t.sourceConfidence(), codes.tag(t.sourceLanguage())) : null;
@@ -137,18 +141,13 @@ public class LibreTranslateResource {
     @GET
     @Path("/frontend/settings")
     @Operation(summary = "Client settings (LibreTranslate)", description = "The character limit and whether an"
-            + " api_key is accepted or required.")
+            + " api_key is accepted or required, and the file formats of /translate_file.")
     @APIResponse(responseCode = "200", description = "The settings.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LibreSettings.class)))
     public LibreSettings settings() {
         return new LibreSettings(config.maxCharacters(), 500, accounts.enabled(),
-                accounts.mode() == AccountsMode.REQUIRED, false, false, List.of(),
+                accounts.mode() == AccountsMode.REQUIRED, false, true, FILE_FORMATS,
                 new LibreSettings.Defaults(new LibreSettings.Named(AUTO, "Auto Detect"),
                         new LibreSettings.Named("en", "English")));
-    }
-
-    /** A client code as Sema's, or unchanged for the translation service to refuse with its suggestions. */
-    private String flores(String code) {
-        return code == null ? null : codes.find(code).map(Language::code).orElse(code);
     }
 }
