@@ -9,9 +9,11 @@ import dev.sema.failure.InferenceTimeoutException;
 import dev.sema.failure.ModelUnavailableException;
 import dev.sema.failure.OverloadedException;
 import dev.sema.failure.SemaException;
+import dev.sema.glossary.Glossaries;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.observability.SemaMetrics;
 import dev.sema.languages.LanguageTags;
+import dev.sema.translation.TermBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -53,10 +55,11 @@ public class JobRunner {
     private final UsageLedger ledger;
     private final LanguageCatalogue catalogue;
     private final SemaMetrics metrics;
+    private final Glossaries glossaries;
 
     @Inject
     public JobRunner(JobQueue queue, KeyEncryptionKey kek, DocumentFormats formats, PartTranslator translator,
-                     UsageLedger ledger, LanguageCatalogue catalogue, SemaMetrics metrics) {
+                     UsageLedger ledger, LanguageCatalogue catalogue, SemaMetrics metrics, Glossaries glossaries) {
         this.queue = queue;
         this.kek = kek;
         this.formats = formats;
@@ -64,11 +67,12 @@ public class JobRunner {
         this.ledger = ledger;
         this.catalogue = catalogue;
         this.metrics = metrics;
+        this.glossaries = glossaries;
     }
 
     /** For the CDI client proxy only. */
     protected JobRunner() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     void run(JobQueue.Claim claim, String owner) {
@@ -87,7 +91,9 @@ public class JobRunner {
                     "This server cannot write " + d.format() + " files."));
             byte[] original = DocumentCipher.open(key, claim.sealedOriginal(), ORIGINAL + d.id());
             List<DocumentPart> parts = format.extract(original);
-            List<String> translations = translateParts(d, parts, key, owner);
+            TermBook terms = claim.glossary() == null ? TermBook.NONE
+                    : claim.glossary().terms(glossaries, key, d.id());
+            List<String> translations = translateParts(d, parts, key, owner, terms);
             if (translations == null) {
                 return; // the lease was lost: the document was deleted, or another replica has the job now
             }
@@ -123,7 +129,8 @@ public class JobRunner {
     }
 
     /** @return every part's translation in order, or null when the lease was lost */
-    private List<String> translateParts(StoredDocument d, List<DocumentPart> parts, byte[] key, String owner) {
+    private List<String> translateParts(StoredDocument d, List<DocumentPart> parts, byte[] key, String owner,
+                                        TermBook terms) {
         Map<Integer, byte[]> finished = queue.finishedParts(d.id());
         String[] out = new String[parts.size()];
         finished.forEach((i, sealed) -> out[i] = new String(DocumentCipher.open(key, sealed, PART + d.id() + ":" + i),
@@ -138,7 +145,7 @@ public class JobRunner {
             }
             List<Integer> run = run(parts, out, i);
             List<PartTranslator.Translated> translated = translator.translate(
-                    run.stream().map(parts::get).toList(), d.sourceLanguage(), d.targetLanguage());
+                    run.stream().map(parts::get).toList(), d.sourceLanguage(), d.targetLanguage(), terms);
             Map<Integer, JobQueue.SealedPart> sealed = new LinkedHashMap<>();
             for (int k = 0; k < run.size(); k++) {
                 int index = run.get(k);

@@ -4,10 +4,12 @@ import dev.sema.accounts.Scope;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.api.filter.Caller;
 import dev.sema.api.filter.RequiresScope;
+import dev.sema.api.glossaries.GlossaryUse;
 import dev.sema.documents.DocumentResult;
 import dev.sema.documents.Documents;
 import dev.sema.documents.DocumentsConfig;
 import dev.sema.documents.Upload;
+import dev.sema.glossary.Glossary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,29 +54,34 @@ public class DocumentsResource {
 
     private final Documents documents;
     private final DocumentsConfig config;
+    private final GlossaryUse glossaries;
 
     @Inject
-    public DocumentsResource(Documents documents, DocumentsConfig config) {
+    public DocumentsResource(Documents documents, DocumentsConfig config, GlossaryUse glossaries) {
         this.documents = documents;
         this.config = config;
+        this.glossaries = glossaries;
     }
 
     /** For the CDI client proxy only. */
     protected DocumentsResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a document to translate", description = "multipart/form-data with `file`,"
-            + " `target_language` and optional `source_language` (absent: detected from the document's text). The"
+            + " `target_language`, optional `source_language` (absent: detected from the document's text) and"
+            + " optional `glossary_id` (one of the caller's glossaries with a dictionary for the document's pair: every"
+            + " part is translated with that version's terms, whatever becomes of the glossary meanwhile). The"
             + " format is recognised by content: txt, html/xhtml, xml, xliff 1.2/2.x, srt, vtt, markdown and the"
             + " office formats installed. The characters of its text are reserved from the key's quota now.")
     @APIResponse(responseCode = "202", description = "Queued (or already failed, with the reason in its status).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentReceipt.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "RateLimited")
@@ -83,14 +90,17 @@ public class DocumentsResource {
     public Response upload(@FormParam("file") EntityPart file,
                            @FormParam("target_language") String target,
                            @FormParam("source_language") String source,
+                           @FormParam("glossary_id") String glossaryId,
                            @Context HttpServletRequest request) throws IOException {
         RequestChecks.requireField("file", file);
         RequestChecks.requireField("target_language", target);
         Caller caller = (Caller) request.getAttribute(Caller.PROPERTY);
+        Glossary glossary = glossaryId == null || glossaryId.isBlank() ? null
+                : glossaries.glossary(glossaryId.strip(), request);
         byte[] bytes = read(file);
         var receipt = documents.submit(new Upload(file.getFileName().orElse(null), bytes,
                 source == null || source.isBlank() || source.equals("auto") ? null : source, target,
-                caller == null ? null : caller.key()));
+                caller == null ? null : caller.key(), glossary));
         return Response.accepted(DocumentReceipt.of(receipt)).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
