@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * Translates a run of a document's parts that share one kind in a single call, so the engine batches their
  * sentences: text parts through {@link TranslationService}, HTML and XML parts through {@link MarkupService} (tags
- * kept by projection), as background work that the decoder serves after interactive requests. A text part's surrounding white space is the document's layout, not the model's: it is put
- * back around the translation, and a blank part stays as it is.
+ * kept by projection), as background work that the decoder serves after interactive requests, with the terms of the
+ * document's glossary, if it has one. A text part's surrounding white space is the document's layout, not the
+ * model's: it is put back around the translation, and a blank part stays as it is.
  */
 @ApplicationScoped
 public class PartTranslator {

@@ -3,6 +3,7 @@ package dev.sema.api.documents;
 import dev.sema.accounts.Scope;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.api.filter.Caller;
+import dev.sema.api.filter.Idempotent;
 import dev.sema.api.filter.RequiresScope;
 import dev.sema.api.glossaries.GlossaryUse;
 import dev.sema.documents.DocumentResult;
@@ -69,6 +70,7 @@ public class DocumentsResource {
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a document to translate", description = "multipart/form-data with `file`,"
@@ -76,14 +78,19 @@ public class DocumentsResource {
             + " optional `glossary_id` (one of the caller's glossaries with a dictionary for the document's pair: every"
             + " part is translated with that version's terms, whatever becomes of the glossary meanwhile). The"
             + " format is recognised by content: txt, html/xhtml, xml, xliff 1.2/2.x, srt, vtt, markdown and the"
-            + " office formats installed. The characters of its text are reserved from the key's quota now.")
+            + " office formats installed. The characters of its text are reserved from the key's quota now. With an"
+            + " `Idempotency-Key`, a retry of the same upload (same file and fields) gets the first answer, the same"
+            + " document, and is neither queued nor charged again.")
     @APIResponse(responseCode = "202", description = "Queued (or already failed, with the reason in its status).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentReceipt.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "409", ref = "IdempotencyKeyInUse")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @Parameter(ref = "IdempotencyKey")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "AccountsUnavailable")

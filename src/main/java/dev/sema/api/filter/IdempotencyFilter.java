@@ -2,6 +2,8 @@ package dev.sema.api.filter;
 
 import dev.sema.api.ApiConfig;
 import dev.sema.api.error.ApiException;
+import dev.sema.documents.DocumentCipher;
+import dev.sema.documents.DocumentsConfig;
 import dev.sema.guard.ClientResolver;
 import dev.sema.idempotency.Claim;
 import dev.sema.idempotency.IdempotencyRecords;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
@@ -36,7 +39,9 @@ import java.time.Duration;
  * <p>The balancer stamps every request with {@code Sema-Balancer-Request-Id} and sends a replay of a request whose
  * replica died with the same id: for keyed requests from a trusted proxy, that id serves as the key (kept for the
  * shorter balancer retention), and the replay waits for the dead replica's claim to lapse instead of answering 409.
- * Only successful answers are kept; anything else frees the key for another try.
+ * Only successful answers are kept; anything else frees the key for another try. They are kept sealed under a key
+ * derived from the request's body ({@link RequestFingerprint}), which only a retry brings back: a document upload's
+ * answer holds the document's key, and a copy of the store must not open the document.
  */
 @Provider
 @Idempotent
@@ -51,6 +56,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     private static final Duration REPLAY_PATIENCE = Duration.ofSeconds(1);
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     private static final String STATUS = IdempotencyFilter.class.getName() + ".status";
+    private static final String ANSWER_KEY = IdempotencyFilter.class.getName() + ".answerKey";
+    /** What the sealed answers are bound to, so no other sealed bytes pass for one. */
+    private static final String SEALED_ANSWER = "idempotent-answer";
 
     @Inject
     IdempotencyRecords records;
@@ -58,6 +66,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     ClientResolver clients;
     @Inject
     ApiConfig config;
+    @Inject
+    DocumentsConfig documents;
     @Context
     HttpServletRequest servletRequest;
 
@@ -71,30 +81,35 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (clientKey == null && !byBalancer) {
             return;
         }
-        int limit = (int) Math.min(Integer.MAX_VALUE - 1, config.maxBodyBytes());
+        String boundary = multipartBoundary(request.getMediaType());
+        int limit = (int) Math.min(Integer.MAX_VALUE - 1, boundary == null ? config.maxBodyBytes()
+                : RequestLimits.documentUploadLimit(documents));
         byte[] body = request.getEntityStream().readNBytes(limit + 1);
-        if (body.length > limit) { // the body limit answers 413
+        if (body.length > limit) { // the body limit answers 413 (a document's, 413 document_too_large)
             request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(body),
                     request.getEntityStream()));
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
         String key = scope(caller, request) + (byBalancer ? ":lb:" + balancerId.strip() : ":" + clientKey);
-        String fingerprint = RequestFingerprint.of(request.getMethod(), request.getUriInfo().getPath(), body);
+        RequestFingerprint fingerprint = RequestFingerprint.of(request.getMethod(), request.getUriInfo().getPath(),
+                body, boundary);
         Verdict verdict;
         try {
             verdict = byBalancer
-                    ? records.await(key, fingerprint, records.config().balancerRetention(), REPLAY_PATIENCE)
-                    : records.begin(key, fingerprint, records.config().retention());
+                    ? records.await(key, fingerprint.digest(), records.config().balancerRetention(), REPLAY_PATIENCE)
+                    : records.begin(key, fingerprint.digest(), records.config().retention());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "interrupted", "The server is stopping; retry.");
         }
         if (verdict instanceof Verdict.Proceed proceed) {
             request.setProperty(CLAIM, proceed.claim());
+            request.setProperty(ANSWER_KEY, fingerprint.answerKey());
         } else if (verdict instanceof Verdict.Replay replay) {
             request.abortWith(Response.status(replay.answer().status()).type(replay.answer().contentType())
-                    .entity(replay.answer().body()).header("Idempotent-Replayed", "true").build());
+                    .entity(opened(replay.answer().body(), fingerprint.answerKey()))
+                    .header("Idempotent-Replayed", "true").build());
         } else if (verdict instanceof Verdict.Busy) {
             throw new ApiException(409, "idempotency_key_in_use", "A request with this Idempotency-Key is still"
                     + " running; retry once it has answered.");
@@ -134,10 +149,29 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             throw e;
         }
         byte[] body = buffer.toByteArray();
+        byte[] sealed = DocumentCipher.seal((byte[]) context.getProperty(ANSWER_KEY), body, SEALED_ANSWER);
         records.complete(claim, new StoredAnswer((Integer) context.getProperty(STATUS),
-                context.getMediaType().toString(), body));
+                context.getMediaType().toString(), sealed));
         context.setOutputStream(out);
         out.write(body);
+    }
+
+    /** The boundary of a multipart body, whose parts are fingerprinted without it; null for any other body. */
+    private static String multipartBoundary(MediaType type) {
+        return type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)
+                ? type.getParameters().get("boundary") : null;
+    }
+
+    /**
+     * A stored answer opened with the retry's key. One that does not open was kept by a replica from before answers
+     * were sealed (a rolling upgrade): its fingerprint matched, so it is this request's answer as it was written.
+     */
+    private static byte[] opened(byte[] stored, byte[] answerKey) {
+        try {
+            return DocumentCipher.open(answerKey, stored, SEALED_ANSWER);
+        } catch (DocumentCipher.WrongKeyException e) {
+            return stored;
+        }
     }
 
     /** @return the key without the quotes of the draft's structured-field string, or null if none was sent */
