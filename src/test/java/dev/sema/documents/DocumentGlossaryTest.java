@@ -3,10 +3,9 @@ package dev.sema.documents;
 import dev.sema.accounts.AccountsDatabase;
 import dev.sema.failure.InvalidGlossaryException;
 import dev.sema.glossary.Dictionary;
-import dev.sema.glossary.EntriesFormat;
-import dev.sema.glossary.EntriesParser;
 import dev.sema.glossary.Glossaries;
 import dev.sema.glossary.Glossary;
+import dev.sema.glossary.GlossaryEntry;
 import dev.sema.glossary.Viewer;
 import dev.sema.translation.Term;
 import dev.sema.translation.Terminology;
@@ -14,6 +13,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,27 +28,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DocumentGlossaryTest {
 
-    private final Glossaries glossaries = new Glossaries(database());
+    private final Glossaries glossaries = new Glossaries(migrated());
     private final Viewer owner = new Viewer("key_owner", false);
     private final byte[] key = DocumentCipher.newKey();
 
-    private static AccountsDatabase database() {
+    /** An accounts database at the server's schema, as JobQueueTest has one. */
+    private static AccountsDatabase migrated() {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:document-glossaries-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        AccountsDatabase database = new AccountsDatabase(h2, 1);
-        database.migrate();
-        return database;
+        AccountsDatabase accounts = new AccountsDatabase(h2, 1);
+        accounts.migrate();
+        return accounts;
     }
 
-    private static Dictionary dictionary(String tsv) {
-        return new Dictionary("eng_Latn", "fra_Latn", EntriesParser.parse(tsv, EntriesFormat.TSV, "entries"));
+    /** English to French terms, source then target. */
+    private static Dictionary french(String... terms) {
+        List<GlossaryEntry> entries = new ArrayList<>();
+        for (int i = 0; i < terms.length; i += 2) {
+            entries.add(new GlossaryEntry(terms[i], terms[i + 1]));
+        }
+        return new Dictionary("eng_Latn", "fra_Latn", entries);
     }
 
     @Test
     void theDocumentKeepsTheVersionItWasUploadedWith() {
-        Glossary v1 = glossaries.create(owner, "Utilities", List.of(dictionary("river\trivière\nlaptop\tportable")));
+        Glossary v1 = glossaries.create(owner, "Utilities", List.of(french("river", "rivière", "laptop", "portable")));
         DocumentGlossary copy = DocumentGlossary.take(glossaries, v1, "eng_Latn", "fra_Latn", key, "doc-1");
-        glossaries.change(owner, v1.id(), null, List.of(dictionary("river\tfleuve")), false);
+        glossaries.change(owner, v1.id(), null, List.of(french("river", "fleuve")), false);
 
         Terminology terms = copy.terms(glossaries, key, "doc-1").forPair("eng_Latn", "fra_Latn");
         assertEquals(List.of(new Term("river", "rivière"), new Term("laptop", "portable")),
@@ -64,7 +70,7 @@ class DocumentGlossaryTest {
 
     @Test
     void theCopyIsSealedUnderTheDocumentsKey() {
-        Glossary glossary = glossaries.create(owner, "Secret", List.of(dictionary("zebrafish\tpoisson-zèbre")));
+        Glossary glossary = glossaries.create(owner, "Secret", List.of(french("zebrafish", "poisson-zèbre")));
         DocumentGlossary copy = DocumentGlossary.take(glossaries, glossary, "eng_Latn", "fra_Latn", key, "doc-2");
         assertFalse(new String(copy.sealedEntries(), StandardCharsets.ISO_8859_1).contains("zebrafish"));
         assertThrows(DocumentCipher.WrongKeyException.class,
@@ -74,7 +80,7 @@ class DocumentGlossaryTest {
 
     @Test
     void aGlossaryWithoutTheDocumentsPairIsRefusedNamingIt() {
-        Glossary glossary = glossaries.create(owner, "One pair", List.of(dictionary("river\trivière")));
+        Glossary glossary = glossaries.create(owner, "One pair", List.of(french("river", "rivière")));
         InvalidGlossaryException refused = assertThrows(InvalidGlossaryException.class,
                 () -> DocumentGlossary.take(glossaries, glossary, "eng_Latn", "deu_Latn", key, "doc-3"));
         assertTrue(refused.getMessage().contains("eng_Latn→deu_Latn"), refused.getMessage());
