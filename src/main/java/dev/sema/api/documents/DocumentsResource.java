@@ -4,6 +4,7 @@ import dev.sema.accounts.Scope;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.api.filter.Caller;
 import dev.sema.api.filter.Idempotent;
+import dev.sema.api.filter.IdempotentAnswers;
 import dev.sema.api.filter.RequiresScope;
 import dev.sema.api.glossaries.GlossaryUse;
 import dev.sema.documents.DocumentResult;
@@ -35,10 +36,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * DeepL's document lifecycle: upload (202 with the document's id and key), status, result, deletion. Every call
@@ -56,17 +59,20 @@ public class DocumentsResource {
     private final Documents documents;
     private final DocumentsConfig config;
     private final GlossaryUse glossaries;
+    private final IdempotentAnswers idempotency;
 
     @Inject
-    public DocumentsResource(Documents documents, DocumentsConfig config, GlossaryUse glossaries) {
+    public DocumentsResource(Documents documents, DocumentsConfig config, GlossaryUse glossaries,
+                             IdempotentAnswers idempotency) {
         this.documents = documents;
         this.config = config;
         this.glossaries = glossaries;
+        this.idempotency = idempotency;
     }
 
     /** For the CDI client proxy only. */
     protected DocumentsResource() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @POST
@@ -102,13 +108,33 @@ public class DocumentsResource {
         RequestChecks.requireField("file", file);
         RequestChecks.requireField("target_language", target);
         Caller caller = (Caller) request.getAttribute(Caller.PROPERTY);
+        byte[] bytes = read(file);
+        String fileName = file.getFileName().orElse(null);
+        Optional<Response> replay = idempotency.begin(request, form(bytes, fileName, target, source, glossaryId));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
         Glossary glossary = glossaryId == null || glossaryId.isBlank() ? null
                 : glossaries.glossary(glossaryId.strip(), request);
-        byte[] bytes = read(file);
-        var receipt = documents.submit(new Upload(file.getFileName().orElse(null), bytes,
+        var receipt = documents.submit(new Upload(fileName, bytes,
                 source == null || source.isBlank() || source.equals("auto") ? null : source, target,
                 caller == null ? null : caller.key(), glossary));
         return Response.accepted(DocumentReceipt.of(receipt)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * The upload as an idempotency key compares it: the file, its name and the fields, each apart, whatever multipart
+     * boundary (drawn anew by clients for every request, a retry included) and part order carried them.
+     */
+    private static byte[] form(byte[] file, String... fields) {
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        for (String field : fields) {
+            String entry = field == null ? "\u0000" : field.length() + ":" + field;
+            form.writeBytes(entry.getBytes(StandardCharsets.UTF_8));
+            form.write('\n');
+        }
+        form.writeBytes(file);
+        return form.toByteArray();
     }
 
     /** At most one byte more than the limit: enough to know it is too large, never the whole of a huge file. */

@@ -35,18 +35,13 @@ public class RequestLimits implements ContainerRequestFilter {
     @Inject
     DocumentsConfig documents;
 
-    /** The largest body of a document upload: the largest file and the form around it. */
-    static long documentUploadLimit(DocumentsConfig documents) {
-        return documents.maxBytes() + MULTIPART_OVERHEAD;
-    }
-
     @Override
     public void filter(ContainerRequestContext request) {
         if (!BODY_METHODS.contains(request.getMethod())) {
             return;
         }
         if (DOCUMENT_UPLOAD.matcher(request.getUriInfo().getPath()).matches()) {
-            if (request.getLength() > documentUploadLimit(documents)) {
+            if (request.getLength() > documents.maxBytes() + MULTIPART_OVERHEAD) {
                 throw new ApiException(413, "document_too_large", "The upload has " + request.getLength()
                         + " bytes; a document may have at most " + documents.maxBytes() + ".");
             }
