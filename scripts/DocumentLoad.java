@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The documents benchmark's client (scripts/bench-documents): one .docx against the same paragraphs sent through
- * /translate/batch (100 texts a request, the route's limit, one request after the other), one at a time over
+ * /translate/batch (as many texts a request as the route's limits allow, one request after the other), one at a time over
  * HTTP/1.1, in alternating order so that warm-up favours no side. The document's time runs from the upload to the
  * downloaded result, polling its status every POLL_MS as a client would; the batch side's from the first request to
  * the last answer. Prints each round and the medians with their ratio (the target: the document path adds <= 10%).
@@ -25,7 +25,9 @@ public class DocumentLoad {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Pattern FIELD = Pattern.compile("\"(document_id|document_key|status|segments_total)\""
             + "\\s*:\\s*\"?([^\",}]*)");
+    /** The route's limits (sema.batch-max-texts, sema.batch-max-characters). */
     private static final int BATCH_TEXTS = 100;
+    private static final int BATCH_CHARACTERS = 5000;
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -56,11 +58,18 @@ public class DocumentLoad {
                 + "   ratio %.3fx, %+.1f%% (target <= +10%%)%n", rounds, b, d, d / b, (d / b - 1) * 100);
     }
 
-    /** Milliseconds for every paragraph through /translate/batch, a hundred at a time. */
+    /** Milliseconds for every paragraph through /translate/batch, as many a request as the route takes. */
     private static double batch(String base, List<String> paragraphs) throws Exception {
         long start = System.nanoTime();
-        for (int i = 0; i < paragraphs.size(); i += BATCH_TEXTS) {
-            List<String> texts = paragraphs.subList(i, Math.min(paragraphs.size(), i + BATCH_TEXTS));
+        for (int i = 0; i < paragraphs.size(); ) {
+            int end = i;
+            int characters = 0;
+            while (end < paragraphs.size() && end - i < BATCH_TEXTS
+                    && characters + paragraphs.get(end).length() <= BATCH_CHARACTERS) {
+                characters += paragraphs.get(end++).length();
+            }
+            List<String> texts = paragraphs.subList(i, end);
+            i = end;
             StringBuilder body = new StringBuilder("{\"texts\":[");
             for (int k = 0; k < texts.size(); k++) {
                 body.append(k == 0 ? "" : ",").append('"').append(texts.get(k).replace("\\", "\\\\")
