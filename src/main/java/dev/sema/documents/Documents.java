@@ -16,6 +16,7 @@ import dev.sema.languages.Language;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.observability.SemaMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -47,12 +48,13 @@ public class Documents {
     private final UsageLedger ledger;
     private final SemaMetrics metrics;
     private final Glossaries glossaries;
+    private final Event<DocumentQueued> newJobs;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public Documents(DocumentsConfig config, DocumentFormats formats, DocumentStore store, KeyEncryptionKey kek,
                      LanguageCatalogue catalogue, DetectionService detection, UsageLedger ledger,
-                     SemaMetrics metrics, Glossaries glossaries) {
+                     SemaMetrics metrics, Glossaries glossaries, Event<DocumentQueued> newJobs) {
         this.config = config;
         this.formats = formats;
         this.store = store;
@@ -62,11 +64,12 @@ public class Documents {
         this.ledger = ledger;
         this.metrics = metrics;
         this.glossaries = glossaries;
+        this.newJobs = newJobs;
     }
 
     /** For the CDI client proxy only. */
     protected Documents() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -117,6 +120,7 @@ public class Documents {
             }
             throw e;
         }
+        newJobs.fire(new DocumentQueued(id));
         return new Receipt(id, DocumentKeys.encode(key), DocumentStatus.QUEUED);
     }
 

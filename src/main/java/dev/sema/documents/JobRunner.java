@@ -42,9 +42,14 @@ public class JobRunner {
     static final String RESULT = "result:";
     static final String PART = "part:";
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
-    /** Characters of one translation call: enough for the engine to batch, small enough to record progress often. */
-    private static final int RUN_CHARACTERS = 2000;
-    private static final int RUN_PARTS = 32;
+    /**
+     * Characters and parts of one translation call: the largest /translate/batch request (sema.max-characters,
+     * sema.batch-max-texts), so the engine batches a document as well as it batches a client's batch (runs of 2,000
+     * characters cost 58 % more than the same text in batch requests, docs/benchmarks.md), and progress is still
+     * recorded every few seconds.
+     */
+    private static final int RUN_CHARACTERS = 5000;
+    private static final int RUN_PARTS = 100;
     /** How long a job given back after a passing failure waits before it is tried again. */
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
