@@ -103,7 +103,7 @@ class PackageRulesTest {
                 .whereLayer("documents").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("markup").mayOnlyBeAccessedByLayers("api", "documents")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("api")
-                .whereLayer("glossary").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("glossary").mayOnlyBeAccessedByLayers("api", "documents")
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("api", "documents", "glossary")
                 .whereLayer("idempotency").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("api", "guard", "idempotency", "translation",
@@ -111,7 +111,7 @@ class PackageRulesTest {
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("alignment").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard", "alignment", "markup",
-                        "documents")
+                        "documents", "glossary")
                 .whereLayer("batching").mayOnlyBeAccessedByLayers("guard", "translation")
                 .whereLayer("detection").mayOnlyBeAccessedByLayers("api", "guard", "translation", "markup",
                         "documents")

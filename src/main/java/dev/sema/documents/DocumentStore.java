@@ -29,11 +29,15 @@ public final class DocumentStore {
         this.db = db;
     }
 
-    /** A new row: queued with its sealed original and wrapped key, or already failed with neither. */
-    void insert(StoredDocument d, byte[] sealedOriginal, byte[] wrappedKey) {
+    /**
+     * A new row: queued with its sealed original, wrapped key and glossary (null for none), or already failed with
+     * none of them.
+     */
+    void insert(StoredDocument d, byte[] sealedOriginal, byte[] wrappedKey, DocumentGlossary glossary) {
         db.read(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO documents (" + COLUMNS
-                    + ", original, wrapped_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", original, wrapped_key, glossary_id, glossary_version, glossary_entries) VALUES (?, ?, ?, ?,"
+                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 0;
                 insert.setString(++i, d.id());
                 insert.setString(++i, d.keyId());
@@ -56,6 +60,9 @@ public final class DocumentStore {
                 insert.setObject(++i, d.finishedAt());
                 insert.setBytes(++i, sealedOriginal);
                 insert.setBytes(++i, wrappedKey);
+                insert.setString(++i, glossary == null ? null : glossary.id());
+                insert.setObject(++i, glossary == null ? null : glossary.version());
+                insert.setBytes(++i, glossary == null ? null : glossary.sealedEntries());
                 insert.executeUpdate();
             }
             return null;

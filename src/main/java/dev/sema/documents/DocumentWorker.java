@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,6 +61,8 @@ public class DocumentWorker {
      */
     private String owner;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    /** Pollers working now: at most {@code sema.document-workers}, however they were started. */
+    private final AtomicInteger working = new AtomicInteger();
     private volatile boolean stopping;
 
     void start(@Observes Startup startup) {
@@ -79,8 +82,19 @@ public class DocumentWorker {
         tasks.forEach(task -> task.cancel(false));
     }
 
-    /** Works jobs until none is free; the next poll looks again. */
+    /** A document uploaded here starts at once if a worker is idle, instead of at the next poll. */
+    void queued(@Observes DocumentQueued event) {
+        if (!stopping && owner != null && config.workers() > 0) {
+            scheduler.execute(this::poll);
+        }
+    }
+
+    /** Works jobs until none is free, unless every worker is busy; the next poll looks again. */
     private void poll() {
+        if (working.incrementAndGet() > config.workers()) {
+            working.decrementAndGet();
+            return;
+        }
         try {
             while (!stopping) {
                 var claim = queue.claim(owner);
@@ -91,6 +105,8 @@ public class DocumentWorker {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "document worker: " + e.getMessage());
+        } finally {
+            working.decrementAndGet();
         }
     }
 

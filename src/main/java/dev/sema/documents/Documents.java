@@ -11,10 +11,12 @@ import dev.sema.failure.DocumentRefusedException;
 import dev.sema.failure.DocumentRefusedException.Reason;
 import dev.sema.failure.InvalidMarkupException;
 import dev.sema.failure.LanguageUndeterminedException;
+import dev.sema.glossary.Glossaries;
 import dev.sema.languages.Language;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.observability.SemaMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -45,12 +47,14 @@ public class Documents {
     private final DetectionService detection;
     private final UsageLedger ledger;
     private final SemaMetrics metrics;
+    private final Glossaries glossaries;
+    private final Event<DocumentQueued> newJobs;
     private final Clock clock = Clock.systemUTC();
 
     @Inject
     public Documents(DocumentsConfig config, DocumentFormats formats, DocumentStore store, KeyEncryptionKey kek,
                      LanguageCatalogue catalogue, DetectionService detection, UsageLedger ledger,
-                     SemaMetrics metrics) {
+                     SemaMetrics metrics, Glossaries glossaries, Event<DocumentQueued> newJobs) {
         this.config = config;
         this.formats = formats;
         this.store = store;
@@ -59,16 +63,20 @@ public class Documents {
         this.detection = detection;
         this.ledger = ledger;
         this.metrics = metrics;
+        this.glossaries = glossaries;
+        this.newJobs = newJobs;
     }
 
     /** For the CDI client proxy only. */
     protected Documents() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
      * @throws DocumentRefusedException      too large, of no known format, or over the caller's or the queue's limit
      * @throws dev.sema.accounts.QuotaExceededException when the text does not fit the key's quota
+     * @throws dev.sema.failure.InvalidGlossaryException when the glossary has no dictionary for the document's
+     *                                                   pair (the source as given or detected)
      */
     public Receipt submit(Upload upload) {
         if (upload.bytes().length > config.maxBytes()) {
@@ -95,6 +103,8 @@ public class Documents {
             return failed(row, key, e.getMessage());
         }
         String sourceCode = source != null ? source.code() : detect(parts);
+        DocumentGlossary glossary = upload.glossary() == null || sourceCode == null ? null
+                : DocumentGlossary.take(glossaries, upload.glossary(), sourceCode, target.code(), key, id);
         long characters = parts.stream().mapToLong(PartTranslator::characters).sum();
         Reservation reservation = upload.key() == null || characters == 0 ? null
                 : ledger.reserve(upload.key(), characters, 0, lost -> ledger.settleAlone(lost, 0));
@@ -102,13 +112,15 @@ public class Documents {
                 row.format(), row.fileName(), sourceCode, row.targetLanguage(), parts.size(), 0, 0, reservation,
                 null, now, null, null);
         try {
-            store.insert(queued, DocumentCipher.seal(key, upload.bytes(), JobRunner.ORIGINAL + id), kek.wrap(key, id));
+            store.insert(queued, DocumentCipher.seal(key, upload.bytes(), JobRunner.ORIGINAL + id), kek.wrap(key, id),
+                    glossary);
         } catch (RuntimeException e) {
             if (reservation != null) {
                 ledger.settleAlone(reservation, 0);
             }
             throw e;
         }
+        newJobs.fire(new DocumentQueued(id));
         return new Receipt(id, DocumentKeys.encode(key), DocumentStatus.QUEUED);
     }
 
@@ -126,7 +138,7 @@ public class Documents {
     private Receipt failed(StoredDocument row, byte[] key, String reason) {
         store.insert(new StoredDocument(row.id(), row.keyId(), row.keySha256(), DocumentStatus.ERROR, row.format(),
                 row.fileName(), row.sourceLanguage(), row.targetLanguage(), 0, 0, 0, null, reason, row.createdAt(),
-                null, row.createdAt()), null, null);
+                null, row.createdAt()), null, null, null);
         metrics.recordDocument(row.format(), DocumentStatus.ERROR.code(), Duration.ZERO);
         return new Receipt(row.id(), DocumentKeys.encode(key), DocumentStatus.ERROR);
     }

@@ -39,8 +39,8 @@ public final class JobQueue {
         this.leaseTime = leaseTime;
     }
 
-    /** A claimed job: its row, sealed original and wrapped key. */
-    record Claim(StoredDocument document, byte[] sealedOriginal, byte[] wrappedKey) {
+    /** A claimed job: its row, sealed original, wrapped key and glossary (null for none). */
+    record Claim(StoredDocument document, byte[] sealedOriginal, byte[] wrappedKey, DocumentGlossary glossary) {
     }
 
     /** Claims the oldest job that waits, or whose owner's lease ran out (it died), for {@code owner}. */
@@ -85,11 +85,18 @@ public final class JobQueue {
     private Optional<Claim> load(String id) {
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + DocumentStore.COLUMNS
-                    + ", original, wrapped_key FROM documents WHERE id = ?")) {
+                    + ", original, wrapped_key, glossary_id, glossary_version, glossary_entries FROM documents"
+                    + " WHERE id = ?")) {
                 select.setString(1, id);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(new Claim(DocumentStore.read(row), row.getBytes("original"),
-                            row.getBytes("wrapped_key"))) : Optional.empty();
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    DocumentGlossary glossary = row.getString("glossary_id") == null ? null : new DocumentGlossary(
+                            row.getString("glossary_id"), row.getInt("glossary_version"),
+                            row.getBytes("glossary_entries"));
+                    return Optional.of(new Claim(DocumentStore.read(row), row.getBytes("original"),
+                            row.getBytes("wrapped_key"), glossary));
                 }
             }
         });
@@ -183,7 +190,8 @@ public final class JobQueue {
         return db.transaction(c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE documents SET status = ?, result = ?,"
                     + " billed_characters = " + (billed < 0 ? "billed_characters" : "?") + ", error = ?,"
-                    + " finished_at = ?, original = NULL, wrapped_key = NULL, reservation_id = NULL,"
+                    + " finished_at = ?, original = NULL, wrapped_key = NULL, glossary_entries = NULL,"
+                    + " reservation_id = NULL,"
                     + " lease_owner = NULL, lease_until = NULL" + OWNED)) {
                 int i = 0;
                 update.setString(++i, status);

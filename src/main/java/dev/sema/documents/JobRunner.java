@@ -9,9 +9,11 @@ import dev.sema.failure.InferenceTimeoutException;
 import dev.sema.failure.ModelUnavailableException;
 import dev.sema.failure.OverloadedException;
 import dev.sema.failure.SemaException;
+import dev.sema.glossary.Glossaries;
 import dev.sema.languages.LanguageCatalogue;
 import dev.sema.observability.SemaMetrics;
 import dev.sema.languages.LanguageTags;
+import dev.sema.translation.TermBook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -40,9 +42,14 @@ public class JobRunner {
     static final String RESULT = "result:";
     static final String PART = "part:";
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
-    /** Characters of one translation call: enough for the engine to batch, small enough to record progress often. */
-    private static final int RUN_CHARACTERS = 2000;
-    private static final int RUN_PARTS = 32;
+    /**
+     * Characters and parts of one translation call: the largest /translate/batch request (sema.max-characters,
+     * sema.batch-max-texts), so the engine batches a document as well as it batches a client's batch (runs of 2,000
+     * characters cost 58 % more than the same text in batch requests, docs/benchmarks.md), and progress is still
+     * recorded every few seconds.
+     */
+    private static final int RUN_CHARACTERS = 5000;
+    private static final int RUN_PARTS = 100;
     /** How long a job given back after a passing failure waits before it is tried again. */
     private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
@@ -53,10 +60,11 @@ public class JobRunner {
     private final UsageLedger ledger;
     private final LanguageCatalogue catalogue;
     private final SemaMetrics metrics;
+    private final Glossaries glossaries;
 
     @Inject
     public JobRunner(JobQueue queue, KeyEncryptionKey kek, DocumentFormats formats, PartTranslator translator,
-                     UsageLedger ledger, LanguageCatalogue catalogue, SemaMetrics metrics) {
+                     UsageLedger ledger, LanguageCatalogue catalogue, SemaMetrics metrics, Glossaries glossaries) {
         this.queue = queue;
         this.kek = kek;
         this.formats = formats;
@@ -64,11 +72,12 @@ public class JobRunner {
         this.ledger = ledger;
         this.catalogue = catalogue;
         this.metrics = metrics;
+        this.glossaries = glossaries;
     }
 
     /** For the CDI client proxy only. */
     protected JobRunner() {
-        this(null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     void run(JobQueue.Claim claim, String owner) {
@@ -87,7 +96,9 @@ public class JobRunner {
                     "This server cannot write " + d.format() + " files."));
             byte[] original = DocumentCipher.open(key, claim.sealedOriginal(), ORIGINAL + d.id());
             List<DocumentPart> parts = format.extract(original);
-            List<String> translations = translateParts(d, parts, key, owner);
+            TermBook terms = claim.glossary() == null ? TermBook.NONE
+                    : claim.glossary().terms(glossaries, key, d.id());
+            List<String> translations = translateParts(d, parts, key, owner, terms);
             if (translations == null) {
                 return; // the lease was lost: the document was deleted, or another replica has the job now
             }
@@ -123,7 +134,8 @@ public class JobRunner {
     }
 
     /** @return every part's translation in order, or null when the lease was lost */
-    private List<String> translateParts(StoredDocument d, List<DocumentPart> parts, byte[] key, String owner) {
+    private List<String> translateParts(StoredDocument d, List<DocumentPart> parts, byte[] key, String owner,
+                                        TermBook terms) {
         Map<Integer, byte[]> finished = queue.finishedParts(d.id());
         String[] out = new String[parts.size()];
         finished.forEach((i, sealed) -> out[i] = new String(DocumentCipher.open(key, sealed, PART + d.id() + ":" + i),
@@ -138,7 +150,7 @@ public class JobRunner {
             }
             List<Integer> run = run(parts, out, i);
             List<PartTranslator.Translated> translated = translator.translate(
-                    run.stream().map(parts::get).toList(), d.sourceLanguage(), d.targetLanguage());
+                    run.stream().map(parts::get).toList(), d.sourceLanguage(), d.targetLanguage(), terms);
             Map<Integer, JobQueue.SealedPart> sealed = new LinkedHashMap<>();
             for (int k = 0; k < run.size(); k++) {
                 int index = run.get(k);

@@ -5,6 +5,7 @@ import dev.sema.documents.format.PartKind;
 import dev.sema.markup.MarkupDocument;
 import dev.sema.markup.MarkupOptions;
 import dev.sema.markup.MarkupService;
+import dev.sema.translation.TermBook;
 import dev.sema.translation.Translation;
 import dev.sema.translation.TranslationJob;
 import dev.sema.translation.TranslationOptions;
@@ -18,8 +19,9 @@ import java.util.List;
 /**
  * Translates a run of a document's parts that share one kind in a single call, so the engine batches their
  * sentences: text parts through {@link TranslationService}, HTML and XML parts through {@link MarkupService} (tags
- * kept by projection), as background work that the decoder serves after interactive requests. A text part's surrounding white space is the document's layout, not the model's: it is put
- * back around the translation, and a blank part stays as it is.
+ * kept by projection), as background work that the decoder serves after interactive requests, with the terms of the
+ * document's glossary, if it has one. A text part's surrounding white space is the document's layout, not the
+ * model's: it is put back around the translation, and a blank part stays as it is.
  */
 @ApplicationScoped
 public class PartTranslator {
@@ -59,19 +61,21 @@ public class PartTranslator {
     /**
      * @param parts  of one kind
      * @param source the source language's code
+     * @param terms  terms every translation must contain (a glossary), {@link TermBook#NONE} for none
      * @return one translation per part, in order
      */
-    public List<Translated> translate(List<DocumentPart> parts, String source, String target) {
+    public List<Translated> translate(List<DocumentPart> parts, String source, String target, TermBook terms) {
+        TranslationOptions options = TranslationOptions.BACKGROUND.withTerms(terms);
         if (parts.get(0).kind() == PartKind.TEXT) {
-            return texts(parts, source, target);
+            return texts(parts, source, target, options);
         }
         List<MarkupDocument> documents = parts.stream().map(PartTranslator::read).toList();
-        List<Translation> out = markup.translate(documents, source, target, TranslationOptions.BACKGROUND)
-                .translations();
+        List<Translation> out = markup.translate(documents, source, target, options).translations();
         return out.stream().map(t -> new Translated(t.text(), t.characterCount())).toList();
     }
 
-    private List<Translated> texts(List<DocumentPart> parts, String source, String target) {
+    private List<Translated> texts(List<DocumentPart> parts, String source, String target,
+                                   TranslationOptions options) {
         List<String> cores = new ArrayList<>();
         for (DocumentPart part : parts) {
             String core = part.content().strip();
@@ -80,7 +84,7 @@ public class PartTranslator {
             }
         }
         List<Translation> out = cores.isEmpty() ? List.of()
-                : translation.translate(new TranslationJob(cores, source, target, TranslationOptions.BACKGROUND))
+                : translation.translate(new TranslationJob(cores, source, target, options))
                 .translations();
         List<Translated> translated = new ArrayList<>(parts.size());
         int next = 0;

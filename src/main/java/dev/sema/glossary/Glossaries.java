@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.sema.accounts.AccountsDatabase;
 import dev.sema.failure.GlossaryNotFoundException;
 import dev.sema.failure.InvalidGlossaryException;
+import dev.sema.translation.Terminology;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -83,15 +84,45 @@ public final class Glossaries {
     }
 
     /**
+     * The glossary's dictionary for a pair.
+     *
+     * @throws InvalidGlossaryException naming the pair when the glossary has no dictionary for it
+     */
+    public Dictionary dictionary(Glossary glossary, String source, String target) {
+        return glossary.dictionary(source, target).orElseThrow(() -> new InvalidGlossaryException("glossary_id",
+                "Glossary " + glossary.id() + " has no dictionary for " + source + "→" + target + ".",
+                List.of("no dictionary for " + source + "→" + target)));
+    }
+
+    /**
+     * The terms of the glossary's dictionary for a pair, as translation requires them.
+     *
+     * @throws InvalidGlossaryException naming the pair when the glossary has no dictionary for it
+     */
+    public Terminology terms(Glossary glossary, String source, String target) {
+        return terms(glossary.identity(), dictionary(glossary, source, target));
+    }
+
+    /**
+     * The terms of a dictionary kept apart from its glossary (a document's copy of the version it was uploaded
+     * with), known by the identity of that version ({@link Glossary#identity(String, int)}).
+     */
+    public Terminology terms(String glossaryIdentity, Dictionary dictionary) {
+        String identity = glossaryIdentity + "/" + dictionary.sourceLanguage() + "/" + dictionary.targetLanguage();
+        return new DictionaryTerms(identity, matcher(glossaryIdentity, dictionary));
+    }
+
+    /**
      * The matcher of the glossary's dictionary for a pair.
      *
      * @throws InvalidGlossaryException naming the pair when the glossary has no dictionary for it
      */
     public TermMatcher matcher(Glossary glossary, String source, String target) {
-        Dictionary dictionary = glossary.dictionary(source, target).orElseThrow(() -> new InvalidGlossaryException(
-                "glossary_id", "Glossary " + glossary.id() + " has no dictionary for " + source + "→" + target + ".",
-                List.of("no dictionary for " + source + "→" + target)));
-        return matchers.get(glossary.identity() + "/" + dictionary.pair(), k -> new TermMatcher(dictionary.entries()));
+        return matcher(glossary.identity(), dictionary(glossary, source, target));
+    }
+
+    private TermMatcher matcher(String glossaryIdentity, Dictionary dictionary) {
+        return matchers.get(glossaryIdentity + "/" + dictionary.pair(), k -> new TermMatcher(dictionary.entries()));
     }
 
     private static Dictionary merged(Dictionary existing, Dictionary added) {

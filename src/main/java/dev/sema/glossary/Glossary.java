@@ -24,6 +24,11 @@ public record Glossary(String id, String name, String owner, int version, Offset
 
     /** What caches key translations by: a new version is a new identity. */
     public String identity() {
+        return identity(id, version);
+    }
+
+    /** The identity of version {@code version} of glossary {@code id}. */
+    public static String identity(String id, int version) {
         return id + "@" + version;
     }
 }

@@ -53,11 +53,29 @@ class JobQueueTest {
     }
 
     private String queued(int parts) {
+        return queued(parts, null);
+    }
+
+    private String queued(int parts, DocumentGlossary glossary) {
         String id = UUID.randomUUID().toString();
         store.insert(new StoredDocument(id, null, "0".repeat(64), DocumentStatus.QUEUED, "txt", "a.txt", "eng_Latn",
                 "fra_Latn", parts, 0, 0, null, null, OffsetDateTime.now(clock), null, null), new byte[] {1, 2},
-                new byte[] {3});
+                new byte[] {3}, glossary);
         return id;
+    }
+
+    @Test
+    void aDocumentsGlossaryCopyComesWithItsClaimAndIsErasedWhenTheJobEnds() {
+        String id = queued(1, new DocumentGlossary("g_1", 4, new byte[] {5, 6}));
+        JobQueue.Claim claim = queue.claim("a").orElseThrow();
+        assertEquals("g_1", claim.glossary().id());
+        assertEquals(4, claim.glossary().version());
+        assertArrayEquals(new byte[] {5, 6}, claim.glossary().sealedEntries());
+        assertTrue(queue.complete(id, "a", new byte[] {4}, 0));
+        assertNull(column(id, "glossary_entries"), "the copy is erased with the original");
+
+        queued(1);
+        assertNull(queue.claim("a").orElseThrow().glossary(), "no glossary, no copy");
     }
 
     @Test

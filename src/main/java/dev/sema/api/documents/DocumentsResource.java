@@ -2,10 +2,14 @@ package dev.sema.api.documents;
 
 import dev.sema.accounts.Scope;
 import dev.sema.api.error.RequestChecks;
+import dev.sema.api.filter.Idempotent;
+import dev.sema.api.filter.IdempotentAnswers;
 import dev.sema.api.filter.RequiresScope;
+import dev.sema.api.glossaries.GlossaryUse;
 import dev.sema.documents.Documents;
 import dev.sema.documents.DocumentsConfig;
 import dev.sema.documents.Upload;
+import dev.sema.glossary.Glossary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,7 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * DeepL's document lifecycle: upload (202 with the document's id and key), status, result, deletion. Every call
@@ -47,45 +54,82 @@ public class DocumentsResource {
 
     private final Documents documents;
     private final DocumentsConfig config;
+    private final GlossaryUse glossaries;
+    private final IdempotentAnswers idempotency;
 
     @Inject
-    public DocumentsResource(Documents documents, DocumentsConfig config) {
+    public DocumentsResource(Documents documents, DocumentsConfig config, GlossaryUse glossaries,
+                             IdempotentAnswers idempotency) {
         this.documents = documents;
         this.config = config;
+        this.glossaries = glossaries;
+        this.idempotency = idempotency;
     }
 
     /** For the CDI client proxy only. */
     protected DocumentsResource() {
-        this(null, null);
+        this(null, null, null, null);
     }
 
     @POST
+    @Idempotent
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a document to translate", description = "multipart/form-data with `file`,"
-            + " `target_language` and optional `source_language` (absent: detected from the document's text). The"
+            + " `target_language`, optional `source_language` (absent: detected from the document's text) and"
+            + " optional `glossary_id` (one of the caller's glossaries with a dictionary for the document's pair: every"
+            + " part is translated with that version's terms, whatever becomes of the glossary meanwhile). The"
             + " format is recognised by content: txt, html/xhtml, xml, xliff 1.2/2.x, srt, vtt, markdown and the"
-            + " office formats installed. The characters of its text are reserved from the key's quota now.")
+            + " office formats installed. The characters of its text are reserved from the key's quota now. With an"
+            + " `Idempotency-Key`, a retry of the same upload (same file and fields) gets the first answer, the same"
+            + " document, and is neither queued nor charged again.")
     @APIResponse(responseCode = "202", description = "Queued (or already failed, with the reason in its status).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DocumentReceipt.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "409", ref = "IdempotencyKeyInUse")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+    @Parameter(ref = "IdempotencyKey")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public Response upload(@FormParam("file") EntityPart file,
                            @FormParam("target_language") String target,
                            @FormParam("source_language") String source,
+                           @FormParam("glossary_id") String glossaryId,
                            @Context HttpServletRequest request) throws IOException {
         RequestChecks.requireField("file", file);
         RequestChecks.requireField("target_language", target);
         byte[] bytes = DocumentTransfer.read(file, config.maxBytes());
-        var receipt = documents.submit(new Upload(file.getFileName().orElse(null), bytes,
+        String fileName = file.getFileName().orElse(null);
+        Optional<Response> replay = idempotency.begin(request, form(bytes, fileName, target, source, glossaryId));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Glossary glossary = glossaryId == null || glossaryId.isBlank() ? null
+                : glossaries.glossary(glossaryId.strip(), request);
+        var receipt = documents.submit(new Upload(fileName, bytes,
                 source == null || source.isBlank() || source.equals("auto") ? null : source, target,
-                DocumentTransfer.callerKey(request)));
+                DocumentTransfer.callerKey(request), glossary));
         return Response.accepted(DocumentReceipt.of(receipt)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * The upload as an idempotency key compares it: the file, its name and the fields, each apart, whatever multipart
+     * boundary (drawn anew by clients for every request, a retry included) and part order carried them.
+     */
+    private static byte[] form(byte[] file, String... fields) {
+        ByteArrayOutputStream form = new ByteArrayOutputStream();
+        for (String field : fields) {
+            String entry = field == null ? "\u0000" : field.length() + ":" + field;
+            form.writeBytes(entry.getBytes(StandardCharsets.UTF_8));
+            form.write('\n');
+        }
+        form.writeBytes(file);
+        return form.toByteArray();
     }
 
     @GET

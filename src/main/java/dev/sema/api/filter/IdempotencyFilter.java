@@ -6,7 +6,6 @@ import dev.sema.guard.ClientResolver;
 import dev.sema.idempotency.Claim;
 import dev.sema.idempotency.IdempotencyRecords;
 import dev.sema.idempotency.StoredAnswer;
-import dev.sema.idempotency.Verdict;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
@@ -25,7 +25,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.time.Duration;
 
 /**
  * Exactly-once answers for retries (IETF httpapi Idempotency-Key): a POST with an {@code Idempotency-Key} that
@@ -37,8 +36,8 @@ import java.time.Duration;
  * replica died with the same id: for keyed requests from a trusted proxy without an Idempotency-Key, that id serves
  * as the key (kept for the shorter balancer retention). Whichever the key, a replay that finds its own first try's
  * claim (marked with the id) waits for the dead replica's claim to lapse instead of answering 409; a claim of another
- * request is 409 at once.
- * Only successful answers are kept; anything else frees the key for another try.
+ * request is 409 at once. Only successful answers are kept, sealed; anything else frees the key for another try.
+ * {@link IdempotentAnswers} gives the verdict; a multipart upload's comes from its resource, once it has read the form.
  */
 @Provider
 @Idempotent
@@ -49,9 +48,6 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     public static final String BALANCER_HEADER = "Sema-Balancer-Request-Id";
     /** The draft's limit is the client's business; this bounds what a key costs to store. */
     private static final int MAX_KEY_LENGTH = 255;
-    /** How long past a lease a balancer replay waits for a dead replica's claim to lapse. */
-    private static final Duration REPLAY_PATIENCE = Duration.ofSeconds(1);
-    private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
     private static final String STATUS = IdempotencyFilter.class.getName() + ".status";
 
     @Inject
@@ -60,6 +56,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     ClientResolver clients;
     @Inject
     ApiConfig config;
+    @Inject
+    IdempotentAnswers answers;
     @Context
     HttpServletRequest servletRequest;
 
@@ -73,6 +71,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (clientKey == null && !byBalancer) {
             return;
         }
+        String key = scope(caller, request) + (byBalancer ? ":lb:" + balancerId.strip() : ":" + clientKey);
+        if (request.getMediaType() != null && request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            answers.defer(request, key, byBalancer, fromBalancer ? balancerId.strip() : null);
+            return;
+        }
         int limit = (int) Math.min(Integer.MAX_VALUE - 1, config.maxBodyBytes());
         byte[] body = request.getEntityStream().readNBytes(limit + 1);
         if (body.length > limit) { // the body limit answers 413
@@ -81,38 +84,18 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(body));
-        String key = scope(caller, request) + (byBalancer ? ":lb:" + balancerId.strip() : ":" + clientKey);
-        String fingerprint = RequestFingerprint.of(request.getMethod(), request.getUriInfo().getPath(), body);
-        Verdict verdict;
-        try {
-            Duration retention = byBalancer ? records.config().balancerRetention() : records.config().retention();
-            verdict = fromBalancer ? records.await(key, fingerprint, retention, balancerId.strip(), REPLAY_PATIENCE)
-                    : records.begin(key, fingerprint, retention);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "interrupted", "The server is stopping; retry.");
-        }
-        if (verdict instanceof Verdict.Proceed proceed) {
-            request.setProperty(CLAIM, proceed.claim());
-        } else if (verdict instanceof Verdict.Replay replay) {
-            request.abortWith(Response.status(replay.answer().status()).type(replay.answer().contentType())
-                    .entity(replay.answer().body()).header("Idempotent-Replayed", "true").build());
-        } else if (verdict instanceof Verdict.Busy) {
-            throw new ApiException(409, "idempotency_key_in_use", "A request with this Idempotency-Key is still"
-                    + " running; retry once it has answered.");
-        } else {
-            throw new ApiException(422, "idempotency_key_reused", "This Idempotency-Key was used for a different"
-                    + " request; use a new key for a new request.");
-        }
+        answers.begin(key, byBalancer, fromBalancer ? balancerId.strip() : null,
+                RequestFingerprint.of(request.getMethod(), request.getUriInfo().getPath(), body), request::setProperty)
+                .ifPresent(request::abortWith);
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(CLAIM) instanceof Claim claim) {
+        if (request.getProperty(IdempotentAnswers.CLAIM) instanceof Claim claim) {
             if (response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL && response.hasEntity()) {
                 request.setProperty(STATUS, response.getStatus());
             } else {
-                request.removeProperty(CLAIM);
+                request.removeProperty(IdempotentAnswers.CLAIM);
                 records.abandon(claim);
             }
         }
@@ -121,11 +104,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     /** Keeps the exact bytes sent, so a retry gets the same answer however it would be written today. */
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        if (!(context.getProperty(CLAIM) instanceof Claim claim)) {
+        if (!(context.getProperty(IdempotentAnswers.CLAIM) instanceof Claim claim)) {
             context.proceed();
             return;
         }
-        context.removeProperty(CLAIM);
+        context.removeProperty(IdempotentAnswers.CLAIM);
         OutputStream out = context.getOutputStream();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         context.setOutputStream(buffer);
@@ -136,8 +119,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             throw e;
         }
         byte[] body = buffer.toByteArray();
+        byte[] sealed = IdempotentAnswers.sealed(body, (byte[]) context.getProperty(IdempotentAnswers.ANSWER_KEY));
         records.complete(claim, new StoredAnswer((Integer) context.getProperty(STATUS),
-                context.getMediaType().toString(), body));
+                context.getMediaType().toString(), sealed));
         context.setOutputStream(out);
         out.write(body);
     }

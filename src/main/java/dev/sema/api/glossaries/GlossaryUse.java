@@ -2,6 +2,7 @@ package dev.sema.api.glossaries;
 
 import dev.sema.accounts.AccountsConfig;
 import dev.sema.glossary.Glossaries;
+import dev.sema.glossary.Glossary;
 import dev.sema.translation.Term;
 import dev.sema.translation.TermBook;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +40,17 @@ public class GlossaryUse {
         if (glossaryId == null) {
             return TermBook.NONE;
         }
-        return new GlossaryTermBook(glossaries, glossaries.get(Viewers.of(request, accounts), glossaryId));
+        Glossary glossary = glossary(glossaryId, request);
+        return (source, target) -> glossaries.terms(glossary, source, target);
+    }
+
+    /**
+     * The caller's glossary, as it is now (a document takes this version's terms at upload).
+     *
+     * @throws dev.sema.failure.GlossaryNotFoundException when the caller has no such glossary
+     */
+    public Glossary glossary(String glossaryId, HttpServletRequest request) {
+        return glossaries.get(Viewers.of(request, accounts), glossaryId);
     }
 
     /** The applied entries for a response: null (absent) when the request named no glossary. */

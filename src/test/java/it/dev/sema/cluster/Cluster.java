@@ -99,6 +99,14 @@ public final class Cluster implements BeforeAllCallback, AfterAllCallback {
         script(STEP_TIMEOUT, "start", Integer.toString(i));
     }
 
+    /**
+     * Starts stopped replica {@code i} with {@code variables} over the cluster's environment, as an operator rolls a
+     * setting out (this start only: a later {@link #start(int)} has the cluster's own again).
+     */
+    public void start(int i, Map<String, String> variables) {
+        script(STEP_TIMEOUT, variables, "start", Integer.toString(i));
+    }
+
     /** {@link #stop}, then {@link #start}. */
     public void restart(int i) {
         script(STEP_TIMEOUT, "restart", Integer.toString(i));
@@ -193,6 +201,10 @@ public final class Cluster implements BeforeAllCallback, AfterAllCallback {
      * and returns what it printed; its messages go to {@code script.log} in the cluster's folder.
      */
     private List<String> script(Duration timeout, String... args) {
+        return script(timeout, Map.of(), args);
+    }
+
+    private List<String> script(Duration timeout, Map<String, String> variables, String... args) {
         List<String> command = new ArrayList<>(List.of(property("cluster.script")));
         command.addAll(List.of(args));
         Path out = dir.resolve("script.out");
@@ -201,6 +213,7 @@ public final class Cluster implements BeforeAllCallback, AfterAllCallback {
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().keySet().removeIf(name -> name.startsWith("SEMA_") || name.startsWith("HF_"));
         builder.environment().putAll(environment);
+        builder.environment().putAll(variables);
         try {
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,8 +30,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Two replicas on one PostgreSQL database: the replica translating a large document is killed (SIGKILL) mid-job and
- * the other finishes it from the last recorded part; the result is complete and the key is billed once. What the
- * database holds of a document is ciphertext only.
+ * the other finishes it from the last recorded part; the result is complete and the key is billed once. Stopped with
+ * jobs queued (gracefully, then by SIGKILL) and started again, the replicas finish every job, each complete and
+ * billed once. What the database holds of a document is ciphertext only.
  */
 class DocumentsClusterIT {
 
@@ -80,6 +82,69 @@ class DocumentsClusterIT {
         assertEquals(0, count("SELECT COUNT(*) FROM quota_reservations WHERE key_id = ?", key.id()),
                 "no reservation left behind");
         CLUSTER.start(victim);
+    }
+
+    /**
+     * Jobs are queued on replica 1 running without document workers ({@code SEMA_DOCUMENT_WORKERS=0}, replica 2 down),
+     * so that they are still waiting whatever the machine's speed; they survive its graceful restart (SIGTERM) and its
+     * crash (SIGKILL), and once the replicas run with workers again every job finishes, complete and billed once.
+     */
+    @Test
+    void jobsQueuedAcrossAStopAndACrashAllFinishWhenTheReplicasWorkAgain() throws Exception {
+        Map<String, String> noWorkers = Map.of("SEMA_DOCUMENT_WORKERS", "0");
+        CLUSTER.kill(2);
+        CLUSTER.stop(1);
+        boolean restored = false;
+        try {
+            CLUSTER.start(1, noWorkers);
+            Keys.Key key = Keys.create(CLUSTER.replica(1), Keys.body("documents across restarts", ""));
+            DocumentClient client = new DocumentClient(CLUSTER.replica(1));
+            Map<String, String> texts = new LinkedHashMap<>();
+            List<JsonObject> receipts = new ArrayList<>();
+            for (int paragraphs : List.of(600, 20, 21, 22, 23)) {
+                String text = document(paragraphs);
+                JsonObject receipt = client.upload("queued-" + paragraphs + ".txt",
+                        text.getBytes(StandardCharsets.UTF_8), Map.of("target_language", "fra_Latn",
+                                "source_language", "eng_Latn"), Map.of("Authorization", "Bearer " + key.secret()))
+                        .expect(202).json();
+                receipts.add(receipt);
+                texts.put(receipt.getString("document_id"), text);
+            }
+            CLUSTER.stop(1);
+            CLUSTER.start(1, noWorkers);
+            for (JsonObject receipt : receipts) {
+                assertEquals("queued", client.status(receipt.getString("document_id"),
+                        receipt.getString("document_key")).expect(200).json().getString("status"), "after SIGTERM");
+            }
+            CLUSTER.kill(1);
+            String ids = texts.keySet().stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+            assertEquals(5, count("SELECT COUNT(*) FROM documents WHERE status = 'queued' AND id IN (" + ids
+                    + ") AND key_id = ?", key.id()), "every job waits while no replica runs");
+
+            CLUSTER.start(1);
+            CLUSTER.start(2);
+            restored = true;
+            long characters = 0;
+            for (JsonObject receipt : receipts) {
+                String id = receipt.getString("document_id");
+                JsonObject done = client.awaitEnd(receipt, DEADLINE);
+                assertEquals("done", done.getString("status"), done::toString);
+                long expected = texts.get(id).lines().filter(l -> !l.isBlank()).mapToLong(String::length).sum();
+                assertEquals(expected, done.getJsonNumber("billed_characters").longValue(), done::toString);
+                assertEquals(texts.get(id), client.result(id, receipt.getString("document_key")).expect(200).text(),
+                        "complete, every part once");
+                characters += expected;
+            }
+            assertEquals(characters, Keys.charactersToday(CLUSTER.replica(2), key.id()), "each billed once");
+            assertEquals(0, count("SELECT COUNT(*) FROM quota_reservations WHERE key_id = ?", key.id()),
+                    "no reservation left behind");
+        } finally {
+            if (!restored) { // the other tests get both replicas with their workers, whatever failed
+                CLUSTER.kill(1);
+                CLUSTER.start(1);
+                CLUSTER.start(2);
+            }
+        }
     }
 
     @Test
