@@ -7,6 +7,8 @@ import com.deepl.api.DocumentHandle;
 import com.deepl.api.DocumentStatus;
 import com.deepl.api.DocumentTranslationException;
 import com.deepl.api.DocumentTranslationOptions;
+import com.deepl.api.GlossaryEntries;
+import com.deepl.api.GlossaryInfo;
 import com.deepl.api.NotFoundException;
 import it.dev.sema.Http;
 import it.dev.sema.accounts.Keys;
@@ -58,6 +60,24 @@ class DeepLDocumentsIT {
     }
 
     @Test
+    void aDocumentTranslatedWithAGlossaryHasItsTerms(@TempDir Path dir) throws Exception {
+        DeepLClient deepl = DeepLClients.on(server, Keys.create(server, Keys.body("deepl doc glossary", "")).secret());
+        GlossaryInfo glossary = deepl.createGlossary("Rivers", "en", "de",
+                new GlossaryEntries(Map.of("river", "Fluss")));
+        Path in = dir.resolve("river.txt");
+        Files.writeString(in, TEXT);
+        Path out = dir.resolve("river.de.txt");
+
+        DocumentStatus status = deepl.translateDocument(in.toFile(), out.toFile(), "en", "de",
+                new DocumentTranslationOptions().setGlossaryId(glossary.getGlossaryId()));
+
+        assertTrue(status.done(), status.getStatus().toString());
+        assertTrue(Files.readString(out).contains("Fluss"), "the echo model's copy holds the term: "
+                + Files.readString(out));
+        deepl.deleteGlossary(glossary.getGlossaryId());
+    }
+
+    @Test
     void aWrongDocumentKeyIsNotFoundAndTheRightOneStillWorks() throws Exception {
         DeepLClient deepl = DeepLClients.on(server, Keys.create(server, Keys.body("deepl doc key", "")).secret());
         DocumentHandle handle = deepl.translateDocumentUpload(new ByteArrayInputStream(
@@ -85,9 +105,8 @@ class DeepLDocumentsIT {
         DeepLException unknownTarget = assertThrows(DeepLException.class,
                 () -> deepl.translateDocumentUpload(in.toFile(), "en", "xx-QQ"));
         assertTrue(unknownTarget.getMessage().startsWith("Bad request"), unknownTarget.getMessage());
-        DeepLException glossary = assertThrows(DeepLException.class, () -> deepl.translateDocumentUpload(
-                in.toFile(), "en", "de", new DocumentTranslationOptions().setGlossaryId("g_1")));
-        assertTrue(glossary.getMessage().contains("glossar"), glossary.getMessage());
+        assertThrows(NotFoundException.class, () -> deepl.translateDocumentUpload(
+                in.toFile(), "en", "de", new DocumentTranslationOptions().setGlossaryId("g_unknown")));
         Path binary = dir.resolve("c.bin");
         Files.write(binary, new byte[] {0, 1, 2, (byte) 0xff, 0, 7});
         DeepLException type = assertThrows(DeepLException.class,

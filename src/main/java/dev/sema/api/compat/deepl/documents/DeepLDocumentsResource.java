@@ -6,10 +6,12 @@ import dev.sema.api.compat.deepl.DeepLCodes;
 import dev.sema.api.documents.DocumentTransfer;
 import dev.sema.api.error.RequestChecks;
 import dev.sema.api.filter.RequiresScope;
+import dev.sema.api.glossaries.GlossaryUse;
 import dev.sema.documents.Documents;
 import dev.sema.documents.DocumentsConfig;
 import dev.sema.documents.Receipt;
 import dev.sema.documents.Upload;
+import dev.sema.glossary.Glossary;
 import dev.sema.languages.LanguageCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +39,8 @@ import java.util.Locale;
  * DeepL's document API over Sema's documents service (the same keys, quotas, limits and jobs as
  * {@code /api/v1/documents}): upload, status and result, the document key in the body as DeepL's clients send it.
  * {@code formality} is accepted and ignored; {@code output_format} is accepted only as the input's own format, as
- * Sema does not convert between formats; {@code glossary_id} is refused until documents take glossaries.
+ * Sema does not convert between formats; {@code glossary_id} applies a glossary of the caller's as on
+ * {@code /api/v1/documents}.
  */
 @Path("/v2/document")
 @Tag(name = "DeepL compatibility")
@@ -50,12 +53,15 @@ public class DeepLDocumentsResource {
     private final Documents documents;
     private final DocumentsConfig config;
     private final DeepLCodes codes;
+    private final GlossaryUse glossaries;
 
     @Inject
-    public DeepLDocumentsResource(Documents documents, DocumentsConfig config, LanguageCatalogue catalogue) {
+    public DeepLDocumentsResource(Documents documents, DocumentsConfig config, LanguageCatalogue catalogue,
+                                  GlossaryUse glossaries) {
         this.documents = documents;
         this.config = config;
         this.codes = new DeepLCodes(new ClientCodes(catalogue));
+        this.glossaries = glossaries;
     }
 
     /** For the CDI client proxy only. */
@@ -63,13 +69,14 @@ public class DeepLDocumentsResource {
         this.documents = null;
         this.config = null;
         this.codes = null;
+        this.glossaries = null;
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a document (DeepL)", description = "multipart/form-data with file, target_lang,"
             + " optional source_lang (absent: detected) and filename; formats as /api/v1/documents. formality is"
-            + " ignored; output_format must be absent or the input's own extension; glossary_id is refused (400).")
+            + " ignored; output_format must be absent or the input's own extension; glossary_id as on /v2/translate.")
     @APIResponse(responseCode = "200", description = "Queued.", content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeepLDocumentHandle.class)))
     @APIResponse(responseCode = "400", description = "Bad request: {\"message\": ...}")
@@ -88,12 +95,10 @@ public class DeepLDocumentsResource {
         RequestChecks.requireField("target_lang", target);
         String name = fileName != null && !fileName.isBlank() ? fileName : file.getFileName().orElse(null);
         requireOwnFormat(outputFormat, name);
-        if (glossaryId != null && !glossaryId.isBlank()) {
-            throw RequestChecks.invalid(400, "invalid_request", "glossary_id", "Sema does not apply glossaries to"
-                    + " documents yet; translate without glossary_id.", "not supported for documents");
-        }
+        Glossary glossary = glossaryId == null || glossaryId.isBlank() ? null
+                : glossaries.glossary(glossaryId.strip(), request);
         Receipt receipt = documents.submit(new Upload(name, DocumentTransfer.read(file, config.maxBytes()),
-                codes.flores(source), codes.flores(target), DocumentTransfer.callerKey(request)));
+                codes.flores(source), codes.flores(target), DocumentTransfer.callerKey(request), glossary));
         return new DeepLDocumentHandle(receipt.documentId(), receipt.documentKey());
     }
 
