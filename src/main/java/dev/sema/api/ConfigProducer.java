@@ -11,6 +11,7 @@ import dev.sema.idempotency.IdempotencyConfig;
 import dev.sema.identity.TokenConfig;
 import dev.sema.lifecycle.ShutdownConfig;
 import dev.sema.observability.ObservabilityConfig;
+import dev.sema.signatures.SignatureConfig;
 import dev.sema.translation.EngineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -97,6 +98,12 @@ public class ConfigProducer {
     @Singleton
     IdempotencyConfig idempotency() {
         return IdempotencyConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    SignatureConfig signatures() {
+        return SignatureConfig.from(config);
     }
 
     @Produces
