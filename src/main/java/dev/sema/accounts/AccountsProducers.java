@@ -70,6 +70,12 @@ public class AccountsProducers {
 
     @Produces
     @Singleton
+    TokenAccounts tokenAccounts(AccountsDatabase database) {
+        return new TokenAccounts(database, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
     KeyAuthenticator authenticator(AccountsConfig config, AccountsDatabase database, AccountsEvents events) {
         return new KeyAuthenticator(config, new KeyStore(database), events, Clock.systemUTC());
     }

@@ -71,7 +71,8 @@ final class KeyStore {
     List<ApiKey> list() {
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM api_keys ORDER BY created_at, id");
+                    + " FROM api_keys WHERE secret_sha256 NOT LIKE '" + TokenAccounts.MARKER + "%'"
+                    + " ORDER BY created_at, id");
                  ResultSet rows = select.executeQuery()) {
                 List<ApiKey> keys = new ArrayList<>();
                 while (rows.next()) {

@@ -9,6 +9,7 @@ import dev.sema.fleet.SharedStoreConfig;
 import dev.sema.guard.GuardConfig;
 import dev.sema.idempotency.IdempotencyConfig;
 import dev.sema.identity.TokenConfig;
+import dev.sema.identity.TokenPlans;
 import dev.sema.lifecycle.ShutdownConfig;
 import dev.sema.observability.ObservabilityConfig;
 import dev.sema.signatures.SignatureConfig;
@@ -104,6 +105,12 @@ public class ConfigProducer {
     @Singleton
     SignatureConfig signatures() {
         return SignatureConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    TokenPlans tokenPlans() {
+        return TokenPlans.from(config);
     }
 
     @Produces

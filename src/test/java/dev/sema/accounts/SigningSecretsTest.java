@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Signing secrets: handed out once, stored sealed under the sealing key and bound to their key. */
 class SigningSecretsTest {
 
-    private static final KeySettings PLAIN = new KeySettings("k", KeyLimits.UNLIMITED, true, null, null, List.of());
+    static final KeySettings PLAIN = new KeySettings("k", KeyLimits.UNLIMITED, true, null, null, List.of());
     private static final KeySettings SIGNING = new KeySettings("k", KeyLimits.UNLIMITED, true, null, null,
             List.of(), true);
 
