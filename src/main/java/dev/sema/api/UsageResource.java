@@ -17,11 +17,11 @@ import dev.sema.identity.TokenConfig;
 import dev.sema.identity.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -78,8 +78,9 @@ public class UsageResource {
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
     public UsageResponse usage(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                               @Context ContainerRequestContext request) {
-        ApiKey key = request.getProperty(Caller.PROPERTY) instanceof Caller caller && caller.token() != null
+                               @Context HttpServletRequest request) {
+        // JAX-RS request properties, where AccessFilter put the caller, are the servlet request's attributes
+        ApiKey key = request.getAttribute(Caller.PROPERTY) instanceof Caller caller && caller.token() != null
                 ? subjects.of(caller.token()) : key(authorization);
         return UsageResponse.of(key.id(), keys.usage(key));
     }
