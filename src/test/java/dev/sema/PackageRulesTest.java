@@ -86,6 +86,7 @@ class PackageRulesTest {
                 .layer("accounts").definedBy("dev.sema.accounts..")
                 .layer("idempotency").definedBy("dev.sema.idempotency..")
                 .layer("identity").definedBy("dev.sema.identity..")
+                .layer("signatures").definedBy("dev.sema.signatures..")
                 .layer("fleet").definedBy("dev.sema.fleet..")
                 .layer("alignment").definedBy("dev.sema.alignment..")
                 .layer("translation").definedBy("dev.sema.translation..")
@@ -107,8 +108,9 @@ class PackageRulesTest {
                 .whereLayer("accounts").mayOnlyBeAccessedByLayers("api", "documents", "glossary")
                 .whereLayer("idempotency").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("fleet").mayOnlyBeAccessedByLayers("api", "guard", "idempotency", "translation",
-                        "documents")
+                        "documents", "signatures")
                 .whereLayer("identity").mayOnlyBeAccessedByLayers("api")
+                .whereLayer("signatures").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("alignment").mayOnlyBeAccessedByLayers("api")
                 .whereLayer("translation").mayOnlyBeAccessedByLayers("api", "guard", "alignment", "markup",
                         "documents", "glossary")

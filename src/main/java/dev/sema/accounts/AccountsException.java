@@ -7,7 +7,8 @@ package dev.sema.accounts;
  */
 public abstract sealed class AccountsException extends RuntimeException
         permits ApiKeyRequiredException, InvalidApiKeyException, QuotaExceededException,
-        AccountsUnavailableException, AccountsOffException, UnknownKeyException, KeyRevokedException {
+        AccountsUnavailableException, AccountsOffException, UnknownKeyException, KeyRevokedException,
+        SigningUnavailableException {
 
     protected AccountsException(String message) {
         super(message);

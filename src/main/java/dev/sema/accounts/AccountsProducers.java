@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Builds the accounts domain from MicroProfile Config and the Liberty dataSource {@code jdbc/sema}. */
 @ApplicationScoped
@@ -69,6 +70,12 @@ public class AccountsProducers {
 
     @Produces
     @Singleton
+    TokenAccounts tokenAccounts(AccountsDatabase database) {
+        return new TokenAccounts(database, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
     KeyAuthenticator authenticator(AccountsConfig config, AccountsDatabase database, AccountsEvents events) {
         return new KeyAuthenticator(config, new KeyStore(database), events, Clock.systemUTC());
     }
@@ -76,8 +83,9 @@ public class AccountsProducers {
     @Produces
     @Singleton
     KeyAdministration administration(AccountsDatabase database, UsageLedger ledger, UsageSettler settler,
-                                     KeyAuthenticator authenticator, AccountsEvents events) {
+                                     KeyAuthenticator authenticator, AccountsEvents events,
+                                     @ConfigProperty(name = "sema.signing-kek") Optional<String> signingKek) {
         return new KeyAdministration(new KeyStore(database), ledger, settler, authenticator, events,
-                Clock.systemUTC());
+                new SigningSecrets(signingKek), Clock.systemUTC());
     }
 }

@@ -25,7 +25,12 @@ public final class KeySecrets {
     }
 
     static String newSecret() {
-        return SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(SECRET_BYTES));
+        return SECRET_PREFIX + randomText();
+    }
+
+    /** {@link #SECRET_BYTES} random bytes as base64url: 43 characters. */
+    static String randomText() {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(SECRET_BYTES));
     }
 
     static String newId() {
@@ -46,7 +51,7 @@ public final class KeySecrets {
         }
     }
 
-    private static byte[] randomBytes(int n) {
+    static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
         RANDOM.nextBytes(bytes);
         return bytes;

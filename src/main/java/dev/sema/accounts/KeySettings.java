@@ -11,15 +11,22 @@ import java.util.Set;
  * @param scopes what the key may do; null for the default ({@link Scope#defaults()}), kept as "default" so that a
  *               non-admin scope added later reaches the keys created without a choice, as before scopes existed
  * @param allowedIps CIDR blocks the key may be used from, as canonical text; empty: anywhere
+ * @param requireSignature every request must carry an RFC 9421 signature made with the key's signing secret
  */
 public record KeySettings(String name, KeyLimits limits, boolean enabled, OffsetDateTime expiresAt,
-                          Set<Scope> scopes, List<String> allowedIps) {
+                          Set<Scope> scopes, List<String> allowedIps, boolean requireSignature) {
 
     public KeySettings {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(limits, "limits");
         scopes = scopes == null ? null : Set.copyOf(scopes);
         allowedIps = List.copyOf(allowedIps);
+    }
+
+    /** Settings of a key that need not sign its requests. */
+    public KeySettings(String name, KeyLimits limits, boolean enabled, OffsetDateTime expiresAt, Set<Scope> scopes,
+                       List<String> allowedIps) {
+        this(name, limits, enabled, expiresAt, scopes, allowedIps, false);
     }
 
     /** The scopes in force: the chosen ones, or the default. */

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 final class KeyStore {
 
     private static final String COLUMNS = "id, name, display_prefix, requests_per_minute, requests_per_hour,"
-            + " characters_per_day, characters_per_month, enabled, expires_at, scopes, allowed_ips, created_at,"
-            + " last_used_at, revoked_at";
+            + " characters_per_day, characters_per_month, enabled, expires_at, scopes, allowed_ips, require_signature,"
+            + " created_at, last_used_at, revoked_at";
 
     private final AccountsDatabase db;
 
@@ -28,18 +28,19 @@ final class KeyStore {
         this.db = db;
     }
 
-    /** Inserts the key and its audit row in one transaction. */
-    void insert(ApiKey key, String secretDigest, AuditEvent created) {
+    /** Inserts the key and its audit row in one transaction. @param sealedSigningSecret null for none */
+    void insert(ApiKey key, String secretDigest, String sealedSigningSecret, AuditEvent created) {
         db.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO api_keys (id, name, secret_sha256,"
                     + " display_prefix, requests_per_minute, requests_per_hour, characters_per_day,"
-                    + " characters_per_month, enabled, expires_at, scopes, allowed_ips, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " characters_per_month, enabled, expires_at, scopes, allowed_ips, require_signature, created_at,"
+                    + " signing_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, key.id());
                 insert.setString(3, secretDigest);
                 insert.setString(4, key.prefix());
                 setSettings(insert, key.settings(), 2, 5);
-                insert.setObject(13, key.createdAt());
+                insert.setObject(14, key.createdAt());
+                insert.setString(15, sealedSigningSecret);
                 insert.executeUpdate();
             }
             AuditTrail.insert(c, created);
@@ -55,10 +56,23 @@ final class KeyStore {
         return db.read(c -> one(c, "id", id));
     }
 
+    /** The key's sealed signing secret; empty when it has none (or there is no such key). */
+    Optional<String> sealedSigningSecret(String id) {
+        return db.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT signing_secret FROM api_keys WHERE id = ?")) {
+                select.setString(1, id);
+                try (ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     List<ApiKey> list() {
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM api_keys ORDER BY created_at, id");
+                    + " FROM api_keys WHERE secret_sha256 NOT LIKE '" + TokenAccounts.MARKER + "%'"
+                    + " ORDER BY created_at, id");
                  ResultSet rows = select.executeQuery()) {
                 List<ApiKey> keys = new ArrayList<>();
                 while (rows.next()) {
@@ -86,9 +100,9 @@ final class KeyStore {
             KeySettings settings = change.apply(current.get().settings());
             try (PreparedStatement update = c.prepareStatement("UPDATE api_keys SET name = ?, requests_per_minute = ?,"
                     + " requests_per_hour = ?, characters_per_day = ?, characters_per_month = ?, enabled = ?,"
-                    + " expires_at = ?, scopes = ?, allowed_ips = ? WHERE id = ?")) {
+                    + " expires_at = ?, scopes = ?, allowed_ips = ?, require_signature = ? WHERE id = ?")) {
                 setSettings(update, settings, 1, 2);
-                update.setString(10, id);
+                update.setString(11, id);
                 update.executeUpdate();
             }
             ApiKey k = current.get();
@@ -136,8 +150,8 @@ final class KeyStore {
     }
 
     /**
-     * Sets name at {@code nameIndex}, the four limits from {@code limitsIndex}, then enabled, expires_at, scopes and
-     * allowed_ips.
+     * Sets name at {@code nameIndex}, the four limits from {@code limitsIndex}, then enabled, expires_at, scopes,
+     * allowed_ips and require_signature.
      */
     private static void setSettings(PreparedStatement statement, KeySettings settings, int nameIndex, int limitsIndex)
             throws SQLException {
@@ -157,6 +171,7 @@ final class KeyStore {
                 .sorted().map(Scope::code).collect(Collectors.joining(" ")));
         statement.setString(limitsIndex + 7, settings.allowedIps().isEmpty() ? null
                 : String.join(" ", settings.allowedIps()));
+        statement.setBoolean(limitsIndex + 8, settings.requireSignature());
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
@@ -172,7 +187,8 @@ final class KeyStore {
                 getLong(row, "characters_per_day"), getLong(row, "characters_per_month"));
         KeySettings settings = new KeySettings(row.getString("name"), limits, row.getBoolean("enabled"),
                 row.getObject("expires_at", OffsetDateTime.class), scopes(row.getString("scopes")),
-                row.getString("allowed_ips") == null ? List.of() : List.of(row.getString("allowed_ips").split(" ")));
+                row.getString("allowed_ips") == null ? List.of() : List.of(row.getString("allowed_ips").split(" ")),
+                row.getBoolean("require_signature"));
         return new ApiKey(row.getString("id"), row.getString("display_prefix"), settings,
                 row.getObject("created_at", OffsetDateTime.class), row.getObject("last_used_at", OffsetDateTime.class),
                 row.getObject("revoked_at", OffsetDateTime.class));

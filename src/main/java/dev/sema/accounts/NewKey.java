@@ -1,10 +1,14 @@
 package dev.sema.accounts;
 
-/** A key just created, with its secret: the only moment the secret exists outside the client. */
-public record NewKey(ApiKey key, String secret) {
+/**
+ * A key just created, with its secrets: the only moment they exist outside the client.
+ *
+ * @param signingSecret the HMAC secret of its signed requests; null when no sealing key is configured
+ */
+public record NewKey(ApiKey key, String secret, String signingSecret) {
 
     @Override
     public String toString() {
-        return "NewKey[" + key.id() + "]"; // never the secret, wherever a record ends up printed
+        return "NewKey[" + key.id() + "]"; // never the secrets, wherever a record ends up printed
     }
 }

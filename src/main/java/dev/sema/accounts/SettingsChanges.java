@@ -21,6 +21,7 @@ final class SettingsChanges {
             new Field("scopes", s -> s.scopes() == null ? "default" : String.join(" ", s.scopes().stream().sorted()
                     .map(Scope::code).toList())),
             new Field("allowed_ips", s -> s.allowedIps().isEmpty() ? null : String.join(" ", s.allowedIps())),
+            new Field("require_signature", s -> s.requireSignature() ? true : null),
             new Field("requests_per_minute", s -> s.limits().requestsPerMinute()),
             new Field("requests_per_hour", s -> s.limits().requestsPerHour()),
             new Field("characters_per_day", s -> s.limits().charactersPerDay()),

@@ -86,7 +86,8 @@ public class AdminKeysResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an API key", description = "Answers the key with its secret (`key`: sema_ + 32"
             + " random bytes, base64url), shown this once; only its SHA-256 is stored. Limits are optional (absent:"
-            + " unlimited), so are scopes (absent: every non-admin scope).")
+            + " unlimited), so are scopes (absent: every non-admin scope). With sema.signing-kek set, also the key's"
+            + " signing_secret for signed requests, shown this once and stored sealed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateApiKeyRequest.class)))
     @APIResponse(responseCode = "201", description = "Created; Location names the key.", content = @Content(
@@ -97,7 +98,7 @@ public class AdminKeysResource {
     public Response create(CreateApiKeyRequest request) {
         requireAccounts();
         NewKey created = keys.create(KeyRequests.create(request), trace.actor());
-        ApiKeyInfo body = ApiKeyInfo.of(created.key(), Instant.now(), created.secret(), null);
+        ApiKeyInfo body = ApiKeyInfo.created(created, Instant.now());
         return Response.created(URI.create("/api/v1/admin/keys/" + created.key().id()))
                 .type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
@@ -111,7 +112,7 @@ public class AdminKeysResource {
     public ApiKeyList list() {
         requireAccounts();
         Instant now = Instant.now();
-        return new ApiKeyList(keys.list().stream().map(k -> ApiKeyInfo.of(k, now, null, null)).toList());
+        return new ApiKeyList(keys.list().stream().map(k -> ApiKeyInfo.of(k, now, null)).toList());
     }
 
     @GET
@@ -123,16 +124,16 @@ public class AdminKeysResource {
     public ApiKeyInfo get(@PathParam("id") String id) {
         requireAccounts();
         ApiKey key = keys.get(keyId(id));
-        return ApiKeyInfo.of(key, Instant.now(), null, UsageResponse.of(key.id(), keys.usage(key)));
+        return ApiKeyInfo.of(key, Instant.now(), UsageResponse.of(key.id(), keys.usage(key)));
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an API key", description = "JSON merge patch of name, enabled, expires_at, scopes"
-            + " and the four limits: absent fields stay, null removes a limit or the expiry, or resets the scopes to"
-            + " every non-admin scope. Takes effect at once on this"
-            + " server, within sema.api-key-cache-seconds on the others.")
+    @Operation(summary = "Change an API key", description = "JSON merge patch of name, enabled, expires_at, scopes,"
+            + " allowed_ips, require_signature and the four limits: absent fields stay, null removes a limit or the"
+            + " expiry, or resets the scopes to every non-admin scope. Takes effect at once on this server, within"
+            + " sema.api-key-cache-seconds on the others.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateApiKeyRequest.class)))
     @APIResponse(responseCode = "200", description = "The changed key.", content = @Content(
@@ -144,7 +145,7 @@ public class AdminKeysResource {
     public ApiKeyInfo update(@PathParam("id") String id, String body) {
         requireAccounts();
         String keyId = keyId(id);
-        return ApiKeyInfo.of(keys.update(keyId, KeyRequests.patch(body), trace.actor()), Instant.now(), null, null);
+        return ApiKeyInfo.of(keys.update(keyId, KeyRequests.patch(body), trace.actor()), Instant.now(), null);
     }
 
     @DELETE
@@ -157,7 +158,7 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "404", ref = "UnknownKey")
     public ApiKeyInfo revoke(@PathParam("id") String id) {
         requireAccounts();
-        return ApiKeyInfo.of(keys.revoke(keyId(id), trace.actor()), Instant.now(), null, null);
+        return ApiKeyInfo.of(keys.revoke(keyId(id), trace.actor()), Instant.now(), null);
     }
 
     @GET

@@ -9,8 +9,10 @@ import dev.sema.fleet.SharedStoreConfig;
 import dev.sema.guard.GuardConfig;
 import dev.sema.idempotency.IdempotencyConfig;
 import dev.sema.identity.TokenConfig;
+import dev.sema.identity.TokenPlans;
 import dev.sema.lifecycle.ShutdownConfig;
 import dev.sema.observability.ObservabilityConfig;
+import dev.sema.signatures.SignatureConfig;
 import dev.sema.translation.EngineConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -97,6 +99,18 @@ public class ConfigProducer {
     @Singleton
     IdempotencyConfig idempotency() {
         return IdempotencyConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    SignatureConfig signatures() {
+        return SignatureConfig.from(config);
+    }
+
+    @Produces
+    @Singleton
+    TokenPlans tokenPlans() {
+        return TokenPlans.from(config);
     }
 
     @Produces

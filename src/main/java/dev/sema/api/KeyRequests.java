@@ -42,7 +42,7 @@ final class KeyRequests {
                 requests("requests_per_hour", r.requestsPerHour()), characters("characters_per_day",
                 r.charactersPerDay()), characters("characters_per_month", r.charactersPerMonth()));
         return new KeySettings(name(r.name()), limits, r.enabled() == null || r.enabled(), expiry(r.expiresAt()),
-                KeyScopes.of(r.scopes()), KeyAddresses.of(r.allowedIps()));
+                KeyScopes.of(r.scopes()), KeyAddresses.of(r.allowedIps()), Boolean.TRUE.equals(r.requireSignature()));
     }
 
     static UnaryOperator<KeySettings> patch(String body) {
@@ -65,7 +65,9 @@ final class KeyRequests {
             Set<Scope> scopes = patch.containsKey("scopes") ? KeyScopes.of(patch.get("scopes")) : current.scopes();
             List<String> allowedIps = patch.containsKey("allowed_ips") ? KeyAddresses.of(patch.get("allowed_ips"))
                     : current.allowedIps();
-            return new KeySettings(name, limits, enabled, expires, scopes, allowedIps);
+            boolean signs = patch.containsKey("require_signature") ? bool(patch, "require_signature")
+                    : current.requireSignature();
+            return new KeySettings(name, limits, enabled, expires, scopes, allowedIps, signs);
         };
     }
 

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -143,6 +144,9 @@ public final class TestLedger {
         }
     }
 
+    /** A sealing key for signing secrets: base64 of 32 bytes. */
+    static final String SIGNING_KEK = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     /** Keys of this ledger's store, looked up under {@code mode}. */
     KeyAuthenticator authenticator(AccountsMode mode) {
         return new KeyAuthenticator(new AccountsConfig(mode, Duration.ofSeconds(10), 5, Duration.ofMinutes(10), 0,
@@ -151,7 +155,11 @@ public final class TestLedger {
     }
 
     KeyAdministration administration(KeyAuthenticator authenticator) {
-        return new KeyAdministration(store, ledger, settler, authenticator, events, clock);
+        return administration(authenticator, new SigningSecrets(Optional.of(SIGNING_KEK)));
+    }
+
+    KeyAdministration administration(KeyAuthenticator authenticator, SigningSecrets signing) {
+        return new KeyAdministration(store, ledger, settler, authenticator, events, signing, clock);
     }
 
     /** The next commit is applied, but its caller is told it failed. */
@@ -209,8 +217,8 @@ public final class TestLedger {
         String secret = KeySecrets.newSecret();
         ApiKey key = new ApiKey(KeySecrets.newId(), KeySecrets.displayPrefix(secret),
                 new KeySettings("test", limits, true, null, null, List.of()), OffsetDateTime.now(clock), null, null);
-        store.insert(key, KeySecrets.digest(secret), new Actor("test", "req", "127.0.0.1").event(key.createdAt(),
-                AuditEvent.KEY_CREATED, key.id(), AuditEvent.Outcome.SUCCESS, ""));
+        store.insert(key, KeySecrets.digest(secret), null, new Actor("test", "req", "127.0.0.1")
+                .event(key.createdAt(), AuditEvent.KEY_CREATED, key.id(), AuditEvent.Outcome.SUCCESS, ""));
         return key;
     }
 

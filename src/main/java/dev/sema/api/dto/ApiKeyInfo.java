@@ -2,6 +2,7 @@ package dev.sema.api.dto;
 
 import dev.sema.accounts.ApiKey;
 import dev.sema.accounts.KeyLimits;
+import dev.sema.accounts.NewKey;
 import dev.sema.accounts.Scope;
 import dev.sema.api.Timestamps;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -34,19 +35,30 @@ public record ApiKeyInfo(
                 + " cleared; empty: anywhere.", example = "[\"203.0.113.0/24\"]") List<String> allowedIps,
         @Schema(description = "The secret (sema_ + 43 characters): only in the 201 of POST /api/v1/admin/keys, never"
                 + " again. Send it as 'Authorization: Bearer <key>'.") String key,
+        @JsonbProperty("require_signature") @Schema(description = "Every request with the key must carry an RFC 9421"
+                + " signature.") boolean requireSignature,
+        @JsonbProperty("signing_secret") @Schema(description = "The HMAC secret for signed requests (sig_ + 43"
+                + " characters): only in the 201 of POST /api/v1/admin/keys, never again; absent when the server has"
+                + " no sema.signing-kek.") String signingSecret,
         @Schema(description = "Usage in the current UTC day and month (GET of one key).") UsageResponse usage) {
 
-    /**
-     * @param secret only when the key was just created, else null
-     * @param usage  only for the view of one key, else null
-     */
-    public static ApiKeyInfo of(ApiKey key, Instant now, String secret, UsageResponse usage) {
+    /** A key just created: the only view with its secrets. */
+    public static ApiKeyInfo created(NewKey created, Instant now) {
+        return of(created.key(), now, created.secret(), created.signingSecret(), null);
+    }
+
+    /** @param usage only for the view of one key, else null */
+    public static ApiKeyInfo of(ApiKey key, Instant now, UsageResponse usage) {
+        return of(key, now, null, null, usage);
+    }
+
+    private static ApiKeyInfo of(ApiKey key, Instant now, String secret, String signingSecret, UsageResponse usage) {
         KeyLimits limits = key.limits();
         return new ApiKeyInfo(key.id(), key.settings().name(), key.prefix(), key.status(now).label(),
                 key.settings().enabled(), limits.requestsPerMinute(), limits.requestsPerHour(),
                 limits.charactersPerDay(), limits.charactersPerMonth(), Timestamps.of(key.settings().expiresAt()),
                 Timestamps.of(key.createdAt()), Timestamps.of(key.lastUsedAt()), Timestamps.of(key.revokedAt()),
                 key.settings().effectiveScopes().stream().sorted().map(Scope::code).toList(),
-                key.settings().allowedIps(), secret, usage);
+                key.settings().allowedIps(), secret, key.settings().requireSignature(), signingSecret, usage);
     }
 }

@@ -24,5 +24,9 @@ public record CreateApiKeyRequest(
         @JsonbProperty("allowed_ips") @Schema(description = "IPv4 and IPv6 addresses or CIDR blocks the key may be"
                 + " used from (at most 64), matched against the client address the trusted-proxy rules decide;"
                 + " elsewhere 403 ip_not_allowed. Absent, null or []: anywhere.",
-                example = "[\"203.0.113.0/24\", \"2001:db8::/32\"]") List<String> allowedIps) {
+                example = "[\"203.0.113.0/24\", \"2001:db8::/32\"]") List<String> allowedIps,
+        @JsonbProperty("require_signature") @Schema(description = "Every request with the key must be signed (RFC"
+                + " 9421, label sig1, hmac-sha256 with the signing_secret of the key's 201; see the README's signing"
+                + " recipe); unsigned, stale, replayed or altered requests get 401. Default false.")
+        Boolean requireSignature) {
 }

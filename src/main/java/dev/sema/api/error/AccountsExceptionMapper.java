@@ -7,6 +7,7 @@ import dev.sema.accounts.ApiKeyRequiredException;
 import dev.sema.accounts.InvalidApiKeyException;
 import dev.sema.accounts.KeyRevokedException;
 import dev.sema.accounts.QuotaExceededException;
+import dev.sema.accounts.SigningUnavailableException;
 import dev.sema.accounts.UnknownKeyException;
 import dev.sema.api.RequestTrace;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,6 +55,10 @@ public class AccountsExceptionMapper implements ExceptionMapper<AccountsExceptio
         }
         if (e instanceof KeyRevokedException) {
             return new ApiException(409, "key_revoked", e.getMessage());
+        }
+        if (e instanceof SigningUnavailableException) {
+            return RequestChecks.invalid(400, "signing_unavailable", "require_signature", e.getMessage(),
+                    "false, on this key or this server");
         }
         if (e instanceof AccountsOffException) {
             return new ApiException(404, "not_found", e.getMessage());

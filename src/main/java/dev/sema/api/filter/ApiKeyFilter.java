@@ -1,10 +1,12 @@
 package dev.sema.api.filter;
 
+import dev.sema.accounts.AccountsConfig;
 import dev.sema.accounts.ApiKey;
 import dev.sema.accounts.Hold;
 import dev.sema.accounts.KeyLimits;
 import dev.sema.accounts.Quotas;
 import dev.sema.api.CharacterCost;
+import dev.sema.api.SubjectAccounts;
 import dev.sema.guard.ClientIdentity;
 import dev.sema.guard.RateLimits;
 import dev.sema.identity.TokenConfig;
@@ -27,7 +29,8 @@ import java.util.Optional;
  * API keys on the metered endpoints (translate, batch, detect: those under {@link RateLimited}). Before the rate
  * limiter, the request filter hands the identity and request limits of the key that {@link AccessFilter}
  * authenticated to the limiter ({@link ClientIdentity}; a single sign-on token's subject gets the {@code sema.jwt}
- * limits instead, and no quota); once the body is read (and the limiter has
+ * request limits instead, and its ledger account with its roles' plan, {@link SubjectAccounts}); once the body is
+ * read (and the limiter has
  * charged a batch), the reader interceptor reserves its characters; the response filter hands over how the request
  * ended: charged if it succeeded (recorded in a later batch, so the response does not wait for the database),
  * released otherwise (errors, timeouts). Anonymous requests pass untouched.
@@ -45,6 +48,10 @@ public class ApiKeyFilter implements ContainerRequestFilter, ReaderInterceptor, 
     Quotas quotas;
     @Inject
     TokenConfig tokenConfig;
+    @Inject
+    SubjectAccounts subjects;
+    @Inject
+    AccountsConfig accounts;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -54,7 +61,10 @@ public class ApiKeyFilter implements ContainerRequestFilter, ReaderInterceptor, 
             request.setProperty(ClientIdentity.PROPERTY, new ClientIdentity("key:" + key.id(),
                     rateLimits(key.limits())));
         } else if (request.getProperty(Caller.PROPERTY) instanceof Caller caller && caller.token() != null) {
-            // A token's subject is rate limited on its own, not metered: there is no ledger account behind it.
+            // A token's subject is metered in its own account, and rate limited by the sema.jwt limits.
+            if (accounts.enabled()) {
+                request.setProperty(KEY, subjects.of(caller.token()));
+            }
             request.setProperty(ClientIdentity.PROPERTY, new ClientIdentity(caller.actor(),
                     new RateLimits(tokenConfig.requestsPerMinute(), tokenConfig.requestsPerHour())));
         }

@@ -28,6 +28,11 @@ public final class FilterOrder {
      */
     public static final int ACCESS = Priorities.AUTHENTICATION - 50;
     /**
+     * 6a. Check the signature of a key that must sign, over the body it reads here, before any other filter acts on
+     * the request ({@link SignatureFilter}).
+     */
+    public static final int SIGNATURE = Priorities.AUTHENTICATION - 40;
+    /**
      * 6b. Answer a retry with an {@code Idempotency-Key} from the first answer, before its body is charged or counted
      * by the rate limiter ({@link IdempotencyFilter}).
      */

@@ -31,6 +31,8 @@ class KeycloakTokensIT {
     private static final String DETECT = "/api/v1/detect-language";
     private static final String TEXT = "{\"text\":\"Single sign-on\",\"source_language\":\"eng_Latn\","
             + "\"target_language\":\"fra_Latn\"}";
+    /** Code points of TEXT's text, what a translation of it is charged. */
+    private static final long TEXT_CHARACTERS = "Single sign-on".length();
     private static final String DETECTION = "{\"text\":\"Habari ya asubuhi, rafiki yangu\"}";
 
     private static Keycloak keycloak;
@@ -67,7 +69,45 @@ class KeycloakTokensIT {
         sema.post(TRANSLATE, TEXT, bearer(token)).expect(200);
         sema.post(DETECT, DETECTION, bearer(token)).expect(200);
         sema.get("/api/v1/admin/keys", bearer(token)).error(403, "insufficient_scope");
-        sema.get("/api/v1/usage", bearer(token)).error(404, "not_metered");
+        JsonObject usage = sema.get("/api/v1/usage", bearer(token)).expect(200).json();
+        assertTrue(usage.getString("key_id").startsWith("tok_"), usage.toString());
+        assertTrue(usage.getJsonObject("day").getJsonNumber("character_count").longValue() >= 14, usage.toString());
+    }
+
+    /**
+     * sema-metered's role translate has the plan 30 characters a day on semaAccountsIT: its subject's translations
+     * are reserved and charged in its own ledger account, the one that would overshoot is refused, and the usage
+     * route reports the account. (Keycloak starts afresh each run, so the subject is new; the counts are read
+     * first all the same.)
+     */
+    @Test
+    void aSubjectIsMeteredInTheLedgerUnderItsRolesPlan() {
+        String token = keycloak.clientToken("sema-metered");
+        JsonObject before = sema.get("/api/v1/usage", bearer(token)).expect(200).json();
+        String account = before.getString("key_id");
+        assertTrue(account.matches("tok_[0-9a-f]{16}"), before.toString());
+        assertEquals(30, before.getJsonObject("day").getJsonNumber("character_limit").longValue());
+        JsonObject month = before.getJsonObject("month");
+        assertTrue(!month.containsKey("character_limit") || month.isNull("character_limit"), "no monthly limit");
+        long used = before.getJsonObject("day").getJsonNumber("character_count").longValue();
+        long requests = before.getJsonObject("day").getJsonNumber("requests").longValue();
+
+        long fits = (30 - used) / TEXT_CHARACTERS;
+        for (int i = 0; i < fits; i++) {
+            sema.post(TRANSLATE, TEXT, bearer(token)).expect(200);
+        }
+        Http.Reply over = sema.post(TRANSLATE, TEXT, bearer(token));
+        over.error(429, "quota_exceeded");
+        assertTrue(Long.parseLong(over.header("Retry-After")) > 0, over.header("Retry-After"));
+
+        JsonObject after = sema.get("/api/v1/usage", bearer(token)).expect(200).json();
+        assertEquals(account, after.getString("key_id"));
+        assertEquals(used + fits * TEXT_CHARACTERS, after.getJsonObject("day").getJsonNumber("character_count")
+                .longValue(), after.toString());
+        assertEquals(requests + fits, after.getJsonObject("day").getJsonNumber("requests").longValue());
+        String keys = sema.get("/api/v1/admin/keys", Map.of("Authorization", "Bearer "
+                + System.getProperty("admin.token"))).expect(200).body();
+        assertTrue(!keys.contains(account), "the key list leaves subjects' accounts out");
     }
 
     @Test
