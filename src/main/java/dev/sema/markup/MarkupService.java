@@ -26,7 +26,8 @@ import java.util.Map;
  * one request (per source language) in one translation call so the engine batches them, then the tags are
  * projected back with the word aligner, which gets the engine's segments and their source encoder states
  * ({@link TranslationOptions#withSourceStates()}) so it encodes only the translations. Without a source
- * language, each document's language is detected once from all its text (a short unit such as "Home" alone would be a poor guess).
+ * language, each document's language is detected once from all its text (a short unit such as "Home" alone would
+ * be a poor guess).
  */
 @ApplicationScoped
 public class MarkupService {
