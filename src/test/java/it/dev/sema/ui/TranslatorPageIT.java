@@ -79,8 +79,8 @@ class TranslatorPageIT {
         page.choose("target", "Arabic");
         assertEquals("Arabic", page.picker("target"));
         page.awaitOutput("Habari");
-        assertEquals(List.of("{\"text\":\"Habari\",\"target_language\":\"arb_Arab\",\"source_language\":\"swh_Latn\"}"),
-                page.translateCalls());
+        assertEquals(List.of("{\"text\":\"Habari\",\"target_language\":\"arb_Arab\",\"source_language\":\"swh_Latn\","
+                + "\"include_scores\":true}"), page.translateCalls(), "the page asks for scores to mark unsure sentences");
         assertEquals("rtl", page.find("output").getDomAttribute("dir"));
         assertEquals("ltr", page.text().getDomAttribute("dir"));
         SESSION.browser().screenshot("right-to-left-1280-light");
@@ -102,7 +102,7 @@ class TranslatorPageIT {
         page.option("alternative-count", "2");
         page.await("an answer with alternatives", () -> page.find("alternatives").isDisplayed());
         String expected = "{\"text\":\"Habari ya asubuhi\",\"target_language\":\"eng_Latn\","
-                + "\"source_language\":\"swh_Latn\",\"beam_size\":4,\"alternatives\":2}";
+                + "\"source_language\":\"swh_Latn\",\"beam_size\":4,\"alternatives\":2,\"include_scores\":true}";
         List<String> calls = page.translateCalls();
         assertEquals(expected, calls.get(calls.size() - 1));
         List<String> fromApi = SESSION.server().postJson("/api/v1/translate", expected).expect(200).jsonArray("alternatives")
