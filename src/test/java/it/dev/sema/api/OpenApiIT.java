@@ -61,8 +61,8 @@ class OpenApiIT {
         });
         // Besides /api/v1, only the other clients' surfaces, each under its own tag (the unversioned spellings of
         // Sema's own routes are served but not listed).
-        Map<String, String> surfaces = Map.of("/v2/", "DeepL compatibility", "/libretranslate/",
-                "LibreTranslate compatibility");
+        Map<String, String> surfaces = Map.of("/v2/", "DeepL compatibility", "/v3/", "DeepL compatibility",
+                "/libretranslate/", "LibreTranslate compatibility");
         paths.keySet().stream().filter(p -> !p.startsWith("/api/v1/")).forEach(p -> {
             String tag = surfaces.entrySet().stream().filter(e -> p.startsWith(e.getKey())).map(Map.Entry::getValue)
                     .findFirst().orElseThrow(() -> new AssertionError("undocumented duplicate listed: " + p));
