@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +39,9 @@ final class Flood {
             + "\"target_language\":\"fra_Latn\"}";
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
     private static final Duration ANSWER_DEADLINE = Duration.ofSeconds(30);
+    static final int BURST = 600;
+    private static final long PACE_MS = 100;
+    private static final int MAX_TRANSLATIONS = 100;
 
     private Flood() {
     }
@@ -148,35 +153,41 @@ final class Flood {
         }
     }
 
-    /** {@code n} translations, one after another, by {@code client}: their statuses and latencies. */
-    static Translations translate(Http client, int n) {
+    /**
+     * Translations by {@code client}, one after another, one every {@value #PACE_MS} ms at most: {@code n}, and more
+     * while {@code more} says so, up to {@value #MAX_TRANSLATIONS}. Their statuses and latencies.
+     */
+    static Translations translate(Http client, int n, BooleanSupplier more) throws InterruptedException {
         List<Integer> statuses = new ArrayList<>();
         List<Long> nanos = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        while ((statuses.size() < n || more.getAsBoolean()) && statuses.size() < MAX_TRANSLATIONS) {
             long start = System.nanoTime();
             statuses.add(client.post(TRANSLATE, TRANSLATION, JSON).status());
-            nanos.add(System.nanoTime() - start);
+            long took = System.nanoTime() - start;
+            nanos.add(took);
+            Thread.sleep(Math.max(0, PACE_MS - TimeUnit.NANOSECONDS.toMillis(took)));
         }
         return new Translations(statuses, nanos);
     }
 
     /**
-     * The flood scenario against {@code port}: {@code normal} (127.0.0.1) translates 30 times on a quiet server (after
-     * 10 to warm up), then 30 times more while 15 addresses (127.0.0.10 to .24) hold 20 slow-header connections each
-     * and 127.0.0.4 sends a burst of translations; the burst stops when the normal client is done, and every slow
-     * connection must then be closed by the server's {@code timeout}.
+     * The flood scenario against {@code port}: {@code normal} (127.0.0.1, a well-behaved client: one translation
+     * every 100 ms at most, so at most 10 a second) translates 30 times on a quiet server (after 10 to warm up), then
+     * again while 15 addresses (127.0.0.10 to .24) hold 20 slow-header connections each and 127.0.0.4 sends a burst
+     * of {@value #BURST} translations, until the burst is done (at least 30 times, at most 100); every slow connection
+     * must then be closed by the server's {@code timeout}.
      */
     static Outcome run(Http normal, int port, Duration timeout) throws Exception {
-        translate(normal, 10);
-        Translations quiet = translate(normal, 30);
+        translate(normal, 10, () -> false);
+        Translations quiet = translate(normal, 30, () -> false);
         List<String> addresses = IntStream.rangeClosed(10, 24).mapToObj(i -> "127.0.0." + i).toList();
         List<SlowConnection> slow = slowHeaders(port, addresses, 20);
-        Burst burst = Burst.start("127.0.0.4", port, 4);
+        Burst burst = Burst.start("127.0.0.4", port, 4, BURST);
         Translations flood;
         long open;
         List<String> replies;
         try {
-            flood = translate(normal, 30);
+            flood = translate(normal, 30, () -> !burst.done());
             open = stillOpen(slow);
         } finally {
             replies = burst.stop();
@@ -226,23 +237,26 @@ final class Flood {
         }
     }
 
-    /** Translations sent from one address by {@code threads} threads, back to back, until {@link #stop()}. */
+    /** {@code total} translations from one address by {@code threads} threads, each sending its next at once (fewer when
+     *  stopped). */
     static final class Burst {
 
         private final ExecutorService threads;
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final ConcurrentLinkedQueue<String> replies = new ConcurrentLinkedQueue<>();
         private final List<Future<?>> senders = new ArrayList<>();
+        private final AtomicInteger left = new AtomicInteger();
 
         private Burst(int threads) {
             this.threads = Executors.newFixedThreadPool(threads);
         }
 
-        static Burst start(String from, int port, int threads) {
+        static Burst start(String from, int port, int threads, int total) {
             Burst burst = new Burst(threads);
+            burst.left.set(total);
             for (int i = 0; i < threads; i++) {
                 burst.senders.add(burst.threads.submit(() -> {
-                    while (burst.running.get()) {
+                    while (burst.running.get() && burst.left.getAndDecrement() > 0) {
                         burst.replies.add(post(from, port, TRANSLATE, TRANSLATION));
                         Thread.sleep(10); // hundreds a second still: the test's own CPU is the replica's too
                     }
@@ -250,6 +264,10 @@ final class Flood {
                 }));
             }
             return burst;
+        }
+
+        boolean done() {
+            return senders.stream().allMatch(Future::isDone);
         }
 
         /** Stops sending; every reply, once the requests in flight are answered. */
