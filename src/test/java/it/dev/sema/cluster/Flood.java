@@ -41,7 +41,7 @@ final class Flood {
     private static final Duration ANSWER_DEADLINE = Duration.ofSeconds(30);
     static final int BURST = 600;
     private static final long PACE_MS = 100;
-    private static final int MAX_TRANSLATIONS = 100;
+    private static final int MAX_TRANSLATIONS = 50;
 
     private Flood() {
     }
@@ -174,7 +174,7 @@ final class Flood {
      * The flood scenario against {@code port}: {@code normal} (127.0.0.1, a well-behaved client: one translation
      * every 100 ms at most, so at most 10 a second) translates 30 times on a quiet server (after 10 to warm up), then
      * again while 15 addresses (127.0.0.10 to .24) hold 20 slow-header connections each and 127.0.0.4 sends a burst
-     * of {@value #BURST} translations, until the burst is done (at least 30 times, at most 100); every slow connection
+     * of {@value #BURST} translations, until the burst is done (at least 30 times, at most 50); every slow connection
      * must then be closed by the server's {@code timeout}.
      */
     static Outcome run(Http normal, int port, Duration timeout) throws Exception {
@@ -237,8 +237,10 @@ final class Flood {
         }
     }
 
-    /** {@code total} translations from one address by {@code threads} threads, each sending its next at once (fewer when
-     *  stopped). */
+    /**
+     * {@code total} translations from one address by {@code threads} threads, each sending its next at once (fewer
+     * when stopped).
+     */
     static final class Burst {
 
         private final ExecutorService threads;
