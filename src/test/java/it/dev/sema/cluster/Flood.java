@@ -214,7 +214,8 @@ final class Flood {
         @Override
         public String toString() {
             return "quiet p50 " + quiet.p50().toMillis() + " ms, flood p50 " + flood.p50().toMillis() + " ms ("
-                    + burst.size() + " burst requests, " + slow + " slow connections, " + slowOpenAfterFlood
+                    + burst.size() + " burst requests: " + burstReplies("HTTP/1.1 200", "") + " answered 200, "
+                    + burstReplies("HTTP/1.1 429", "") + " 429; " + slow + " slow connections, " + slowOpenAfterFlood
                     + " of them still held when the normal client was done)";
         }
     }
