@@ -109,8 +109,7 @@ public class DocumentsResource {
         if (replay.isPresent()) {
             return replay.get();
         }
-        Glossary glossary = glossaryId == null || glossaryId.isBlank() ? null
-                : glossaries.glossary(glossaryId.strip(), request);
+        Glossary glossary = glossaries.glossary(glossaryId, request);
         var receipt = documents.submit(new Upload(fileName, bytes,
                 source == null || source.isBlank() || source.equals("auto") ? null : source, target,
                 DocumentTransfer.callerKey(request), glossary));

@@ -40,17 +40,19 @@ public class GlossaryUse {
         if (glossaryId == null) {
             return TermBook.NONE;
         }
-        Glossary glossary = glossary(glossaryId, request);
+        Glossary glossary = glossaries.get(Viewers.of(request, accounts), glossaryId);
         return (source, target) -> glossaries.terms(glossary, source, target);
     }
 
     /**
-     * The caller's glossary, as it is now (a document takes this version's terms at upload).
+     * The caller's glossary, as it is now (a document takes this version's terms at upload); null when the upload's
+     * form field is absent or blank, as a form sends a field left empty.
      *
      * @throws dev.sema.failure.GlossaryNotFoundException when the caller has no such glossary
      */
     public Glossary glossary(String glossaryId, HttpServletRequest request) {
-        return glossaries.get(Viewers.of(request, accounts), glossaryId);
+        return glossaryId == null || glossaryId.isBlank() ? null
+                : glossaries.get(Viewers.of(request, accounts), glossaryId.strip());
     }
 
     /** The applied entries for a response: null (absent) when the request named no glossary. */

@@ -95,8 +95,7 @@ public class DeepLDocumentsResource {
         RequestChecks.requireField("target_lang", target);
         String name = fileName != null && !fileName.isBlank() ? fileName : file.getFileName().orElse(null);
         requireOwnFormat(outputFormat, name);
-        Glossary glossary = glossaryId == null || glossaryId.isBlank() ? null
-                : glossaries.glossary(glossaryId.strip(), request);
+        Glossary glossary = glossaries.glossary(glossaryId, request);
         Receipt receipt = documents.submit(new Upload(name, DocumentTransfer.read(file, config.maxBytes()),
                 codes.flores(source), codes.flores(target), DocumentTransfer.callerKey(request), glossary));
         return new DeepLDocumentHandle(receipt.documentId(), receipt.documentKey());
