@@ -4,7 +4,6 @@ import dev.sema.accounts.Reservation;
 import dev.sema.accounts.UsageLedger;
 import dev.sema.detection.DetectionService;
 import dev.sema.documents.format.DocumentFormat;
-import dev.sema.documents.format.DocumentPart;
 import dev.sema.documents.format.FileSample;
 import dev.sema.documents.format.UnreadableDocumentException;
 import dev.sema.failure.DocumentRefusedException;
@@ -95,17 +94,17 @@ public class Documents {
         StoredDocument row = new StoredDocument(id, upload.key() == null ? null : upload.key().id(),
                 DocumentKeys.sha256(key), DocumentStatus.QUEUED, format.name(), fileName(upload, format),
                 source == null ? null : source.code(), target.code(), 0, 0, 0, null, null, now, null, null);
-        List<DocumentPart> parts;
+        List<ReadPart> parts;
         try {
-            parts = format.extract(upload.bytes());
-            parts.forEach(PartTranslator::characters); // markup parts must parse now, not halfway through the job
+            // markup parts must parse now, not halfway through the job
+            parts = format.extract(upload.bytes()).stream().map(ReadPart::of).toList();
         } catch (UnreadableDocumentException | InvalidMarkupException e) {
             return failed(row, key, e.getMessage());
         }
         String sourceCode = source != null ? source.code() : detect(parts);
         DocumentGlossary glossary = upload.glossary() == null || sourceCode == null ? null
                 : DocumentGlossary.take(glossaries, upload.glossary(), sourceCode, target.code(), key, id);
-        long characters = parts.stream().mapToLong(PartTranslator::characters).sum();
+        long characters = parts.stream().mapToLong(ReadPart::characters).sum();
         Reservation reservation = upload.key() == null || characters == 0 ? null
                 : ledger.reserve(upload.key(), characters, 0, lost -> ledger.settleAlone(lost, 0));
         StoredDocument queued = new StoredDocument(id, row.keyId(), row.keySha256(), DocumentStatus.QUEUED,
@@ -143,8 +142,8 @@ public class Documents {
         return new Receipt(row.id(), DocumentKeys.encode(key), DocumentStatus.ERROR);
     }
 
-    private String detect(List<DocumentPart> parts) {
-        String text = parts.stream().map(PartTranslator::text).filter(t -> !t.isBlank())
+    private String detect(List<ReadPart> parts) {
+        String text = parts.stream().map(ReadPart::text).filter(t -> !t.isBlank())
                 .collect(Collectors.joining("\n"));
         if (text.isBlank()) {
             return null; // nothing to translate: the job passes the file through

@@ -3,7 +3,6 @@ package dev.sema.documents;
 import dev.sema.accounts.AccountsUnavailableException;
 import dev.sema.accounts.UsageLedger;
 import dev.sema.documents.format.DocumentFormat;
-import dev.sema.documents.format.DocumentPart;
 import dev.sema.documents.format.UnreadableDocumentException;
 import dev.sema.failure.InferenceTimeoutException;
 import dev.sema.failure.ModelUnavailableException;
@@ -28,8 +27,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Works one claimed job to its end: opens the original with the unwrapped document key, extracts the parts again
- * (extraction is deterministic), skips the parts a previous owner finished, translates the rest in runs of one kind,
+ * Works one claimed job to its end: opens the original with the unwrapped document key, extracts and reads the
+ * parts again (extraction is deterministic), skips the parts a previous owner finished, translates the rest in runs of one kind,
  * recording each run with its lease renewed, then writes the file back, settles the quota and stores the sealed
  * result. Passing failures (model loading, overload, database away) give the job back to the queue; a file that
  * turns out unreadable ends it in {@code error}. The quota is settled before the job is marked done: a replica that
@@ -95,7 +94,7 @@ public class JobRunner {
             DocumentFormat format = formats.named(d.format()).orElseThrow(() -> new UnreadableDocumentException(
                     "This server cannot write " + d.format() + " files."));
             byte[] original = DocumentCipher.open(key, claim.sealedOriginal(), ORIGINAL + d.id());
-            List<DocumentPart> parts = format.extract(original);
+            List<ReadPart> parts = format.extract(original).stream().map(ReadPart::of).toList();
             TermBook terms = claim.glossary() == null ? TermBook.NONE
                     : claim.glossary().terms(glossaries, key, d.id());
             List<String> translations = translateParts(d, parts, key, owner, terms);
@@ -134,7 +133,7 @@ public class JobRunner {
     }
 
     /** @return every part's translation in order, or null when the lease was lost */
-    private List<String> translateParts(StoredDocument d, List<DocumentPart> parts, byte[] key, String owner,
+    private List<String> translateParts(StoredDocument d, List<ReadPart> parts, byte[] key, String owner,
                                         TermBook terms) {
         Map<Integer, byte[]> finished = queue.finishedParts(d.id());
         String[] out = new String[parts.size()];
@@ -169,13 +168,16 @@ public class JobRunner {
         return List.of(out);
     }
 
-    /** The untranslated parts from {@code start} that share its kind, up to a run's size. */
-    private static List<Integer> run(List<DocumentPart> parts, String[] out, int start) {
+    /**
+     * The untranslated parts from {@code start} that share its kind, up to a run's size in the characters the model
+     * reads (a paragraph's tags would make a run smaller than the batch request holding the same text).
+     */
+    private static List<Integer> run(List<ReadPart> parts, String[] out, int start) {
         List<Integer> run = new ArrayList<>();
         long characters = 0;
         for (int i = start; i < parts.size() && out[i] == null && run.size() < RUN_PARTS
                 && parts.get(i).kind() == parts.get(start).kind(); i++) {
-            characters += parts.get(i).content().length();
+            characters += parts.get(i).characters();
             if (!run.isEmpty() && characters > RUN_CHARACTERS) {
                 break;
             }

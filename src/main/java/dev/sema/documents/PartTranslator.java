@@ -3,7 +3,6 @@ package dev.sema.documents;
 import dev.sema.documents.format.DocumentPart;
 import dev.sema.documents.format.PartKind;
 import dev.sema.markup.MarkupDocument;
-import dev.sema.markup.MarkupOptions;
 import dev.sema.markup.MarkupService;
 import dev.sema.translation.TermBook;
 import dev.sema.translation.Translation;
@@ -44,32 +43,18 @@ public class PartTranslator {
     public record Translated(String content, long characters) {
     }
 
-    /** Characters a part costs: code points of the text the model reads (markup's tags are free). */
-    public static long characters(DocumentPart part) {
-        if (part.kind() == PartKind.TEXT) {
-            String text = part.content().strip();
-            return text.codePointCount(0, text.length());
-        }
-        return read(part).characterCount();
-    }
-
-    /** The text the model reads of a part, lines joined: for detecting a document's language. */
-    public static String text(DocumentPart part) {
-        return part.kind() == PartKind.TEXT ? part.content().strip() : String.join("\n", read(part).texts());
-    }
-
     /**
-     * @param parts  of one kind
+     * @param parts  of one kind, each translated once
      * @param source the source language's code
      * @param terms  terms every translation must contain (a glossary), {@link TermBook#NONE} for none
      * @return one translation per part, in order
      */
-    public List<Translated> translate(List<DocumentPart> parts, String source, String target, TermBook terms) {
+    List<Translated> translate(List<ReadPart> parts, String source, String target, TermBook terms) {
         TranslationOptions options = TranslationOptions.BACKGROUND.withTerms(terms);
         if (parts.get(0).kind() == PartKind.TEXT) {
-            return texts(parts, source, target, options);
+            return texts(parts.stream().map(ReadPart::part).toList(), source, target, options);
         }
-        List<MarkupDocument> documents = parts.stream().map(PartTranslator::read).toList();
+        List<MarkupDocument> documents = parts.stream().map(ReadPart::markup).toList();
         List<Translation> out = markup.translate(documents, source, target, options).translations();
         return out.stream().map(t -> new Translated(t.text(), t.characterCount())).toList();
     }
@@ -101,10 +86,5 @@ public class PartTranslator {
                     + content.substring(start + core.length()), t.characterCount()));
         }
         return translated;
-    }
-
-    private static MarkupDocument read(DocumentPart part) {
-        return MarkupDocument.read("file", part.content(),
-                part.kind() == PartKind.HTML ? MarkupOptions.html() : MarkupOptions.xml());
     }
 }

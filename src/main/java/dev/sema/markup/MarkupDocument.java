@@ -55,6 +55,18 @@ public final class MarkupDocument {
     }
 
     /**
+     * Whether some unit has inline tags, whose projection after translation needs the aligner (a document of
+     * plain paragraphs needs none).
+     */
+    public boolean tagged() {
+        return units.stream().anyMatch(MarkupDocument::tagged);
+    }
+
+    private static boolean tagged(TextUnit unit) {
+        return !unit.root().children().isEmpty() || !unit.root().anchors().isEmpty();
+    }
+
+    /**
      * Writes the translations in and serialises. A unit the model gave back unchanged is left exactly as it was
      * (its spacing and inline tags included); the others get their tags projected, which costs an alignment
      * only where the unit has tags.
@@ -72,9 +84,8 @@ public final class MarkupDocument {
             TextUnit unit = units.get(i);
             String translation = translations.get(i).strip();
             if (!translation.equals(unit.text())) {
-                boolean tagged = !unit.root().children().isEmpty() || !unit.root().anchors().isEmpty();
                 Layout layout = TagProjection.project(unit, translation,
-                        tagged ? alignment.align(unit.text(), translation) : List.of());
+                        tagged(unit) ? alignment.align(unit.text(), translation) : List.of());
                 UnitRebuilder.replace(unit, layout);
             }
         }

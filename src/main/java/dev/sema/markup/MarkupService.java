@@ -25,7 +25,8 @@ import java.util.Map;
  * Translation of markup: each document's units and attributes go to the model as plain sentences, all texts of
  * one request (per source language) in one translation call so the engine batches them, then the tags are
  * projected back with the word aligner, which gets the engine's segments and their source encoder states
- * ({@link TranslationOptions#withSourceStates()}) so it encodes only the translations. Without a source
+ * ({@link TranslationOptions#withSourceStates()}, asked only where there are tags) so it encodes only the
+ * translations. Without a source
  * language, each document's language is detected once from all its text (a short unit such as "Home" alone would
  * be a poor guess).
  */
@@ -90,8 +91,7 @@ public class MarkupService {
         }
         List<List<Translation>> translated = new ArrayList<>(
                 documents.stream().map(d -> List.<Translation>of()).toList());
-        TranslationOptions withStates = options.withSourceStates();
-        bySource.forEach((code, indices) -> translateGroup(documents, indices, code, to, withStates, translated));
+        bySource.forEach((code, indices) -> translateGroup(documents, indices, code, to, options, translated));
         List<Translation> out = new ArrayList<>(documents.size());
         for (int i = 0; i < documents.size(); i++) {
             String code = sources[i];
@@ -119,13 +119,18 @@ public class MarkupService {
         return segments;
     }
 
-    /** All texts of the documents of one source language in one call, so the engine batches them together. */
+    /**
+     * All texts of the documents of one source language in one call, so the engine batches them together; with
+     * their encoder states only when some document has tags to project (copying states costs d_model floats per
+     * token).
+     */
     private void translateGroup(List<MarkupDocument> documents, List<Integer> indices, String source, Language to,
                                 TranslationOptions options, List<List<Translation>> translated) {
         List<String> texts = new ArrayList<>();
         indices.forEach(i -> texts.addAll(documents.get(i).texts()));
-        List<Translation> results = translation.translate(new TranslationJob(texts, source, to.code(), options))
-                .translations();
+        boolean tagged = indices.stream().anyMatch(i -> documents.get(i).tagged());
+        List<Translation> results = translation.translate(new TranslationJob(texts, source, to.code(),
+                tagged ? options.withSourceStates() : options)).translations();
         int next = 0;
         for (int i : indices) {
             int count = documents.get(i).texts().size();
