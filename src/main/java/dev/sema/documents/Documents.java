@@ -4,6 +4,7 @@ import dev.sema.accounts.Reservation;
 import dev.sema.accounts.UsageLedger;
 import dev.sema.detection.DetectionService;
 import dev.sema.documents.format.DocumentFormat;
+import dev.sema.documents.format.DocumentPart;
 import dev.sema.documents.format.FileSample;
 import dev.sema.documents.format.UnreadableDocumentException;
 import dev.sema.failure.DocumentRefusedException;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The documents use case as the API sees it: upload (format recognised by content, text extracted to reserve its
@@ -94,17 +94,18 @@ public class Documents {
         StoredDocument row = new StoredDocument(id, upload.key() == null ? null : upload.key().id(),
                 DocumentKeys.sha256(key), DocumentStatus.QUEUED, format.name(), fileName(upload, format),
                 source == null ? null : source.code(), target.code(), 0, 0, 0, null, null, now, null, null);
-        List<ReadPart> parts;
+        List<DocumentPart> parts;
+        Reading reading;
         try {
-            // markup parts must parse now, not halfway through the job
-            parts = format.extract(upload.bytes()).stream().map(ReadPart::of).toList();
+            parts = format.extract(upload.bytes());
+            reading = Reading.of(parts);
         } catch (UnreadableDocumentException | InvalidMarkupException e) {
             return failed(row, key, e.getMessage());
         }
-        String sourceCode = source != null ? source.code() : detect(parts);
+        String sourceCode = source != null ? source.code() : detect(reading.sample());
         DocumentGlossary glossary = upload.glossary() == null || sourceCode == null ? null
                 : DocumentGlossary.take(glossaries, upload.glossary(), sourceCode, target.code(), key, id);
-        long characters = parts.stream().mapToLong(ReadPart::characters).sum();
+        long characters = reading.characters();
         Reservation reservation = upload.key() == null || characters == 0 ? null
                 : ledger.reserve(upload.key(), characters, 0, lost -> ledger.settleAlone(lost, 0));
         StoredDocument queued = new StoredDocument(id, row.keyId(), row.keySha256(), DocumentStatus.QUEUED,
@@ -142,13 +143,32 @@ public class Documents {
         return new Receipt(row.id(), DocumentKeys.encode(key), DocumentStatus.ERROR);
     }
 
-    private String detect(List<ReadPart> parts) {
-        String text = parts.stream().map(ReadPart::text).filter(t -> !t.isBlank())
-                .collect(Collectors.joining("\n"));
-        if (text.isBlank()) {
+    /**
+     * The parts read once each, in turn (a markup part must parse now, not halfway through the job): the characters
+     * they cost and the start of their text, for detecting the language; none is kept parsed.
+     */
+    private record Reading(long characters, String sample) {
+
+        static Reading of(List<DocumentPart> parts) {
+            long characters = 0;
+            StringBuilder text = new StringBuilder();
+            for (DocumentPart part : parts) {
+                ReadPart read = ReadPart.of(part);
+                characters += read.characters();
+                String t = read.text();
+                if (text.length() < DETECTION_CHARACTERS && !t.isBlank()) {
+                    text.append(text.isEmpty() ? "" : "\n").append(t);
+                }
+            }
+            return new Reading(characters, text.length() <= DETECTION_CHARACTERS ? text.toString()
+                    : text.substring(0, DETECTION_CHARACTERS));
+        }
+    }
+
+    private String detect(String sample) {
+        if (sample.isBlank()) {
             return null; // nothing to translate: the job passes the file through
         }
-        String sample = text.length() <= DETECTION_CHARACTERS ? text : text.substring(0, DETECTION_CHARACTERS);
         return detection.identify(sample, DETECTION_CANDIDATES,
                 LanguageUndeterminedException.Purpose.TRANSLATION_SOURCE).best().language().code();
     }

@@ -3,6 +3,7 @@ package dev.sema.documents;
 import dev.sema.accounts.AccountsUnavailableException;
 import dev.sema.accounts.UsageLedger;
 import dev.sema.documents.format.DocumentFormat;
+import dev.sema.documents.format.DocumentPart;
 import dev.sema.documents.format.UnreadableDocumentException;
 import dev.sema.failure.InferenceTimeoutException;
 import dev.sema.failure.ModelUnavailableException;
@@ -27,8 +28,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Works one claimed job to its end: opens the original with the unwrapped document key, extracts and reads the
- * parts again (extraction is deterministic), skips the parts a previous owner finished, translates the rest in runs of one kind,
+ * Works one claimed job to its end: opens the original with the unwrapped document key, extracts the parts again
+ * (extraction is deterministic), skips the parts a previous owner finished, translates the rest in runs of one kind,
  * recording each run with its lease renewed, then writes the file back, settles the quota and stores the sealed
  * result. Passing failures (model loading, overload, database away) give the job back to the queue; a file that
  * turns out unreadable ends it in {@code error}. The quota is settled before the job is marked done: a replica that
@@ -94,7 +95,7 @@ public class JobRunner {
             DocumentFormat format = formats.named(d.format()).orElseThrow(() -> new UnreadableDocumentException(
                     "This server cannot write " + d.format() + " files."));
             byte[] original = DocumentCipher.open(key, claim.sealedOriginal(), ORIGINAL + d.id());
-            List<ReadPart> parts = format.extract(original).stream().map(ReadPart::of).toList();
+            List<DocumentPart> parts = format.extract(original);
             TermBook terms = claim.glossary() == null ? TermBook.NONE
                     : claim.glossary().terms(glossaries, key, d.id());
             List<String> translations = translateParts(d, parts, key, owner, terms);
@@ -133,7 +134,7 @@ public class JobRunner {
     }
 
     /** @return every part's translation in order, or null when the lease was lost */
-    private List<String> translateParts(StoredDocument d, List<ReadPart> parts, byte[] key, String owner,
+    private List<String> translateParts(StoredDocument d, List<DocumentPart> parts, byte[] key, String owner,
                                         TermBook terms) {
         Map<Integer, byte[]> finished = queue.finishedParts(d.id());
         String[] out = new String[parts.size()];
@@ -147,43 +148,51 @@ public class JobRunner {
                 i++;
                 continue;
             }
-            List<Integer> run = run(parts, out, i);
-            List<PartTranslator.Translated> translated = translator.translate(
-                    run.stream().map(parts::get).toList(), d.sourceLanguage(), d.targetLanguage(), terms);
+            Run run = run(parts, out, i);
+            List<PartTranslator.Translated> translated = translator.translate(run.parts(), d.sourceLanguage(),
+                    d.targetLanguage(), terms);
             Map<Integer, JobQueue.SealedPart> sealed = new LinkedHashMap<>();
-            for (int k = 0; k < run.size(); k++) {
-                int index = run.get(k);
+            for (int k = 0; k < run.indices().size(); k++) {
+                int index = run.indices().get(k);
                 PartTranslator.Translated t = translated.get(k);
                 out[index] = t.content();
                 billed += t.characters();
                 sealed.put(index, new JobQueue.SealedPart(DocumentCipher.seal(key,
                         t.content().getBytes(StandardCharsets.UTF_8), PART + d.id() + ":" + index), t.characters()));
             }
-            done += run.size();
+            done += run.indices().size();
             if (!queue.recordParts(d.id(), owner, sealed, done, billed)) {
                 return null;
             }
-            i = run.get(run.size() - 1) + 1;
+            i = run.indices().get(run.indices().size() - 1) + 1;
         }
         return List.of(out);
     }
 
+    /** Consecutive untranslated parts of one kind, each read once, and where they stand in the document. */
+    private record Run(List<Integer> indices, List<ReadPart> parts) {
+    }
+
     /**
-     * The untranslated parts from {@code start} that share its kind, up to a run's size in the characters the model
-     * reads (a paragraph's tags would make a run smaller than the batch request holding the same text).
+     * The untranslated parts from {@code start} that share its kind, read in turn up to a run's size in the
+     * characters the model reads (a paragraph's tags would make a run smaller than the batch request holding the
+     * same text). Only one run's parts are held parsed at a time, however long the document.
      */
-    private static List<Integer> run(List<ReadPart> parts, String[] out, int start) {
-        List<Integer> run = new ArrayList<>();
+    private static Run run(List<DocumentPart> parts, String[] out, int start) {
+        List<Integer> indices = new ArrayList<>();
+        List<ReadPart> read = new ArrayList<>();
         long characters = 0;
-        for (int i = start; i < parts.size() && out[i] == null && run.size() < RUN_PARTS
+        for (int i = start; i < parts.size() && out[i] == null && read.size() < RUN_PARTS
                 && parts.get(i).kind() == parts.get(start).kind(); i++) {
-            characters += parts.get(i).characters();
-            if (!run.isEmpty() && characters > RUN_CHARACTERS) {
-                break;
+            ReadPart part = ReadPart.of(parts.get(i));
+            characters += part.characters();
+            if (!read.isEmpty() && characters > RUN_CHARACTERS) {
+                break; // read again as the next run's first
             }
-            run.add(i);
+            indices.add(i);
+            read.add(part);
         }
-        return run;
+        return new Run(indices, read);
     }
 
     private static Duration since(StoredDocument d) {

@@ -6,9 +6,9 @@ import dev.sema.markup.MarkupDocument;
 import dev.sema.markup.MarkupOptions;
 
 /**
- * A document's part as the model reads it, read once: an upload counts and detects from it, a job cuts its runs by
- * it and translates it, and neither parses a part's markup twice. A markup part's document is rendered once, by the
- * part's translation.
+ * A document's part as the model reads it, read once where it is needed: an upload counts and detects from it, a job
+ * cuts a run by it and translates it, and neither parses a part's markup twice. A markup part's document is rendered
+ * once, by the part's translation.
  *
  * @param markup     the part's markup, parsed; null for a text part
  * @param characters what the part costs: code points of the text the model reads (markup's tags are free)
