@@ -1,5 +1,6 @@
 package it.dev.sema.documents;
 
+import dev.sema.documents.office.LibreOffice;
 import it.dev.sema.cluster.Cluster;
 import jakarta.json.JsonObject;
 import org.jsoup.Jsoup;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -104,6 +107,22 @@ class DocumentsChangingModelIT {
     }
 
     /** Every office format: each part's text changed, its tags, links, formulas and numbers kept. */
+    /** Every text format's changed output opens in LibreOffice as it was written. */
+    @Test
+    void textOutputsReopenInLibreOffice() throws Exception {
+        LibreOffice.assumeInstalled();
+        Map<String, String> outputs = new LinkedHashMap<>();
+        for (String[] file : new String[][] {{"notes.txt", DocumentsEndpointIT.TXT},
+                {"film.srt", DocumentsEndpointIT.SRT}, {"film.vtt", DocumentsEndpointIT.VTT},
+                {"README.md", DocumentsEndpointIT.MD}, {"manual.xml", DocumentsEndpointIT.XML},
+                {"strings.xlf", DocumentsEndpointIT.XLIFF}, {"strings2.xlf", DocumentsEndpointIT.XLIFF_2}}) {
+            String out = translated(file[0], file[1]);
+            assertNotEquals(file[1], out, file[0]);
+            outputs.put(file[0], out);
+        }
+        TextOutputsReopened.assertReadAsWritten(outputs);
+    }
+
     @Test
     void officeFilesChangeEveryPartAndNothingElse() throws Exception {
         OfficeRoundTrip.assertChanged(OfficeRoundTrip.translateAll(new DocumentClient(TINY.replica(1)),

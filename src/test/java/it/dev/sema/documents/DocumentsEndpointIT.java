@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -112,6 +113,24 @@ class DocumentsEndpointIT {
         String two = roundTrip("strings2.xlf", XLIFF_2, "application/xliff+xml", "strings2.fra_Latn.xlf");
         var second = Jsoup.parse(two, Parser.xmlParser());
         assertEquals("Good morning", second.select("segment[state=translated] > target").text(), two);
+    }
+
+    /** Every text format's output (the same as its input on this model) opens in LibreOffice as it was written. */
+    @Test
+    void textOutputsReopenInLibreOffice() throws Exception {
+        LibreOffice.assumeInstalled();
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("notes.txt", roundTrip("notes.txt", TXT, "text/plain;charset=UTF-8", "notes.fra_Latn.txt"));
+        outputs.put("film.srt", roundTrip("film.srt", SRT, "application/x-subrip;charset=UTF-8",
+                "film.fra_Latn.srt"));
+        outputs.put("film.vtt", roundTrip("film.vtt", VTT, "text/vtt;charset=UTF-8", "film.fra_Latn.vtt"));
+        outputs.put("README.md", roundTrip("README.md", MD, "text/markdown;charset=UTF-8", "README.fra_Latn.md"));
+        outputs.put("manual.xml", roundTrip("manual.xml", XML, "application/xml;charset=UTF-8",
+                "manual.fra_Latn.xml"));
+        outputs.put("strings.xlf", roundTrip("strings.xlf", XLIFF, "application/xliff+xml", "strings.fra_Latn.xlf"));
+        outputs.put("strings2.xlf", roundTrip("strings2.xlf", XLIFF_2, "application/xliff+xml",
+                "strings2.fra_Latn.xlf"));
+        TextOutputsReopened.assertReadAsWritten(outputs);
     }
 
     /**
