@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * HTTP/1.1, in alternating order so that warm-up favours no side. The document's time runs from the upload to the
  * downloaded result, polling its status every POLL_MS as a client would; the batch side's from the first request to
  * the last answer. Prints each round and the medians with their ratio (the target: the document path adds <= 10%).
- * Usage: java DocumentLoad.java BASE_URL DOCX PARAGRAPHS_FILE ROUNDS [POLL_MS]
+ * Usage: java DocumentLoad.java BASE_URL DOCX PARAGRAPHS_FILE ROUNDS [POLL_MS [WARMUP_ROUNDS]]
  */
 public class DocumentLoad {
 
@@ -35,10 +35,16 @@ public class DocumentLoad {
         List<String> paragraphs = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8);
         int rounds = Integer.parseInt(args[3]);
         long pollMs = args.length > 4 ? Long.parseLong(args[4]) : 50;
-        System.out.printf("%d paragraphs, %d characters; docx of %d bytes; status polled every %d ms%n",
-                paragraphs.size(), paragraphs.stream().mapToInt(String::length).sum(), docx.length, pollMs);
-        batch(base, paragraphs); // warm-up: JIT, ONNX Runtime's arenas, the docx code paths
-        document(base, docx, paragraphs.size(), pollMs);
+        int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 3;
+        System.out.printf("%d paragraphs, %d characters; docx of %d bytes; status polled every %d ms; %d warm-up"
+                + " rounds%n", paragraphs.size(), paragraphs.stream().mapToInt(String::length).sum(), docx.length,
+                pollMs, warmup);
+        // Warm-up: the JIT (still compiling the docx code paths after one round, on two cores it competes with the
+        // decoder), ONNX Runtime's arenas.
+        for (int w = 0; w < warmup; w++) {
+            batch(base, paragraphs);
+            document(base, docx, paragraphs.size(), pollMs);
+        }
         double[] batch = new double[rounds];
         double[] document = new double[rounds];
         for (int r = 0; r < rounds; r++) {
