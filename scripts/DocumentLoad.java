@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * The documents benchmark's client (scripts/bench-documents): one .docx against the same paragraphs sent through
  * /translate/batch (as many texts a request as the route's limits allow, one request after the other), one at a time over
  * HTTP/1.1, in alternating order so that warm-up favours no side. The document's time runs from the upload to the
- * downloaded result, polling its status every POLL_MS as a client would; the batch side's from the first request to
- * the last answer. Prints each round and the medians with their ratio (the target: the document path adds <= 10%).
+ * downloaded result, polling its status every POLL_MS as a client would (POLL_MS 0: each status request waits for
+ * the end with {@code Prefer: wait} instead); the batch side's from the first request to the last answer. Prints
+ * each round and the medians with their ratio (the target: the document path adds <= 10%).
  * Usage: java DocumentLoad.java BASE_URL DOCX PARAGRAPHS_FILE ROUNDS [POLL_MS [WARMUP_ROUNDS]]
  */
 public class DocumentLoad {
@@ -36,8 +37,8 @@ public class DocumentLoad {
         int rounds = Integer.parseInt(args[3]);
         long pollMs = args.length > 4 ? Long.parseLong(args[4]) : 50;
         int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-        System.out.printf("%d paragraphs, %d characters; docx of %d bytes; status polled every %d ms; %d warm-up"
-                + " rounds%n", paragraphs.size(), paragraphs.stream().mapToInt(String::length).sum(), docx.length,
+        System.out.printf("%d paragraphs, %d characters; docx of %d bytes; status polled every %d ms (0: waited);"
+                + " %d warm-up rounds%n", paragraphs.size(), paragraphs.stream().mapToInt(String::length).sum(), docx.length,
                 pollMs, warmup);
         // Warm-up: the JIT (still compiling the docx code paths after one round, on two cores it competes with the
         // decoder), ONNX Runtime's arenas.
@@ -110,9 +111,14 @@ public class DocumentLoad {
         String status;
         String progress;
         do {
-            Thread.sleep(pollMs);
-            progress = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/" + id))
-                    .header("Document-Key", key).GET(), 200);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/documents/" + id))
+                    .header("Document-Key", key).GET();
+            if (pollMs > 0) {
+                Thread.sleep(pollMs);
+            } else {
+                request.header("Prefer", "wait=30"); // answered when the job ends
+            }
+            progress = send(request, 200);
             status = field(progress, "status");
         } while (status.equals("queued") || status.equals("translating"));
         if (!status.equals("done") || Integer.parseInt(field(progress, "segments_total")) < paragraphs) {

@@ -61,10 +61,12 @@ public class JobRunner {
     private final LanguageCatalogue catalogue;
     private final SemaMetrics metrics;
     private final Glossaries glossaries;
+    private final DocumentWaits waits;
 
     @Inject
     public JobRunner(JobQueue queue, KeyEncryptionKey kek, DocumentFormats formats, PartTranslator translator,
-                     UsageLedger ledger, LanguageCatalogue catalogue, SemaMetrics metrics, Glossaries glossaries) {
+                     UsageLedger ledger, LanguageCatalogue catalogue, SemaMetrics metrics, Glossaries glossaries,
+                     DocumentWaits waits) {
         this.queue = queue;
         this.kek = kek;
         this.formats = formats;
@@ -73,11 +75,12 @@ public class JobRunner {
         this.catalogue = catalogue;
         this.metrics = metrics;
         this.glossaries = glossaries;
+        this.waits = waits;
     }
 
     /** For the CDI client proxy only. */
     protected JobRunner() {
-        this(null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null);
     }
 
     void run(JobQueue.Claim claim, String owner) {
@@ -111,6 +114,7 @@ public class JobRunner {
             }
             if (queue.complete(d.id(), owner, DocumentCipher.seal(key, result, RESULT + d.id()), billed)) {
                 metrics.recordDocument(d.format(), DocumentStatus.DONE.code(), since(d));
+                waits.ended();
             }
         } catch (ModelUnavailableException | OverloadedException | InferenceTimeoutException
                  | AccountsUnavailableException e) {
@@ -130,6 +134,7 @@ public class JobRunner {
         }
         if (queue.fail(d.id(), owner, reason)) {
             metrics.recordDocument(d.format(), DocumentStatus.ERROR.code(), since(d));
+            waits.ended();
         }
     }
 

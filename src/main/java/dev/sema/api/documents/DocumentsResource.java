@@ -6,6 +6,8 @@ import dev.sema.api.filter.Idempotent;
 import dev.sema.api.filter.IdempotentAnswers;
 import dev.sema.api.filter.RequiresScope;
 import dev.sema.api.glossaries.GlossaryUse;
+import dev.sema.documents.DocumentProgress;
+import dev.sema.documents.DocumentWaits;
 import dev.sema.documents.Documents;
 import dev.sema.documents.DocumentsConfig;
 import dev.sema.documents.Upload;
@@ -27,6 +29,8 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -56,11 +61,13 @@ public class DocumentsResource {
     private final DocumentsConfig config;
     private final GlossaryUse glossaries;
     private final IdempotentAnswers idempotency;
+    private final DocumentWaits waits;
 
     @Inject
     public DocumentsResource(Documents documents, DocumentsConfig config, GlossaryUse glossaries,
-                             IdempotentAnswers idempotency) {
+                             IdempotentAnswers idempotency, DocumentWaits waits) {
         this.documents = documents;
+        this.waits = waits;
         this.config = config;
         this.glossaries = glossaries;
         this.idempotency = idempotency;
@@ -68,7 +75,7 @@ public class DocumentsResource {
 
     /** For the CDI client proxy only. */
     protected DocumentsResource() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     @POST
@@ -136,15 +143,26 @@ public class DocumentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A document's status", description = "queued, translating, done or error, with the parts"
             + " done and in all, an estimate of the seconds remaining, the characters billed and, for error, why."
-            + " A wrong Document-Key answers 404 as an unknown id.")
+            + " A wrong Document-Key answers 404 as an unknown id. With `Prefer: wait=N` (RFC 7240) the answer"
+            + " comes when the document is done or failed, or after N seconds (at most 30), whichever is first,"
+            + " instead of at once: a client learns the end without polling.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DocumentStatusResponse.class)))
+            schema = @Schema(implementation = DocumentStatusResponse.class)), headers = @Header(
+            name = "Preference-Applied", description = "wait=N when the request's wait was honoured, N the seconds"
+            + " granted", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "500", ref = "InternalError")
     @APIResponse(responseCode = "503", ref = "AccountsUnavailable")
-    public DocumentStatusResponse status(@PathParam("id") String id,
-                                         @Parameter(required = true) @HeaderParam(KEY_HEADER) String key) {
-        return DocumentStatusResponse.of(documents.progress(id, key));
+    public Response status(@PathParam("id") String id,
+                           @Parameter(required = true) @HeaderParam(KEY_HEADER) String key,
+                           @Parameter(description = "wait=N: answer when the document has ended, or after N seconds")
+                           @HeaderParam("Prefer") String prefer) {
+        Optional<Duration> wait = PreferWait.of(prefer, DocumentWaits.MAX_WAIT);
+        DocumentProgress progress = wait.isEmpty() ? documents.progress(id, key)
+                : waits.await(() -> documents.progress(id, key), wait.get());
+        Response.ResponseBuilder answer = Response.ok(DocumentStatusResponse.of(progress));
+        wait.ifPresent(w -> answer.header("Preference-Applied", "wait=" + w.toSeconds()));
+        return answer.build();
     }
 
     @GET

@@ -88,6 +88,12 @@ public final class DocumentClient {
         return send(HttpRequest.newBuilder(server.uri("/api/v1/documents/" + id)).header("Document-Key", key).GET());
     }
 
+    /** The status with {@code Prefer: wait=seconds}: answered once the job has ended, or after the wait. */
+    Reply statusWaiting(String id, String key, int seconds) {
+        return send(HttpRequest.newBuilder(server.uri("/api/v1/documents/" + id)).header("Document-Key", key)
+                .header("Prefer", "wait=" + seconds).GET());
+    }
+
     Reply result(String id, String key) {
         return send(HttpRequest.newBuilder(server.uri("/api/v1/documents/" + id + "/result"))
                 .header("Document-Key", key).GET());

@@ -155,6 +155,32 @@ class DocumentsEndpointIT {
         assertEquals(0, status.getInt("seconds_remaining"));
     }
 
+    /**
+     * With {@code Prefer: wait=N} each status answer comes when the job has ended or N seconds after the request,
+     * never earlier (the upload's job is still queued or running when the first request arrives, as a rule, so a
+     * server ignoring the wait answers it at once); a wrong key is refused as without it.
+     */
+    @Test
+    void aStatusRequestWaitsForTheEnd() {
+        JsonObject receipt = DOCS.upload("notes.txt", TXT, "fra_Latn").expect(202).json();
+        String id = receipt.getString("document_id");
+        String key = receipt.getString("document_key");
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        String state;
+        do {
+            long asked = System.nanoTime();
+            DocumentClient.Reply reply = DOCS.statusWaiting(id, key, 5).expect(200);
+            long waited = System.nanoTime() - asked;
+            assertEquals("wait=5", reply.response().headers().firstValue("Preference-Applied").orElse(""));
+            state = reply.json().getString("status");
+            String seen = state;
+            assertTrue(seen.equals("done") || waited >= Duration.ofSeconds(5).toNanos(),
+                    () -> seen + " answered after " + waited / 1_000_000 + " ms of a 5 s wait");
+        } while (!state.equals("done") && System.nanoTime() < deadline);
+        assertEquals("done", state);
+        assertEquals(404, DOCS.statusWaiting(id, key.substring(1) + "A", 5).status());
+    }
+
     @Test
     void aWrongKeyIsAnUnknownDocumentAndDeletionIsFinal() {
         JsonObject receipt = DOCS.upload("notes.txt", TXT, "fra_Latn").expect(202).json();
