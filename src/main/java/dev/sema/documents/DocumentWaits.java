@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * A status request that asks to wait for the document's end (RFC 7240 {@code Prefer: wait}) instead of polling:
- * polled every 50 ms, a document's status requests took about 7 % of a 2-core server's decoding
+ * polled every 50 ms, a document's status requests took about 6 % of a 2-core server's decoding
  * (docs/benchmarks.md), and the client still learned the end up to a poll late. A job that ends on this replica
  * wakes its waiters at once; an end on another replica is seen at the next look at the table, every
  * {@code recheck}. Each waiter holds its request thread, so at most {@code maxWaiters} wait at a time; the others are
