@@ -26,7 +26,7 @@ public class DocumentWaits {
     private final Semaphore waiters;
     private final Object ends = new Object();
     /** Jobs ended on this replica so far (under {@link #ends}): a waiter sleeps only if none ended since it read. */
-    private long ended;
+    private long endCount;
 
     public DocumentWaits() {
         this(RECHECK, MAX_WAITERS);
@@ -40,7 +40,7 @@ public class DocumentWaits {
     /** A job ended (done or error) on this replica. */
     void ended() {
         synchronized (ends) {
-            ended++;
+            endCount++;
             ends.notifyAll();
         }
     }
@@ -52,20 +52,20 @@ public class DocumentWaits {
      * @return the last progress read
      */
     public DocumentProgress await(Supplier<DocumentProgress> read, Duration wait) {
-        long seen = endedSoFar();
+        long seen = endCount();
         DocumentProgress progress = read.get();
-        if (ended(progress) || wait.isZero() || wait.isNegative() || !waiters.tryAcquire()) {
+        if (!inFlight(progress) || wait.isZero() || wait.isNegative() || !waiters.tryAcquire()) {
             return progress;
         }
         try {
             long deadline = System.nanoTime() + Math.min(wait.toNanos(), MAX_WAIT.toNanos());
-            for (long left = deadline - System.nanoTime(); !ended(progress) && left > 0;
+            for (long left = deadline - System.nanoTime(); inFlight(progress) && left > 0;
                  left = deadline - System.nanoTime()) {
                 synchronized (ends) {
-                    if (ended == seen) { // else a job ended since the last read: read again at once
+                    if (endCount == seen) { // else a job ended since the last read: read again at once
                         ends.wait(Math.max(1, Math.min(left, recheck.toNanos()) / 1_000_000));
                     }
-                    seen = ended;
+                    seen = endCount;
                 }
                 progress = read.get();
             }
@@ -78,14 +78,13 @@ public class DocumentWaits {
         }
     }
 
-    private long endedSoFar() {
+    private long endCount() {
         synchronized (ends) {
-            return ended;
+            return endCount;
         }
     }
 
-    private static boolean ended(DocumentProgress progress) {
-        DocumentStatus status = progress.document().status();
-        return status == DocumentStatus.DONE || status == DocumentStatus.ERROR;
+    private static boolean inFlight(DocumentProgress progress) {
+        return progress.document().status().inFlight();
     }
 }

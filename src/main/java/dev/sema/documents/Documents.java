@@ -155,9 +155,11 @@ public class Documents {
             for (DocumentPart part : parts) {
                 ReadPart read = ReadPart.of(part);
                 characters += read.characters();
-                String t = read.text();
-                if (text.length() < DETECTION_CHARACTERS && !t.isBlank()) {
-                    text.append(text.isEmpty() ? "" : "\n").append(t);
+                if (text.length() < DETECTION_CHARACTERS) {
+                    String t = read.text();
+                    if (!t.isBlank()) {
+                        text.append(text.isEmpty() ? "" : "\n").append(t);
+                    }
                 }
             }
             return new Reading(characters, text.length() <= DETECTION_CHARACTERS ? text.toString()
@@ -177,7 +179,7 @@ public class Documents {
     public DocumentProgress progress(String id, String documentKey) {
         StoredDocument d = owned(id, documentKey);
         Long remaining = null;
-        if (d.status() == DocumentStatus.DONE || d.status() == DocumentStatus.ERROR) {
+        if (!d.status().inFlight()) {
             remaining = 0L;
         } else if (d.segmentsDone() > 0 && d.startedAt() != null) {
             double perPart = Duration.between(d.startedAt(), OffsetDateTime.now(clock)).toMillis()

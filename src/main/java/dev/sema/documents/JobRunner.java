@@ -157,25 +157,25 @@ public class JobRunner {
             List<PartTranslator.Translated> translated = translator.translate(run.parts(), d.sourceLanguage(),
                     d.targetLanguage(), terms);
             Map<Integer, JobQueue.SealedPart> sealed = new LinkedHashMap<>();
-            for (int k = 0; k < run.indices().size(); k++) {
-                int index = run.indices().get(k);
+            for (int k = 0; k < run.parts().size(); k++) {
+                int index = run.start() + k;
                 PartTranslator.Translated t = translated.get(k);
                 out[index] = t.content();
                 billed += t.characters();
                 sealed.put(index, new JobQueue.SealedPart(DocumentCipher.seal(key,
                         t.content().getBytes(StandardCharsets.UTF_8), PART + d.id() + ":" + index), t.characters()));
             }
-            done += run.indices().size();
+            done += run.parts().size();
             if (!queue.recordParts(d.id(), owner, sealed, done, billed)) {
                 return null;
             }
-            i = run.indices().get(run.indices().size() - 1) + 1;
+            i = run.start() + run.parts().size();
         }
         return List.of(out);
     }
 
-    /** Consecutive untranslated parts of one kind, each read once, and where they stand in the document. */
-    private record Run(List<Integer> indices, List<ReadPart> parts) {
+    /** Consecutive untranslated parts of one kind, each read once, the first of them at {@code start}. */
+    private record Run(int start, List<ReadPart> parts) {
     }
 
     /**
@@ -184,7 +184,6 @@ public class JobRunner {
      * same text). Only one run's parts are held parsed at a time, however long the document.
      */
     private static Run run(List<DocumentPart> parts, String[] out, int start) {
-        List<Integer> indices = new ArrayList<>();
         List<ReadPart> read = new ArrayList<>();
         long characters = 0;
         for (int i = start; i < parts.size() && out[i] == null && read.size() < RUN_PARTS
@@ -194,10 +193,9 @@ public class JobRunner {
             if (!read.isEmpty() && characters > RUN_CHARACTERS) {
                 break; // read again as the next run's first
             }
-            indices.add(i);
             read.add(part);
         }
-        return new Run(indices, read);
+        return new Run(start, read);
     }
 
     private static Duration since(StoredDocument d) {
